@@ -1,0 +1,71 @@
+namespace SchoolTwitter.Application.X;
+
+/// <summary>
+/// The school's X account, as far as the code of conduct lets the backend use it (X API v2, OAuth 1.0a user context).
+/// Deliberately has no way to reply: the account never replies.
+/// </summary>
+public interface IXAccount
+{
+    /// <summary>GET /2/users/me with the current credentials.</summary>
+    Task<XUser> GetMeAsync(CancellationToken ct);
+
+    /// <summary>GET /2/users/me with the given credentials (to verify new ones before they are installed).</summary>
+    Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct);
+
+    /// <summary>POST /2/tweets. Never retried automatically: a lost answer throws <see cref="XAmbiguousOutcomeException"/>.</summary>
+    Task<XPost> CreatePostAsync(XNewPost post, CancellationToken ct);
+
+    /// <summary>POST /2/media/upload (media_category=tweet_image); returns the media id.</summary>
+    Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct);
+
+    /// <summary>POST /2/media/metadata with alt text (at most 1,000 characters).</summary>
+    Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct);
+
+    /// <summary>GET /2/users/{id}/tweets, newest first.</summary>
+    Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct);
+
+    /// <summary>GET /2/users/{id}/followers, newest first, up to 1,000 a page.</summary>
+    Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct);
+
+    /// <summary>GET /2/users/{id}/following.</summary>
+    Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct);
+
+    /// <summary>GET /2/users/{id}/mentions since a post id.</summary>
+    Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct);
+
+    /// <summary>POST /2/users/{id}/muting.</summary>
+    Task MuteAsync(string userId, string targetUserId, CancellationToken ct);
+
+    /// <summary>PUT /2/tweets/{id}/hidden {"hidden":true}.</summary>
+    Task HideReplyAsync(string postId, CancellationToken ct);
+}
+
+public sealed record XNewPost(string Text, IReadOnlyList<string> MediaIds, string? ReplySettings);
+
+public sealed record XPost(
+    string Id,
+    string Text,
+    string? AuthorId = null,
+    string? ConversationId = null,
+    string? InReplyToUserId = null,
+    IReadOnlyList<XReferencedPost>? ReferencedPosts = null,
+    DateTimeOffset? CreatedAt = null);
+
+public sealed record XReferencedPost(string Type, string Id);
+
+public sealed record XUser(
+    string Id,
+    string Username,
+    string Name,
+    string? Description = null,
+    string? ProfileImageUrl = null,
+    DateTimeOffset? CreatedAt = null,
+    int FollowersCount = 0,
+    int FollowingCount = 0,
+    int PostCount = 0,
+    bool DefaultProfileImage = false,
+    string? Url = null,
+    string? Location = null);
+
+/// <summary>One page of a paginated read; <see cref="NextToken"/> is null on the last page.</summary>
+public sealed record XPage<T>(IReadOnlyList<T> Items, string? NextToken, int? ResultCount = null);

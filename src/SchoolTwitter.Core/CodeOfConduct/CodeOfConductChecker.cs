@@ -1,0 +1,22 @@
+using SchoolTwitter.Core.Drafts;
+using SchoolTwitter.Core.Roster;
+
+namespace SchoolTwitter.Core.CodeOfConduct;
+
+/// <summary>Checks a draft against every rule of the school's code of conduct. Thread-safe; build once (see <see cref="CodeOfConductFactory"/>).</summary>
+public sealed class CodeOfConductChecker(IReadOnlyList<IRule> rules)
+{
+    public IReadOnlyList<IRule> Rules { get; } = rules;
+
+    public Verdict Check(Draft draft, PupilRoster? roster = null)
+    {
+        var context = new DraftContext(draft, roster ?? PupilRoster.Empty);
+        var findings = new List<Finding>();
+        foreach (var rule in Rules)
+        {
+            rule.Check(context, findings);
+        }
+        findings.Sort(static (a, b) => (a.Start ?? int.MaxValue).CompareTo(b.Start ?? int.MaxValue));
+        return Verdict.From(draft.Id, context.WeightedLength, findings);
+    }
+}

@@ -1,0 +1,22 @@
+using SchoolTwitter.Core.CodeOfConduct.Rules;
+using SchoolTwitter.Core.Lexicons;
+
+namespace SchoolTwitter.Core.CodeOfConduct;
+
+/// <summary>Composes the checker with every rule, from the built-in lexicons plus any school extensions.</summary>
+public static class CodeOfConductFactory
+{
+    public static CodeOfConductChecker Create(LexiconSet lexicons)
+    {
+        IRule[] rules =
+        [
+            new ReplyRule(),
+            // Each rule registers here, one line each.
+        ];
+        return new CodeOfConductChecker(rules);
+    }
+
+    /// <summary>The built-in lexicons extended by the files in <paramref name="extensionDirectory"/> when given.</summary>
+    public static CodeOfConductChecker CreateDefault(string? extensionDirectory = null) =>
+        Create(LexiconSet.Load(extensionDirectory));
+}
