@@ -1,14 +1,14 @@
 namespace SchoolTwitter.Application;
 
-/// <summary>Queue names (triggers bind to these constants, services send to them).</summary>
-public static class QueueNames
+/// <summary>Queue names (triggers bind to these constants, services send to them). One partial file per feature.</summary>
+public static partial class QueueNames
 {
     public const string DraftsToCheck = "drafts-to-check";
     public const string DraftsToPublish = "drafts-to-publish";
 }
 
-/// <summary>Table names.</summary>
-public static class TableNames
+/// <summary>Table names. One partial file per feature.</summary>
+public static partial class TableNames
 {
     public const string Drafts = "Drafts";
     public const string Pupils = "Pupils";
@@ -17,7 +17,7 @@ public static class TableNames
 }
 
 /// <summary>Blob container names.</summary>
-public static class BlobContainerNames
+public static partial class BlobContainerNames
 {
     public const string DraftMedia = "draft-media";
 }

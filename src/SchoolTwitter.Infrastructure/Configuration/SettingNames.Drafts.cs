@@ -1,0 +1,13 @@
+namespace SchoolTwitter.Infrastructure.Configuration;
+
+public static partial class SettingNames
+{
+    /// <summary>reply_settings for posts: following (default) | mentionedUsers | subscribers | verified.</summary>
+    public const string XReplySettings = "X__ReplySettings";
+
+    /// <summary>The Easy Auth app role that marks an SLT member (X-MS-CLIENT-PRINCIPAL roles claim).</summary>
+    public const string SltAppRole = "Slt__AppRole";
+
+    /// <summary>Comma-separated Entra group object ids whose members are SLT.</summary>
+    public const string SltGroupIds = "Slt__GroupIds";
+}
