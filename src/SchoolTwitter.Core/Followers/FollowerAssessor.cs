@@ -71,12 +71,15 @@ public sealed class FollowerAssessor(OffensiveLanguage offensive, FollowerKeywor
         return new FollowerAssessment(suggestion, score, reasons);
     }
 
+    /// <summary>Offensive-language matches in a post or any text, ignoring those inside innocent names ("Dick Whittington").</summary>
+    public IReadOnlyList<LanguageMatch> FindOffensive(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : offensive.Find(text).Where(m => !InsideInnocentName(text, m)).ToList();
+
     private void AddOffensive(List<FollowerReason> reasons, string code, string where, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return;
-        var matches = offensive.Find(text).Where(m => !InsideInnocentName(text, m)).ToList();
+        var matches = FindOffensive(text);
         if (matches.Count == 0) return;
-        var terms = matches.Select(m => text.Substring(m.Start, m.Length)).Distinct().ToList();
+        var terms = matches.Select(m => text!.Substring(m.Start, m.Length)).Distinct().ToList();
         var categories = string.Join(", ", matches.Select(m => m.Category).Distinct());
         reasons.Add(new(code, $"Offensive or sexual language in the {where} ({categories}): {Quote(terms)}.", Decisive));
     }
