@@ -52,7 +52,7 @@ public sealed record FollowerScanState
     public DateOnly? LastReconciledSlot { get; set; }
     public FollowerScanRun? Run { get; set; }
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };

@@ -1,5 +1,12 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Core.Followers;
+using SchoolTwitter.Core.Lexicons;
+using SchoolTwitter.Core.Text;
+using SchoolTwitter.Infrastructure.Configuration;
 
 namespace SchoolTwitter.Infrastructure.Followers;
 
@@ -8,6 +15,30 @@ public static class FollowerReviewRegistration
 {
     public static IServiceCollection AddFollowerReview(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<FollowerOptions>()
+            .BindConfiguration(FollowerOptions.SectionName)
+            .Configure(o => o.AccountId = configuration[SettingNames.XAccountId] ?? o.AccountId)
+            .Validate(o => o.InvocationBudget > TimeSpan.Zero, $"{SettingNames.FollowerInvocationBudget} must be positive.")
+            .Validate(o => TimeOnly.TryParseExact(o.ScanTime, "HH:mm", out _), $"{SettingNames.FollowerScanTime} must be HH:mm (UK time).");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => LexiconSet.Load());
+        services.TryAddSingleton(sp => new OffensiveLanguage(sp.GetRequiredService<LexiconSet>()));
+        services.TryAddSingleton(sp => FollowerKeywords.From(sp.GetRequiredService<LexiconSet>()));
+        services.TryAddSingleton<FollowerAssessor>();
+
+        services.TryAddSingleton<FollowerTables>();
+        services.TryAddSingleton<IFollowerStore, TableFollowerStore>();
+        services.TryAddSingleton<IFollowerCheckpointStore, TableFollowerCheckpointStore>();
+        services.TryAddSingleton<IFollowerReviewStore, TableFollowerReviewStore>();
+        services.TryAddSingleton<IApprovedFollowStore, TableApprovedFollowStore>();
+
+        services.TryAddTransient<FollowerSltGate>();
+        services.TryAddTransient<FollowPolicyService>();
+        services.TryAddTransient<WeeklyFollowerSummary>();
+        services.TryAddTransient<FollowerScanService>();
+        services.TryAddTransient<FollowerReviewService>();
+        services.TryAddTransient<InboundModerationService>();
         return services;
     }
 }
