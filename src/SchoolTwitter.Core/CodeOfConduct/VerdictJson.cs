@@ -63,16 +63,18 @@ public static class VerdictJson
     }
 
     /// <summary>
-    /// The line for a draft that could not be read (JSON Lines mode): <c>{"id":…,"error":"…","errors":[{"field","message"}]}</c>;
-    /// <c>error</c> joins the messages for a person, <c>errors</c> keeps each field for a program.
+    /// The line for a draft that could not be read (JSON Lines mode): <c>{"id":…,"line":n,"error":"…","errors":[{"field","message"}]}</c>;
+    /// <c>error</c> joins the messages for a person, <c>errors</c> keeps each field for a program; <c>line</c> (the input line
+    /// number) is written only when given.
     /// </summary>
-    public static void WriteInputError(Utf8JsonWriter writer, string? id, IReadOnlyList<InputError> errors)
+    public static void WriteInputError(Utf8JsonWriter writer, string? id, IReadOnlyList<InputError> errors, long? line = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(errors);
 
         writer.WriteStartObject();
         WriteId(writer, id);
+        if (line is { } n) writer.WriteNumber("line"u8, n);
         writer.WriteString("error"u8, Describe(errors));
         writer.WriteStartArray("errors"u8);
         foreach (var error in errors)

@@ -183,28 +183,43 @@ public static class DraftReader
             : null;
     }
 
+    /// <summary>
+    /// The checks the text of any draft must pass before the code of conduct sees it (also for text given outside JSON,
+    /// such as on the command line): present, not blank, at most <see cref="MaxTextLength"/> characters, no control characters.
+    /// </summary>
+    public static InputError? ValidateText(string? text, string field = "text")
+    {
+        if (text is null)
+        {
+            return new InputError(field, "The draft has no “text”: give the words of the tweet.");
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new InputError(field, "The tweet text is empty: give the words of the tweet.");
+        }
+        if (text.Length > MaxTextLength)
+        {
+            return new InputError(field,
+                $"The tweet text has {text.Length:N0} characters; a draft can have at most {MaxTextLength:N0} (the 280-character tweet limit is checked separately).");
+        }
+        var control = IndexOfControl(text);
+        if (control >= 0)
+        {
+            return new InputError(field,
+                $"The tweet text contains an invisible control character (U+{(int)text[control]:X4}) at position {control}; remove it.");
+        }
+        return null;
+    }
+
     private static string? ReadText(ref Utf8JsonReader reader, List<InputError> errors)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (!ExpectString(ref reader, "text", errors)) return null;
         var text = GetString(ref reader, "text", errors);
         if (text is null) return null;
-        if (string.IsNullOrWhiteSpace(text))
+        if (ValidateText(text) is { } error)
         {
-            errors.Add(new InputError("text", "The tweet text is empty: give the words of the tweet."));
-            return null;
-        }
-        if (text.Length > MaxTextLength)
-        {
-            errors.Add(new InputError("text",
-                $"The tweet text has {text.Length:N0} characters; a draft can have at most {MaxTextLength:N0} (the 280-character tweet limit is checked separately)."));
-            return null;
-        }
-        var control = IndexOfControl(text);
-        if (control >= 0)
-        {
-            errors.Add(new InputError("text",
-                $"The tweet text contains an invisible control character (U+{(int)text[control]:X4}) at position {control}; remove it."));
+            errors.Add(error);
             return null;
         }
         return text;
