@@ -62,9 +62,9 @@ public sealed partial class FollowPolicyService(
 
         if (!await gate.AllowAsync(caller, "follow.approved", handle!, ct)) return new(FollowPolicyOutcome.Forbidden);
 
-        var follow = new ApprovedFollow(handle!, category!, request.Note?.Trim(), caller.Email, time.GetUtcNow());
+        var follow = new ApprovedFollow(handle!, category!, request.Note?.Trim(), caller.Id, time.GetUtcNow());
         await approved.SaveAsync(_accountId, follow, ct);
-        await audit.AppendAsync(new AuditEntry(follow.AddedAt, caller.Email, "follow.approved", handle!, "accepted", $"category {category}"), ct);
+        await audit.AppendAsync(new AuditEntry(follow.AddedAt, caller.Id, "follow.approved", handle!, "accepted", $"category {category}"), ct);
         return new(FollowPolicyOutcome.Saved, follow);
     }
 
@@ -78,7 +78,7 @@ public sealed partial class FollowPolicyService(
         if (!await gate.AllowAsync(caller, "follow.unapproved", handle, ct)) return new(FollowPolicyOutcome.Forbidden);
 
         if (!await approved.RemoveAsync(_accountId, handle, ct)) return new(FollowPolicyOutcome.NotFound);
-        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), caller.Email, "follow.unapproved", handle, "removed"), ct);
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), caller.Id, "follow.unapproved", handle, "removed"), ct);
         return new(FollowPolicyOutcome.Removed);
     }
 

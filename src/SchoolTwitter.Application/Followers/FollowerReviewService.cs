@@ -33,7 +33,7 @@ public sealed record FollowerReviewList(IReadOnlyList<FollowerReviewItem> Items,
 /// SLT's review of flagged followers, mentions and replies. Block mutes the account through the API at once and returns the profile
 /// link with the steps to block and report it in the X app; keep is recorded. Both audited with who and why; only SLT may decide.
 /// </summary>
-public sealed class FollowerReviewService(
+public sealed partial class FollowerReviewService(
     IFollowerReviewStore review,
     IXAccount x,
     IAuditLog audit,
@@ -43,6 +43,9 @@ public sealed class FollowerReviewService(
     ILogger<FollowerReviewService> logger)
 {
     public const int ReasonMaxLength = 1000;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex ReviewIdPattern();
     private readonly string _accountId = options.Value.AccountId;
 
     /// <summary>Items awaiting a decision, most serious first; null when the caller is not SLT (refusal audited).</summary>
@@ -64,7 +67,7 @@ public sealed class FollowerReviewService(
     public async Task<FollowerDecisionResult> DecideAsync(Caller caller, string? id, FollowerDecisionRequest request, CancellationToken ct)
     {
         var errors = new List<InputError>();
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        if (id is null || !ReviewIdPattern().IsMatch(id))
         {
             errors.Add(new("id", "id must be the review item's id from GET /api/followers/review."));
         }
@@ -93,25 +96,25 @@ public sealed class FollowerReviewService(
         var reason = request.Reason!.Trim();
         if (decision == "keep")
         {
-            var kept = item with { Status = ReviewStatus.Kept, DecidedBy = caller.Email, DecisionReason = reason, DecidedAt = now };
+            var kept = item with { Status = ReviewStatus.Kept, DecidedBy = caller.Id, DecisionReason = reason, DecidedAt = now };
             await review.SaveAsync(_accountId, kept, ct);
-            await audit.AppendAsync(new AuditEntry(now, caller.Email, action, item.Id, "kept", reason), ct);
+            await audit.AppendAsync(new AuditEntry(now, caller.Id, action, item.Id, "kept", reason), ct);
             return new(FollowerDecisionOutcome.Kept, kept, item.ProfileLink);
         }
 
         // Mute first: if X refuses, nothing is recorded as blocked and SLT can try again.
         await x.MuteAsync(_accountId, item.UserId, ct);
-        await audit.AppendAsync(new AuditEntry(now, caller.Email, "follower.muted", item.UserId, "muted", $"review {item.Id}"), ct);
+        await audit.AppendAsync(new AuditEntry(now, caller.Id, "follower.muted", item.UserId, "muted", $"review {item.Id}"), ct);
         var blocked = item with
         {
             Status = item.Status == ReviewStatus.BlockConfirmed ? ReviewStatus.BlockConfirmed : ReviewStatus.Blocked,
             Muted = true,
-            DecidedBy = caller.Email,
+            DecidedBy = caller.Id,
             DecisionReason = reason,
             DecidedAt = now,
         };
         await review.SaveAsync(_accountId, blocked, ct);
-        await audit.AppendAsync(new AuditEntry(now, caller.Email, action, item.Id, "muted; block and report in the X app", reason), ct);
+        await audit.AppendAsync(new AuditEntry(now, caller.Id, action, item.Id, "muted; block and report in the X app", reason), ct);
         logger.LogInformation("Review item {ReviewId} decided block; account {UserId} muted", item.Id, item.UserId);
 
         var steps = item.PostId is { } postId

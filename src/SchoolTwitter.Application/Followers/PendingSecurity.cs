@@ -1,9 +1,16 @@
-// TEMPORARY: stands in for platform's Application/Security until it lands on main; deleted at the merge.
+// TEMPORARY: a copy of platform's Application/Security/Caller.cs until it lands on main; deleted at the merge.
 namespace SchoolTwitter.Application.Security;
 
-public sealed record Caller(string Email, IReadOnlyList<string> Roles, IReadOnlyList<string> GroupIds);
-
-public interface ISltDirectory
+public enum CallerKind
 {
-    Task<bool> IsSltAsync(Caller caller, CancellationToken ct);
+    Principal,
+    ClaimedSubmitter,
+    System,
+}
+
+public sealed record Caller(CallerKind Kind, string? Email, string? ObjectId, string? Name, bool IsSlt)
+{
+    public static Caller System { get; } = new(CallerKind.System, null, null, "system", false);
+
+    public string Id => Email ?? ObjectId ?? (Kind == CallerKind.System ? "system" : "anonymous");
 }
