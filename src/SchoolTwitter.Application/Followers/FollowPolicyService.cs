@@ -43,6 +43,8 @@ public sealed partial class FollowPolicyService(
 
     public async Task<FollowPolicyResult> AddAsync(Caller caller, ApprovedFollowRequest request, CancellationToken ct)
     {
+        if (!await gate.AllowAsync(caller, "follow.approved", request.Handle is { Length: <= 64 } h ? h : "", ct)) return new(FollowPolicyOutcome.Forbidden);
+
         var errors = new List<InputError>();
         var handle = NormaliseHandle(request.Handle);
         if (handle is null)
@@ -60,8 +62,6 @@ public sealed partial class FollowPolicyService(
         }
         if (errors.Count > 0) return new(FollowPolicyOutcome.Invalid, Errors: errors);
 
-        if (!await gate.AllowAsync(caller, "follow.approved", handle!, ct)) return new(FollowPolicyOutcome.Forbidden);
-
         var follow = new ApprovedFollow(handle!, category!, request.Note?.Trim(), caller.Id, time.GetUtcNow());
         await approved.SaveAsync(_accountId, follow, ct);
         await audit.AppendAsync(new AuditEntry(follow.AddedAt, caller.Id, "follow.approved", handle!, "accepted", $"category {category}"), ct);
@@ -70,12 +70,12 @@ public sealed partial class FollowPolicyService(
 
     public async Task<FollowPolicyResult> RemoveAsync(Caller caller, string? rawHandle, CancellationToken ct)
     {
+        if (!await gate.AllowAsync(caller, "follow.unapproved", rawHandle is { Length: <= 64 } h ? h : "", ct)) return new(FollowPolicyOutcome.Forbidden);
         var handle = NormaliseHandle(rawHandle);
         if (handle is null)
         {
             return new(FollowPolicyOutcome.Invalid, Errors: [new("handle", "handle must be an X username: 1–15 letters, digits or underscores.")]);
         }
-        if (!await gate.AllowAsync(caller, "follow.unapproved", handle, ct)) return new(FollowPolicyOutcome.Forbidden);
 
         if (!await approved.RemoveAsync(_accountId, handle, ct)) return new(FollowPolicyOutcome.NotFound);
         await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), caller.Id, "follow.unapproved", handle, "removed"), ct);

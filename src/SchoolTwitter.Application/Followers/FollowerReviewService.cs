@@ -44,6 +44,8 @@ public sealed partial class FollowerReviewService(
 {
     public const int ReasonMaxLength = 1000;
 
+    private static string Truncate(string? s) => s is null ? "" : s.Length <= 64 ? s : s[..64];
+
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial System.Text.RegularExpressions.Regex ReviewIdPattern();
     private readonly string _accountId = options.Value.AccountId;
@@ -66,12 +68,16 @@ public sealed partial class FollowerReviewService(
 
     public async Task<FollowerDecisionResult> DecideAsync(Caller caller, string? id, FollowerDecisionRequest request, CancellationToken ct)
     {
+        // Who first: a non-SLT caller is refused (and audited) whatever the body says.
+        var decision = request.Decision?.Trim().ToLowerInvariant();
+        var action = decision switch { "block" => "follower.blocked", "keep" => "follower.kept", _ => "follower.decision" };
+        if (!await gate.AllowAsync(caller, action, Truncate(id), ct)) return new(FollowerDecisionOutcome.Forbidden);
+
         var errors = new List<InputError>();
         if (id is null || !ReviewIdPattern().IsMatch(id))
         {
             errors.Add(new("id", "id must be the review item's id from GET /api/followers/review."));
         }
-        var decision = request.Decision?.Trim().ToLowerInvariant();
         if (decision is not ("block" or "keep"))
         {
             errors.Add(new("decision", "decision must be \"block\" or \"keep\"."));
@@ -85,9 +91,6 @@ public sealed partial class FollowerReviewService(
             errors.Add(new("reason", $"reason must be at most {ReasonMaxLength} characters."));
         }
         if (errors.Count > 0) return new(FollowerDecisionOutcome.Invalid, Errors: errors);
-
-        var action = decision == "block" ? "follower.blocked" : "follower.kept";
-        if (!await gate.AllowAsync(caller, action, id!, ct)) return new(FollowerDecisionOutcome.Forbidden);
 
         var item = await review.GetAsync(_accountId, id!, ct);
         if (item is null) return new(FollowerDecisionOutcome.NotFound);
