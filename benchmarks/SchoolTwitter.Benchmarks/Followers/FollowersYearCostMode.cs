@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
@@ -59,7 +58,7 @@ public static class FollowersYearCostMode
         AzuriteFixture azurite, int weeks, int mentionWeeks, int initialFollowers, int newPerWeek, int following, int mentionsPerWeek)
     {
         var firstMonday = new DateOnly(2026, 1, 5);
-        var time = new FakeTimeProvider(UkTime.ToUtc(firstMonday, new TimeOnly(7, 30)));
+        var time = new ManualClock(UkTime.ToUtc(firstMonday, new TimeOnly(7, 30)));
         var accountId = "19" + Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999).ToString(CultureInfo.InvariantCulture);
         var counts = new Dictionary<string, Count>();
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite, o =>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Infrastructure.Configuration;
@@ -48,7 +47,7 @@ public static class ReconcileFollowersMode
 
     public static async Task<Measurement> MeasureAsync(AzuriteFixture azurite, int followers)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 7, 30, 0, TimeSpan.Zero));
+        var time = new ManualClock(new DateTimeOffset(2026, 11, 2, 7, 30, 0, TimeSpan.Zero));
         var accountId = "18" + Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999).ToString(CultureInfo.InvariantCulture);
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite, o =>
         {
