@@ -52,7 +52,7 @@ public sealed class FollowerAssessor(OffensiveLanguage offensive, FollowerKeywor
         var spam = keywords.Spam.Find(profileText);
         if (spam.Count > 0)
         {
-            reasons.Add(new(FollowerReasonCodes.SpamKeyword, $"Spam phrases in the profile: {Quote(spam)}.", 2));
+            reasons.Add(new(FollowerReasonCodes.SpamKeyword, $"Spam phrases in the profile: {Quote(spam)}.", 3));
         }
 
         AddSpamSignals(reasons, profile, now);

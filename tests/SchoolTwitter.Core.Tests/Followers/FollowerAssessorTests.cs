@@ -77,6 +77,27 @@ public class FollowerAssessorTests
         result.Reasons.ShouldNotContain(r => r.Code == FollowerReasonCodes.OffensiveBio);
     }
 
+    [Theory]
+    [InlineData("Moby Dick read-along at the library every Saturday.")]
+    [InlineData("School cook. Friday pudding is spotted dick and custard!")]
+    [InlineData("Local history group: Dick Turpin's ride through Yorkshire, talks for schools.")]
+    public void Innocent_names_containing_a_listed_word_are_not_offensive(string bio)
+    {
+        var result = Assessor.Assess(Profile("LocalReaders", "Local Readers", bio), Now);
+
+        result.Reasons.ShouldNotContain(r => r.Code == FollowerReasonCodes.OffensiveBio);
+        result.Suggestion.ShouldBe(FollowerSuggestion.Keep);
+    }
+
+    [Fact]
+    public void The_same_word_outside_an_innocent_name_is_still_offensive()
+    {
+        var result = Assessor.Assess(Profile("LocalReaders", "Local Readers", "what a dick, spotted dick is better"), Now);
+
+        result.Reasons.ShouldContain(r => r.Code == FollowerReasonCodes.OffensiveBio);
+        result.Suggestion.ShouldBe(FollowerSuggestion.Block);
+    }
+
     [Fact]
     public void Adult_account_with_homoglyph_zero_width_and_leet_bio_is_suggested_for_block()
     {
@@ -100,9 +121,9 @@ public class FollowerAssessorTests
     }
 
     [Fact]
-    public void Sexual_word_in_the_name_disguised_with_a_zero_width_space_is_suggested_for_block()
+    public void Sexual_word_in_the_name_disguised_with_a_zero_width_space_and_a_cyrillic_letter_is_suggested_for_block()
     {
-        var result = Assessor.Assess(Profile("xyz_abc", "Big D\u200Bick Energy", "Just here for the vibes"), Now);
+        var result = Assessor.Assess(Profile("xyz_abc", "Lily \u2022 h\u200B\u043Erny 24/7", "Just here for the vibes"), Now);
 
         result.Suggestion.ShouldBe(FollowerSuggestion.Block);
         result.Reasons.ShouldContain(r => r.Code == FollowerReasonCodes.OffensiveName);
