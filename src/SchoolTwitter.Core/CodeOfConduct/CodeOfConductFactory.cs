@@ -11,6 +11,13 @@ public static class CodeOfConductFactory
         IRule[] rules =
         [
             new ReplyRule(),
+            new LengthRule(),
+            new HashtagPositionRule(),
+            new PersonalDataRule(),
+            new MediaRule(),
+            new PhotoConsentRule(),
+            new CopyrightRule(),
+            new AltTextRule(),
             // Each rule registers here, one line each.
         ];
         return new CodeOfConductChecker(rules);
