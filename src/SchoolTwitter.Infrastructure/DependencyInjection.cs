@@ -51,9 +51,11 @@ public static class DependencyInjection
 
         // The X client times each call itself. Only GETs retry (5xx, 408, network): POST /2/tweets has no idempotency key,
         // and a 429 is handed to the caller to reschedule after x-rate-limit-reset rather than burning retries.
-        services.AddHttpClient<IXAccount, XApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(XReadRetryPipeline, builder =>
+        var x = services.AddHttpClient<IXAccount, XApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        x.AddResilienceHandler(XReadRetryPipeline, builder =>
             {
+                // Back-off is infrastructure time, not business time: a test's fake clock must not freeze retries.
+                builder.TimeProvider = TimeProvider.System;
                 var retry = new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = 2,
@@ -67,6 +69,9 @@ public static class DependencyInjection
                 retry.DisableForUnsafeHttpMethods();
                 builder.AddRetry(retry);
             });
+
+        // Added after the resilience handler, so it runs inside it: once per attempt.
+        x.AddHttpMessageHandler(sp => new OAuth1SigningHandler(sp.GetRequiredService<TimeProvider>()));
 
         return services;
     }
