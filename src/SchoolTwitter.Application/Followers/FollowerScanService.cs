@@ -91,7 +91,7 @@ public sealed class FollowerScanService(
     }
 
     /// <summary>Called from the continuation queue. A message for a finished or replaced run does nothing.</summary>
-    public async Task<FollowerScanResult> ContinueAsync(FollowerScanContinuation message, CancellationToken ct)
+    public async Task<FollowerScanResult> ContinueAsync(FollowerScanContinuationMessage message, CancellationToken ct)
     {
         if (message.AccountId != _options.AccountId)
         {
@@ -108,8 +108,8 @@ public sealed class FollowerScanService(
         return await ExecuteAsync(state, run, ct);
     }
 
-    public static FollowerScanContinuation ParseContinuation(string message) =>
-        JsonSerializer.Deserialize<FollowerScanContinuation>(message, FollowerScanState.Json)
+    public static FollowerScanContinuationMessage ParseContinuation(string message) =>
+        JsonSerializer.Deserialize<FollowerScanContinuationMessage>(message, FollowerScanState.Json)
         is { AccountId.Length: > 0, RunId.Length: > 0 } parsed
             ? parsed
             : throw new FormatException("A follower scan continuation needs accountId and runId.");
@@ -300,7 +300,7 @@ public sealed class FollowerScanService(
         var delay = run.ResumeAt.Value - now;
         if (outcome == FollowerScanOutcome.RateLimited) delay += TimeSpan.FromSeconds(1); // the reset is whole seconds
         if (delay > MaxQueueDelay) delay = MaxQueueDelay;
-        var message = JsonSerializer.Serialize(new FollowerScanContinuation(_options.AccountId, run.RunId), FollowerScanState.Json);
+        var message = JsonSerializer.Serialize(new FollowerScanContinuationMessage(_options.AccountId, run.RunId), FollowerScanState.Json);
         await queue.SendAsync(QueueNames.FollowerScanContinuations, message, delay, ct);
         logger.LogInformation("Follower scan {RunId} paused ({Outcome}) after {Pages} pages; continues at {ResumeAt}", run.RunId, outcome, run.PagesRead, run.ResumeAt);
         return new(outcome, run);

@@ -59,4 +59,4 @@ public sealed record FollowerScanState
 }
 
 /// <summary>The queue message that continues a scan; the run id makes a stale or duplicate message harmless.</summary>
-public sealed record FollowerScanContinuation(string AccountId, string RunId);
+public sealed record FollowerScanContinuationMessage(string AccountId, string RunId);

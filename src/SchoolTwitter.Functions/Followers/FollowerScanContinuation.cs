@@ -12,7 +12,7 @@ public sealed class FollowerScanContinuation(FollowerScanService scans, ILogger<
     [Function(nameof(FollowerScanContinuation))]
     public async Task Run([QueueTrigger(QueueNames.FollowerScanContinuations, Connection = SettingNames.StorageConnection)] string message, CancellationToken ct)
     {
-        Application.Followers.FollowerScanContinuation continuation;
+        FollowerScanContinuationMessage continuation;
         try
         {
             continuation = FollowerScanService.ParseContinuation(message);
