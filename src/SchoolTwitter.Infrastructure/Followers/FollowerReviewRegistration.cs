@@ -2,11 +2,13 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Core.Followers;
 using SchoolTwitter.Core.Lexicons;
 using SchoolTwitter.Core.Text;
 using SchoolTwitter.Infrastructure.Configuration;
+using SchoolTwitter.Infrastructure.X;
 
 namespace SchoolTwitter.Infrastructure.Followers;
 
@@ -17,7 +19,8 @@ public static class FollowerReviewRegistration
     {
         services.AddOptions<FollowerOptions>()
             .BindConfiguration(FollowerOptions.SectionName)
-            .Configure(o => o.AccountId = configuration[SettingNames.XAccountId] ?? o.AccountId)
+            .Configure<IOptions<XApiOptions>>((o, x) => o.AccountId = x.Value.AccountId ?? o.AccountId)
+            .Validate(o => o.AccountId.Length > 0, $"{SettingNames.XAccountId} must be set to the school's X user id.")
             .Validate(o => o.InvocationBudget > TimeSpan.Zero, $"{SettingNames.FollowerInvocationBudget} must be positive.")
             .Validate(o => TimeOnly.TryParseExact(o.ScanTime, "HH:mm", out _), $"{SettingNames.FollowerScanTime} must be HH:mm (UK time).");
 

@@ -74,7 +74,7 @@ internal sealed class FollowerRig : IAsyncDisposable
         return new FollowerRig(host, time, accountId, hooks);
     }
 
-    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Services.GetService<T>() ?? ActivatorUtilities.CreateInstance<T>(_host.Services);
 
     public static TimerInfo Timer() => new() { ScheduleStatus = new ScheduleStatus() };
 

@@ -40,7 +40,7 @@ public sealed class WeeklyFollowerScanTests(AzuriteFixture azurite)
         second.Run.PagesRead.ShouldBe(1);
         second.Run.Flagged.ShouldBe(1);
         rig.X.RequestCount("GET", followersPath).ShouldBe(3 + 1);
-        (await rig.AddedInRunAsync(second.Run.RunId)).ShouldBe(week2New.Select(u => u.Id).ToHashSet());
+        (await rig.AddedInRunAsync(second.Run.RunId)).Order().ShouldBe(week2New.Select(u => u.Id).Order());
         (await rig.ReviewItemAsync(week2New[7].Id))!.Suggestion.ShouldBe(Core.Followers.FollowerSuggestion.Block);
 
         // A second firing the same Monday does nothing and reads nothing.
@@ -59,7 +59,7 @@ public sealed class WeeklyFollowerScanTests(AzuriteFixture azurite)
         third.Run.NewFollowers.ShouldBe(1_100);
         third.Run.PagesRead.ShouldBe(2);
         rig.X.RequestCount("GET", followersPath).ShouldBe(4 + 2);
-        (await rig.AddedInRunAsync(third.Run.RunId)).ShouldBe(week3New.Select(u => u.Id).ToHashSet());
+        (await rig.AddedInRunAsync(third.Run.RunId)).Order().ShouldBe(week3New.Select(u => u.Id).Order());
     }
 
     [Fact]
@@ -83,36 +83,46 @@ public sealed class WeeklyFollowerScanTests(AzuriteFixture azurite)
     [Fact]
     public async Task Timer_waits_for_0700_uk_time_after_the_october_change()
     {
-        // Monday 26 October 2026, the day after the clocks went back: 07:00 UK is 07:00 UTC.
-        await using var rig = await FollowerRig.StartAsync(azurite, new DateTimeOffset(2026, 10, 26, 6, 5, 0, TimeSpan.Zero));
+        // Last week's scan ran on Monday 19 October (BST). Monday 26 October 2026 is the day after the clocks went back:
+        // 07:00 UK is 07:00 UTC, so the hourly UTC timer must not run at 06:05 UTC.
+        await using var rig = await FollowerRig.StartAsync(azurite, new DateTimeOffset(2026, 10, 19, 6, 5, 0, TimeSpan.Zero));
         rig.X.SetFollowers(FollowerData.Parents(3), rig.AccountId);
         var timer = rig.Get<WeeklyFollowerScan>();
+        var path = $"/2/users/{rig.AccountId}/followers";
+        await timer.Run(FollowerRig.Timer(), CancellationToken.None); // 07:05 BST: last week's scan
+        rig.X.RequestCount("GET", path).ShouldBe(1);
 
+        rig.Time.SetUtcNow(new DateTimeOffset(2026, 10, 26, 6, 5, 0, TimeSpan.Zero));
         await timer.Run(FollowerRig.Timer(), CancellationToken.None);
-        rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers").ShouldBe(0);
+        rig.X.RequestCount("GET", path).ShouldBe(1);
 
         rig.Time.SetUtcNow(new DateTimeOffset(2026, 10, 26, 7, 5, 0, TimeSpan.Zero));
         await timer.Run(FollowerRig.Timer(), CancellationToken.None);
-        rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers").ShouldBe(1);
+        rig.X.RequestCount("GET", path).ShouldBe(2);
 
         rig.Time.SetUtcNow(new DateTimeOffset(2026, 10, 26, 8, 5, 0, TimeSpan.Zero));
         await timer.Run(FollowerRig.Timer(), CancellationToken.None);
-        rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers").ShouldBe(1);
+        rig.X.RequestCount("GET", path).ShouldBe(2);
     }
 
     [Fact]
     public async Task Timer_runs_at_0600_utc_after_the_march_change()
     {
-        // Monday 30 March 2026, the day after the clocks went forward: 07:00 UK is 06:00 UTC.
-        await using var rig = await FollowerRig.StartAsync(azurite, new DateTimeOffset(2026, 3, 30, 5, 5, 0, TimeSpan.Zero));
+        // Last week's scan ran on Monday 23 March (GMT, 07:05 UTC). Monday 30 March 2026 is the day after the clocks went
+        // forward: 07:00 UK is 06:00 UTC, so the 06:05 UTC firing runs and the 05:05 one does not.
+        await using var rig = await FollowerRig.StartAsync(azurite, new DateTimeOffset(2026, 3, 23, 7, 5, 0, TimeSpan.Zero));
         rig.X.SetFollowers(FollowerData.Parents(3), rig.AccountId);
         var timer = rig.Get<WeeklyFollowerScan>();
-
+        var path = $"/2/users/{rig.AccountId}/followers";
         await timer.Run(FollowerRig.Timer(), CancellationToken.None);
-        rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers").ShouldBe(0);
+        rig.X.RequestCount("GET", path).ShouldBe(1);
+
+        rig.Time.SetUtcNow(new DateTimeOffset(2026, 3, 30, 5, 5, 0, TimeSpan.Zero));
+        await timer.Run(FollowerRig.Timer(), CancellationToken.None);
+        rig.X.RequestCount("GET", path).ShouldBe(1);
 
         rig.Time.SetUtcNow(new DateTimeOffset(2026, 3, 30, 6, 5, 0, TimeSpan.Zero));
         await timer.Run(FollowerRig.Timer(), CancellationToken.None);
-        rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers").ShouldBe(1);
+        rig.X.RequestCount("GET", path).ShouldBe(2);
     }
 }
