@@ -20,7 +20,7 @@ public sealed class AddApprovedFollow(FollowPolicyService policy, SltDirectory s
         var result = await policy.AddAsync(caller, body!, ct);
         return result.Outcome switch
         {
-            FollowPolicyOutcome.Saved => new ObjectResult(result.Follow) { StatusCode = StatusCodes.Status201Created },
+            FollowPolicyOutcome.Saved => FollowerHttp.Ok(result.Follow!, StatusCodes.Status201Created),
             FollowPolicyOutcome.Invalid => FollowerHttp.Errors(result.Errors),
             _ => FollowerHttp.Forbidden(),
         };

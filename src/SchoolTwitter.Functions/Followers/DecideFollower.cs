@@ -31,7 +31,7 @@ public sealed class DecideFollower(FollowerReviewService reviews, SltDirectory s
 
         return result.Outcome switch
         {
-            FollowerDecisionOutcome.Kept or FollowerDecisionOutcome.Blocked => new OkObjectResult(new
+            FollowerDecisionOutcome.Kept or FollowerDecisionOutcome.Blocked => FollowerHttp.Ok(new
             {
                 outcome = result.Outcome.ToString(),
                 item = result.Item,

@@ -46,6 +46,14 @@ internal static class FollowerHttp
         }
     }
 
+    /// <summary>A JSON answer (camelCase, enums as their names), as docs/openapi.yaml describes.</summary>
+    public static ContentResult Ok(object value, int status = StatusCodes.Status200OK) => new()
+    {
+        Content = JsonSerializer.Serialize(value, Json),
+        ContentType = "application/json; charset=utf-8",
+        StatusCode = status,
+    };
+
     public static IActionResult Errors(IReadOnlyList<InputError>? errors) => ProblemResults.BadRequest(errors ?? []);
 
     public static IActionResult Forbidden() => ProblemResults.Forbidden("Only SLT may review followers or change the follow policy; the attempt was recorded.");

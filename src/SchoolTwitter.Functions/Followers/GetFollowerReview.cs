@@ -15,6 +15,6 @@ public sealed class GetFollowerReview(FollowerReviewService reviews, SltDirector
     {
         var caller = await FollowerHttp.CallerAsync(request, slt, ct);
         var list = await reviews.ListAsync(caller, ct);
-        return list is null ? FollowerHttp.Forbidden() : new OkObjectResult(list);
+        return list is null ? FollowerHttp.Forbidden() : FollowerHttp.Ok(list);
     }
 }

@@ -74,6 +74,8 @@ internal sealed class FollowerRig : IAsyncDisposable
         return new FollowerRig(host, time, accountId, hooks);
     }
 
+    public IServiceProvider Services => _host.Services;
+
     public T Get<T>() where T : notnull => _host.Services.GetService<T>() ?? ActivatorUtilities.CreateInstance<T>(_host.Services);
 
     public static TimerInfo Timer() => new() { ScheduleStatus = new ScheduleStatus() };
