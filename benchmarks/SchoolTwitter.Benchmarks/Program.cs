@@ -6,6 +6,8 @@ switch (args.FirstOrDefault())
 {
     case ReconcileFollowersMode.Name:
         return await ReconcileFollowersMode.RunAsync(args[1..]);
+    case ReconcileFollowersMode.FakeXName:
+        return await ReconcileFollowersMode.ServeFakeXAsync(args[1..]);
     case FollowersYearCostMode.Name:
         return await FollowersYearCostMode.RunAsync(args[1..]);
 }
