@@ -96,7 +96,7 @@ internal sealed class LanguageLexicons
             {
                 var context = rest[(bar + 1)..].Trim();
                 var colon = context.IndexOf(':');
-                exceptNear = context[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                exceptNear = context[(colon + 1)..].Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)
                     .Select(TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
             }
             american[TextFolding.Fold(entry[..eq].Trim())] = new AmericanSpelling(british, exceptNear);

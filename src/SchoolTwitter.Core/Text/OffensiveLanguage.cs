@@ -241,8 +241,9 @@ public sealed class OffensiveLanguage
     {
         if (_lexicons.Offensive(word) is { } exact) return exact;
         if (word.Length < 3) return null;
+        // A real word takes only a plural ending ("sluts"); other endings would turn "spicy" into "spic" + "y".
         var isWord = _lexicons.IsDictionaryWord(word);
-        if (!isWord && Inflected(word) is { } inflected) return inflected;
+        if (Inflected(word, pluralOnly: isWord) is { } inflected) return inflected;
         if (isWord) return null;
 
         // Stretched letters: "fuuuuck" -> "fuck", "asssss" -> "ass".
@@ -258,17 +259,18 @@ public sealed class OffensiveLanguage
             }
             if (n == word.Length) return null;
             if (_lexicons.Offensive(squeezed[..n]) is { } t) return t;
-            if (Inflected(squeezed[..n]) is { } ti) return ti;
+            if (Inflected(squeezed[..n], pluralOnly: false) is { } ti) return ti;
         }
         return null;
     }
 
-    private OffensiveTerm? Inflected(ReadOnlySpan<char> word)
+    private OffensiveTerm? Inflected(ReadOnlySpan<char> word, bool pluralOnly)
     {
         Span<char> y = stackalloc char[word.Length + 1];
         foreach (var ending in Endings)
         {
             if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
+            if (pluralOnly && ending is not ("s" or "es")) continue;
             var stem = word[..^ending.Length];
             if (_lexicons.Offensive(stem) is { } t) return t;
             // "shitting" -> "shitt" -> "shit"; "bitchy" handled above.

@@ -88,7 +88,7 @@ public sealed class GrammarRule : IRule
                 Add(findings, words, i - 1, i, $"{Quote(Span(words, i - 1, i))} should be “{suggestion}”.", suggestion);
             }
             else if (folded.SequenceEqual(previous) && token.Has(WordFlags.HasLetter) && !token.Has(WordFlags.HasDigit)
-                && !Doubles.Contains(folded) && !(token.FoldedLength == 1 && !folded.SequenceEqual("a")))
+                && !Doubles.Contains(folded) && token.FoldedLength > 1)
             {
                 Add(findings, words, i - 1, i, $"{Quote(Span(words, i - 1, i))} repeats a word; write “{words.Original(i - 1).ToString()}” once.",
                     words.Original(i - 1).ToString());

@@ -55,7 +55,7 @@ internal static class LanguageRuleSupport
         "at in to from near visit visited visiting around across through towards into via outside inside");
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns = WordSet(
-        "you we i they he she it there our your their us everyone everybody all parents families children");
+        "you we i they he she it there our your their us everyone everybody all parents families children the this these that those any some");
 
     private static readonly ConditionalWeakTable<PupilRoster, RosterNames> RosterNameCache = new();
 
@@ -72,7 +72,7 @@ internal static class LanguageRuleSupport
         if (i + 1 < words.Count && words.SameSentence(i, i + 1))
         {
             if (words[i + 1].Has(WordFlags.HasDigit)) return true;
-            if (words[i].Has(WordFlags.SentenceStart) && (Pronouns.Contains(words.Folded(i + 1)) || words[i + 1].Has(WordFlags.LowerCase)))
+            if (words[i].Has(WordFlags.SentenceStart) && Pronouns.Contains(words.Folded(i + 1)))
             {
                 return true;
             }

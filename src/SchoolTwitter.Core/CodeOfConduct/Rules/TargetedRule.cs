@@ -30,7 +30,7 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
     /// <summary>Openers as often said to adults (volunteers, staff): they single out only a pupil on the roster.</summary>
     private static readonly string[][] RosterOnlyOpeners = [["thank", "you"], ["thanks"], ["happy", "birthday"], ["thankyou"]];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerFillers = WordSet("to our the little young super amazing for");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerFillers = WordSet("to our the little young super amazing for is was");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbs = WordSet(
         "was is has had did got behaved misbehaved scored won came achieved needs need must should refused forgot failed hit " +

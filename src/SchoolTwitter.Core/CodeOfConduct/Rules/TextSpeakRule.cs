@@ -83,13 +83,24 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         var before = words.GapBefore(i);
         var after = words.GapBefore(i + 1);
         if (!IsPlainGap(before, first: i == 0) || !IsPlainGap(after, first: false)) return false;
-        if (i > 0 && (words[i - 1].FoldedLength == 1 || LetterNamers.Contains(words.Folded(i - 1)))) return false;
-        if (i + 1 < words.Count && words[i + 1].FoldedLength == 1) return false;
+        if (i > 0 && LetterNamers.Contains(words.Folded(i - 1))) return false;
+        if (IsInListOfLetters(words, i)) return false;
         // Needs a real word on at least one side in the same sentence.
         var wordBefore = i > 0 && words.SameSentence(i - 1, i) && words[i - 1].Has(WordFlags.HasLetter);
         var wordAfter = i + 1 < words.Count && words.SameSentence(i, i + 1) && words[i + 1].Has(WordFlags.HasLetter);
         return wordBefore || wordAfter;
     }
+
+    /// <summary>"a, b or c", "x/y": a letter among other letters is a list item, not a word.</summary>
+    private static bool IsInListOfLetters(TextAnalysis words, int i)
+    {
+        if (i > 0 && words[i - 1].FoldedLength == 1 && words.GapBefore(i).IndexOfAny(",/&") >= 0) return true;
+        if (i + 1 < words.Count && words[i + 1].FoldedLength == 1 && words.GapBefore(i + 1).IndexOfAny(",/&") >= 0) return true;
+        if (i >= 2 && words[i - 2].FoldedLength == 1 && IsListJoiner(words.Folded(i - 1))) return true;
+        return i + 2 < words.Count && words[i + 2].FoldedLength == 1 && IsListJoiner(words.Folded(i + 1));
+    }
+
+    private static bool IsListJoiner(ReadOnlySpan<char> w) => w is "or" or "and" or "to" or "then" or "nor";
 
     private static bool IsPlainGap(ReadOnlySpan<char> gap, bool first)
     {
