@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SchoolTwitter.Core.Lexicons;
 
 namespace SchoolTwitter.Core.Text;
@@ -25,7 +24,7 @@ public sealed class OffensiveLanguage
 
     private static readonly string[] Endings = ["s", "es", "ed", "d", "ing", "in", "er", "ers", "y", "ies", "ier", "iest", "head", "heads"];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleWords = Set(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleWords = Set(
         "parents", "parent", "mums", "dads", "mum", "dad", "mother", "father", "mothers", "fathers", "carers", "grandparents",
         "staff", "teachers", "teacher", "head", "headteacher", "heads", "governors", "governor", "children", "kids", "kid",
         "pupils", "pupil", "students", "student", "boys", "girls", "boy", "girl", "families", "family", "people", "everyone",
@@ -34,13 +33,13 @@ public sealed class OffensiveLanguage
         "councillors", "councillor", "inspectors", "referee", "ref", "coach", "players", "opponents", "fans", "supporters",
         "leaders", "management", "slt", "office", "receptionist", "caretaker", "dinnerladies", "visitors", "lot", "mp", "mps");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Linkers = Set(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Linkers = Set(
         "is", "are", "was", "were", "be", "being", "been", "look", "looks", "looked", "seem", "seems", "seemed", "acting", "act",
         "sound", "sounds", "so", "such", "really", "very", "completely", "totally", "utterly", "absolutely", "a", "an", "complete",
         "total", "utter", "absolute", "bunch", "lot", "of", "just", "all", "proper", "right", "bloody", "pair", "like", "bunch",
         "always", "too", "thoroughly", "actually", "clearly", "obviously", "truly", "the", "biggest", "most", "are", "bunch");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InsultLeaders = Set(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InsultLeaders = Set(
         "you", "u", "what", "such", "some", "those", "these", "that", "this", "complete", "total", "utter", "absolute",
         "stupid", "bloody", "an", "a", "the", "like", "bunch", "of", "proper", "right", "big", "little");
 
@@ -475,6 +474,6 @@ public sealed class OffensiveLanguage
         matches.Add(new LanguageMatch(term, category, start, end - start));
     }
 
-    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(params string[] words) =>
-        words.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(params string[] words) =>
+        words.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 }

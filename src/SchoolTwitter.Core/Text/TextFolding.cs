@@ -80,6 +80,7 @@ public static class TextFolding
         _ => Removed,
     };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
     private static char[] BuildMap()
     {
         var map = new char[65536];

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SchoolTwitter.Core.Text;
 using static SchoolTwitter.Core.CodeOfConduct.Rules.LanguageRuleSupport;
 
@@ -13,7 +12,7 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 public sealed class GrammarRule : IRule
 {
     /// <summary>Words that are always a mistake, with their correction (the spelling rule leaves these to this rule).</summary>
-    internal static readonly FrozenDictionary<string, string> FixedMistakes = new Dictionary<string, string>
+    internal static readonly Dictionary<string, string> FixedMistakes = new Dictionary<string, string>
     {
         ["alot"] = "a lot", ["aswell"] = "as well", ["infact"] = "in fact", ["eachother"] = "each other",
         ["thankyou"] = "thank you", ["incase"] = "in case", ["atleast"] = "at least", ["everytime"] = "every time",
@@ -26,33 +25,33 @@ public sealed class GrammarRule : IRule
         ["youve"] = "you've", ["youll"] = "you'll", ["theyll"] = "they'll", ["shouldve"] = "should've",
         ["couldve"] = "could've", ["wouldve"] = "would've", ["thats"] = "that's", ["whats"] = "what's",
         ["theres"] = "there's", ["wheres"] = "where's", ["whos"] = "who's", ["heres"] = "here's"
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fixed =
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fixed =
         FixedMistakes.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals = WordSet("could should would must might may");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals = WordSet("could should would must might may");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Participles = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Participles = WordSet(
         "been done gone had seen made got known taken given come won lost said thought brought bought told left run sung swum " +
         "written eaten sent spent built found heard kept met paid put read sat stood taught understood worn become begun broken " +
         "chosen drawn driven fallen flown forgotten grown hidden ridden risen shown spoken stolen thrown woken");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Doubles = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Doubles = WordSet(
         "had that very so no bye ha hip knock well really much many far more long round over again night chop tut choo pom yo " +
         "can do is go tick tock ding dong boo hurrah hooray la ho he quack woof baa moo oink tweet bang clap cha fifty");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ItsFollowers = WordSet("a an been going not");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ItsFollowers = WordSet("a an been going not");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeForms = WordSet("is are was were");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BeForms = WordSet("is are was were");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SilentH = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SilentH = WordSet(
         "hour hours hourly honest honestly honour honours honoured honourable heir heirs herb herbs homage historic historical hotel hotels");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConsonantSoundVowels = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConsonantSoundVowels = WordSet(
         "one once oneself eu euro euros european europe ewe ewes");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
         "grade plan part vitamin class year key stage level type section question option group team block row box size");
 
     public string Id => RuleIds.Grammar;
@@ -178,7 +177,7 @@ public sealed class GrammarRule : IRule
         return null;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> word, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starts)
+    private static bool StartsWithAny(ReadOnlySpan<char> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> starts)
     {
         if (starts.Contains(word)) return true;
         foreach (var s in starts.Set)

@@ -11,7 +11,7 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 /// </summary>
 public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
 {
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
         "letter letters sound sounds grapheme graphemes phoneme phonemes vitamin plan part grade class block team group row type " +
         "section option question box size unit number level key stage year room zone area column point side blood capital lowercase " +
         "uppercase initial called spell spelt spelled say write wrote the");
