@@ -5,7 +5,8 @@ using SchoolTwitter.Infra.Tests.Support;
 namespace SchoolTwitter.Infra.Tests;
 
 /// <summary>Every .bicep and .bicepparam file builds and lints clean: any warning or error fails, with Bicep's output shown.</summary>
-public sealed class BicepFilesTests
+[Collection(CompiledInfraCollection.Name)]
+public sealed class BicepFilesTests(CompiledInfra infra)
 {
     public static TheoryData<string> Files() => new(RepoPaths.BicepFiles());
 
@@ -25,34 +26,30 @@ public sealed class BicepFilesTests
             .ShouldBeGreaterThanOrEqualTo(1, "a second school's parameter file shows the same templates serve every school");
     }
 
-    [Theory]
-    [MemberData(nameof(Files))]
-    public void File_builds_without_any_diagnostic(string file)
+    [Fact]
+    public void Build_build_params_and_lint_of_all_files_succeed_and_print_nothing()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"schooltwitter-build-{Guid.NewGuid():N}.json");
-        try
-        {
-            var verb = file.EndsWith(".bicepparam", StringComparison.Ordinal) ? "build-params" : "build";
-            var result = BicepCli.Run(verb, Path.Combine(RepoPaths.Infra, file), "--outfile", output);
-
-            result.ExitCode.ShouldBe(0, $"bicep {verb} infra/{file}: {result}");
-            result.Output.ShouldBeEmpty($"bicep {verb} infra/{file} printed diagnostics: {result}");
-            File.Exists(output).ShouldBeTrue();
-        }
-        finally
-        {
-            File.Delete(output);
-        }
+        infra.TemplateBuild.ExitCode.ShouldBe(0, $"bicep build: {infra.TemplateBuild}");
+        infra.TemplateBuild.Output.ShouldBeEmpty($"bicep build printed: {infra.TemplateBuild}");
+        infra.ParameterBuild.ExitCode.ShouldBe(0, $"bicep build-params: {infra.ParameterBuild}");
+        infra.ParameterBuild.Output.ShouldBeEmpty($"bicep build-params printed: {infra.ParameterBuild}");
+        infra.Lint.ExitCode.ShouldBe(0, $"bicep lint: {infra.Lint}");
+        infra.Lint.Output.ShouldBeEmpty($"bicep lint reported: {infra.Lint}");
     }
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void File_lints_without_any_warning_or_error(string file)
+    public void File_compiles_to_arm_json(string file)
     {
-        var result = BicepCli.Run("lint", Path.Combine(RepoPaths.Infra, file));
+        infra.CompiledFiles.ContainsKey(file).ShouldBeTrue($"infra/{file} did not compile: {infra.TemplateBuild}{infra.ParameterBuild}");
+        JsonNode.Parse(infra.CompiledFiles[file]).ShouldBeOfType<JsonObject>();
+    }
 
-        result.ExitCode.ShouldBe(0, $"bicep lint infra/{file}: {result}");
-        result.Output.ShouldBeEmpty($"bicep lint infra/{file} reported: {result}");
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void File_has_no_lint_warning_or_error(string file)
+    {
+        infra.DiagnosticsFor(file).ShouldBeEmpty($"infra/{file}");
     }
 
     [Theory]
