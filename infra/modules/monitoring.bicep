@@ -91,7 +91,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
 var eventQuery = 'union isfuzzy=true (customEvents | project timestamp, event = name), (traces | project timestamp, event = tostring(customDimensions.EventName))'
 
 // The Functions host logs "Moving message to queue '<queue>-poison'" when a message reaches maxDequeueCount.
-var poisonQuery = 'union isfuzzy=true (traces | where message has "poison" and message has "Moving message to queue" | project timestamp), (${eventQuery} | where event in (${eventList(alertEvents.poisonMessage)}) | project timestamp)'
+var poisonQuery = 'union isfuzzy=true (traces | where message contains "Moving message to queue" and message has "poison" | project timestamp), (${eventQuery} | where event in (${eventList(alertEvents.poisonMessage)}) | project timestamp)'
 
 func eventList(names string[]) string => join(map(names, n => '"${n}"'), ', ')
 
