@@ -9,10 +9,17 @@ public sealed class ParameterFilesTests(CompiledInfra infra)
     public static TheoryData<string> Files() => new(RepoPaths.ParameterFiles());
 
     [Fact]
-    public void At_least_two_schools_are_described_and_their_codes_differ()
+    public void The_example_school_is_a_different_school_on_the_same_templates()
     {
-        infra.ParameterFiles.Count.ShouldBeGreaterThanOrEqualTo(2);
-        infra.ParameterFiles.Values.Select(p => p.Value("schoolCode")).Distinct().Count().ShouldBe(infra.ParameterFiles.Count);
+        var main = infra.ParameterFiles["main.bicepparam"];
+        var examples = infra.ParameterFiles.Values.Where(p => p.File.StartsWith("examples/", StringComparison.Ordinal)).ToList();
+
+        examples.ShouldNotBeEmpty();
+        foreach (var example in examples)
+        {
+            example.Value("schoolCode").ShouldNotBe(main.Value("schoolCode"), example.File);
+            example.Value("xAccountId").ShouldNotBe(main.Value("xAccountId"), example.File);
+        }
     }
 
     [Theory]
