@@ -266,6 +266,7 @@ module monitoring 'modules/monitoring.bicep' = {
     logAnalyticsName: names.logAnalytics
     appInsightsName: names.appInsights
     actionGroupName: names.actionGroup
+    actionGroupShortName: take('${namePrefix}-${schoolCode}', 12)
     alertNamePrefix: names.alertPrefix
     location: location
     tags: allTags

@@ -12,6 +12,10 @@ param actionGroupName string
 @description('Required. Prefix for the alert rule names.')
 param alertNamePrefix string
 
+@description('Required. Action group short name shown in alert e-mails and texts (at most 12 characters).')
+@maxLength(12)
+param actionGroupShortName string
+
 @description('Required. Azure region for the workspace, component and alert rules.')
 param location string
 
@@ -75,7 +79,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   location: 'global'
   tags: tags
   properties: {
-    groupShortName: take(replace(alertNamePrefix, '-', ''), 12)
+    groupShortName: actionGroupShortName
     enabled: true
     emailReceivers: [
       for (address, i) in alertEmailAddresses: {
