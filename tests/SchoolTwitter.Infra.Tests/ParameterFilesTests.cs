@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SchoolTwitter.Infra.Tests.Support;
 
 namespace SchoolTwitter.Infra.Tests;
 
 /// <summary>Each school is one .bicepparam file against the same main.bicep; none holds a secret.</summary>
 [Collection(CompiledInfraCollection.Name)]
-public sealed class ParameterFilesTests(CompiledInfra infra)
+public sealed partial class ParameterFilesTests(CompiledInfra infra)
 {
     public static TheoryData<string> Files() => new(RepoPaths.ParameterFiles());
 
@@ -58,4 +60,45 @@ public sealed class ParameterFilesTests(CompiledInfra infra)
             infra.Main.Parameters[name]!["type"]!.GetValue<string>().ShouldNotStartWith("secure", Case.Insensitive);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Parameter_file_values_have_the_shapes_azure_and_the_code_need(string file)
+    {
+        var compiled = infra.ParameterFiles[file];
+
+        // Storage and Key Vault names are built from it: lowercase letters and digits only.
+        SchoolCode().IsMatch(compiled.Value("schoolCode")!).ShouldBeTrue($"{file}: schoolCode");
+        XUserId().IsMatch(compiled.Value("xAccountId")!).ShouldBeTrue($"{file}: xAccountId is X's numeric user id, not the @handle");
+        Email().IsMatch(compiled.Value("headTeacherContact")!).ShouldBeTrue($"{file}: headTeacherContact");
+        foreach (var address in StringArray(compiled, "alertEmailAddresses"))
+        {
+            Email().IsMatch(address).ShouldBeTrue($"{file}: alert address {address}");
+        }
+
+        foreach (var id in StringArray(compiled, "sltGroupIds").Concat(StringArray(compiled, "onboardingAdminPrincipalIds")))
+        {
+            Guid.TryParse(id, out _).ShouldBeTrue($"{file}: {id} is not an Entra object id");
+        }
+
+        foreach (var schedule in new[] { "weeklyFollowerScanSchedule", "inboundModerationSchedule", "credentialRotationSchedule" })
+        {
+            if (compiled.Value(schedule) is { } value)
+            {
+                value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(6, $"{file}: {schedule} is six-field NCRONTAB");
+            }
+        }
+    }
+
+    private static IEnumerable<string> StringArray(CompiledParameters compiled, string name) =>
+        compiled.Parameters[name]?["value"] is JsonArray array ? array.Select(v => v!.GetValue<string>()) : [];
+
+    [GeneratedRegex("^[a-z0-9]{2,10}$")]
+    private static partial Regex SchoolCode();
+
+    [GeneratedRegex("^[0-9]{1,20}$")]
+    private static partial Regex XUserId();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
 }
