@@ -18,6 +18,13 @@ public static class CodeOfConductFactory
             new GrammarRule(),
             new TargetedRule(lexicons),
             new PupilNameRule(lexicons),
+            new LengthRule(),
+            new HashtagPositionRule(),
+            new PersonalDataRule(),
+            new MediaRule(),
+            new PhotoConsentRule(),
+            new CopyrightRule(),
+            new AltTextRule(),
             // Each rule registers here, one line each.
         ];
         return new CodeOfConductChecker(rules);
