@@ -39,10 +39,6 @@ public sealed class OffensiveLanguage
         "total", "utter", "absolute", "bunch", "lot", "of", "just", "all", "proper", "right", "bloody", "pair", "like", "bunch",
         "always", "too", "thoroughly", "actually", "clearly", "obviously", "truly", "the", "biggest", "most", "are", "bunch");
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InsultLeaders = Set(
-        "you", "u", "what", "such", "some", "those", "these", "that", "this", "complete", "total", "utter", "absolute",
-        "stupid", "bloody", "an", "a", "the", "like", "bunch", "of", "proper", "right", "big", "little");
-
     private readonly LanguageLexicons _lexicons;
 
     public OffensiveLanguage(LexiconSet lexicons)
@@ -131,6 +127,10 @@ public sealed class OffensiveLanguage
                 if (p - ps == 1) singles++;
                 onlyPiece = (ps, p - ps);
                 CheckWord(text, chunk[ps..p], origin[ps], origin[p - 1] + 1, ref matches);
+            }
+            if (pieces >= 2 && _lexicons.Offensive(chunk) is { } whole && Allowed(whole, text, origin[0], origin[length - 1] + 1))
+            {
+                Add(ref matches, whole.Term, whole.Category, origin[0], origin[length - 1] + 1); // "a-hole"
             }
             if (pieces >= 3 && singles == pieces)
             {
@@ -287,7 +287,8 @@ public sealed class OffensiveLanguage
     /// <summary>"f**k", "sh*t", "b*tch": asterisks stand for the letters they hide; at least two letters and the first must show.</summary>
     private OffensiveTerm? Wildcard(ReadOnlySpan<char> pattern, int wild)
     {
-        if (pattern[0] == '*' || pattern.Length - wild < 2) return null;
+        // "f***" (first letter and stars, four or more) is read as the word it hides; shorter or emptier patterns ("A**") are not.
+        if (pattern[0] == '*' || (pattern.Length - wild < 2 && pattern.Length < 4)) return null;
         foreach (var term in _lexicons.OffensiveTerms)
         {
             var t = term.Term.AsSpan();
@@ -424,9 +425,14 @@ public sealed class OffensiveLanguage
         {
             return true;
         }
-        // "What a bunch of losers", "you clowns".
-        return i > 0 && words.SameSentence(i - 1, i) && InsultLeaders.Contains(words.Folded(i - 1))
-            && (words.Folded(i - 1).SequenceEqual("you") || words.Folded(i - 1).SequenceEqual("u"));
+        // "What a bunch of losers", "you clowns", "such a loser".
+        for (var k = i - 1; k >= 0 && k >= i - 5 && words.SameSentence(k, i); k--)
+        {
+            var w = words.Folded(k);
+            if (w is "what" or "you" or "u" or "such") return true;
+            if (!Linkers.Contains(w)) break;
+        }
+        return false;
     }
 
     // ---- helpers ----

@@ -47,6 +47,14 @@ public sealed class OffensiveRuleTests
     [InlineData("That is ｓｈｉｔ.", "ｓｈｉｔ")]
     [InlineData("Such a wh ore.", "wh ore")]
     [InlineData("#shit day", "shit")]
+    [InlineData("What the f*** happened.", "f***")]
+    [InlineData("He is such a tw@t.", "tw@t")]
+    [InlineData("Some a-hole parked on the zigzags.", "a-hole")]
+    [InlineData("You are all b*st*rds.", "b*st*rds")]
+    [InlineData("Fvck this.", "Fvck")]
+    [InlineData("ƒuck this.", "ƒuck")]
+    [InlineData("Fück this.", "Fück")]
+    [InlineData("F U C K this.", "F U C K")]
     public void Check_blocks_offensive_words_however_disguised(string text, string marked)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.Offensive).ShouldHaveSingleItem();
@@ -63,6 +71,8 @@ public sealed class OffensiveRuleTests
     [InlineData("Some numpty parked on the zigzags.", "numpty")]
     [InlineData("The referee was pathetic.", "pathetic")]
     [InlineData("They're a bunch of clowns.", "clowns")]
+    [InlineData("What a bunch of losers.", "losers")]
+    [InlineData("You idiot.", "idiot")]
     public void Check_blocks_insults_aimed_at_people(string text, string word)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.Offensive).ShouldHaveSingleItem();
@@ -100,6 +110,9 @@ public sealed class OffensiveRuleTests
     [InlineData("A glass of water at lunch.")]
     [InlineData("Pass the ball!")]
     [InlineData("Children learnt how to assess risk.")]
+    [InlineData("Our grade A* pupils celebrated.")]
+    [InlineData("Terms and conditions apply*.")]
+    [InlineData("The idiot-proof guide to the new app is online.")]
     public void Check_has_no_scunthorpe_problem(string text)
     {
         LanguageChecks.Findings(text, RuleIds.Offensive).ShouldBeEmpty();

@@ -23,6 +23,8 @@ public sealed class TextSpeakRuleTests
     [InlineData("Well done m8s on a great match.", "m8s", "mates")]
     [InlineData("Please w8 at the gate.", "w8", "wait")]
     [InlineData("We are so gr8ful for your help.", "gr8ful", "grateful")]
+    [InlineData("Thanks 4 coming to the fair.", "4", "for")]
+    [InlineData("We hope 2 see you there.", "2", "to")]
     public void Check_blocks_text_speak_with_a_suggestion(string text, string word, string suggestion)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.TextSpeak).ShouldHaveSingleItem();
@@ -108,6 +110,10 @@ public sealed class TextSpeakRuleTests
     [InlineData("Lo and behold, the sun came out.")]
     [InlineData("The COVID-19 rules have ended.")]
     [InlineData("Children made 3D shapes in maths.")]
+    [InlineData("Year 4 visited the museum.")]
+    [InlineData("We had 4 teams in the final.")]
+    [InlineData("The score was 2 all at half time.")]
+    [InlineData("w/c 12th May is SATs week.")]
     public void Check_ignores_near_misses_of_text_speak(string text)
     {
         LanguageChecks.Findings(text, RuleIds.TextSpeak).ShouldBeEmpty();

@@ -123,6 +123,9 @@ public sealed class GrammarRule : IRule
         var original = words.Original(i);
         if (!char.IsLetter(original[0]) || !char.IsLower(original[0]) || token.Has(WordFlags.InnerCapital)) return;
         if (original.SequenceEqual("i") || original.StartsWith("i'")) return; // reported as a lower-case "i"
+        if (AlreadyReported(findings, token.Start, token.Length)) return; // "omg" is text language first
+        var following = words.GapBefore(i + 1);
+        if (following.Length > 0 && following[0] is '/' or '.' && token.FoldedLength <= 2) return; // "w/c", "e.g."
         // Text that opens mid-thought ("...and then") or inside quotes is left alone.
         var gap = words.GapBefore(i);
         if (gap.IndexOfAny("\"“‘'(…") >= 0 || (i == 0 && gap.Length > 0 && gap.Trim().Length > 0)) return;

@@ -79,6 +79,27 @@ internal static class LanguageRuleSupport
         return false;
     }
 
+    /// <summary>
+    /// True when an earlier rule already reported words overlapping this span, so one word gets one finding
+    /// (text-speak and offensive run before shouting, spelling and grammar in <see cref="CodeOfConductFactory"/>).
+    /// </summary>
+    public static bool AlreadyReported(List<Finding> findings, int start, int length)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Start is { } s && f.Length is { } l && s < start + length && start < s + l) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the word touches a masking symbol ("tw@t", "b*st*rd"): it is a piece of a disguised word, not a word of its own.</summary>
+    public static bool IsPieceOfMaskedWord(string text, WordToken token)
+    {
+        var before = token.Start > 0 ? text[token.Start - 1] : ' ';
+        var after = token.End < text.Length ? text[token.End] : ' ';
+        return before is '*' or '@' or '$' or '|' or '#' || after is '*' or '@' or '$' or '|' or '#' || (after == '!' && token.End + 1 < text.Length && char.IsLetter(text[token.End + 1]));
+    }
+
     /// <summary>Word <paramref name="i"/> without a possessive ending ("Josh's" -> "josh").</summary>
     public static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> folded) =>
         folded.EndsWith("'s") ? folded[..^2] : folded.EndsWith("'") ? folded[..^1] : folded;

@@ -41,6 +41,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             {
                 continue;
             }
+            if (AlreadyReported(findings, token.Start, token.Length) || IsPieceOfMaskedWord(words.Text, token)) continue;
             var word = WithoutPossessive(words.Folded(i));
             if (word.Length < 2 || IsHandledElsewhere(words.Folded(i)) || IsHandledElsewhere(word)) continue;
 

@@ -16,6 +16,13 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         "section option question box size unit number level key stage year room zone area column point side blood capital lowercase " +
         "uppercase initial called spell spelt spelled say write wrote the");
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordLeaders = WordSet(
+        "thanks thank hope want wants wanted going need needs used able nice welcome listen talk talking look looking forward " +
+        "come coming go back due ready free time way off up down out here waiting wait love like");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordFollowers = WordSet(
+        "u you me us them him her every1 everyone ur your see be c b come go get help");
+
     private readonly LanguageLexicons _lexicons = lexicons.Language;
 
     public string Id => RuleIds.TextSpeak;
@@ -30,6 +37,11 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
             if (_lexicons.TryTextSpeak(folded, out var suggestion))
             {
                 if (Applies(words, i)) Report(findings, words, i, i, suggestion);
+                continue;
+            }
+            if (NumberAsWord(words, i) is { } numberWord)
+            {
+                Report(findings, words, i, i, numberWord);
                 continue;
             }
             if (LetterDigitSpelling(folded) is { } spelt)
@@ -133,6 +145,24 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         words.Folded(first).CopyTo(joined);
         words.Folded(first + 1).CopyTo(joined[words[first].FoldedLength..]);
         return _lexicons.TryTextSpeak(joined, out suggestion!) && joined.Length >= 3;
+    }
+
+    /// <summary>"thanks 4 coming", "hope 2 see u": a lone 2 or 4 standing for "to" or "for" between words (never "Year 4", "4 teams").</summary>
+    private static string? NumberAsWord(TextAnalysis words, int i)
+    {
+        var folded = words.Folded(i);
+        if (folded is not ("2" or "4") || i == 0 || i + 1 >= words.Count) return null;
+        if (!words.FollowsDirectly(i) || !words.FollowsDirectly(i + 1)) return null;
+        var previous = words[i - 1];
+        var next = words[i + 1];
+        var previousIsPlain = previous.Has(WordFlags.LowerCase) || (previous.Has(WordFlags.SentenceStart) && !previous.Has(WordFlags.AllCaps));
+        if (!previousIsPlain || previous.Has(WordFlags.HasDigit) || !next.Has(WordFlags.HasLetter)) return null;
+        var before = words.Folded(i - 1);
+        var after = words.Folded(i + 1);
+        var leads = NumberWordLeaders.Contains(before);
+        var follows = NumberWordFollowers.Contains(after) || (after.Length > 4 && after.EndsWith("ing") && next.Has(WordFlags.LowerCase));
+        if (!leads && !follows) return null;
+        return folded[0] == '2' ? "to" : "for";
     }
 
     /// <summary>"gr8ful" -> "grateful", "cre8" -> "create", "2gether" -> "together": one 2, 4 or 8 that reads as a sound inside letters.</summary>
