@@ -185,15 +185,13 @@ public sealed class OffensiveLanguage
     private void CheckSplitWord(string text, ReadOnlySpan<char> first, ReadOnlySpan<char> second, int start, int end, ref List<LanguageMatch>? matches)
     {
         if (first.Length + second.Length < 4) return;
-        if (_lexicons.Offensive(first) is not null || _lexicons.Offensive(second) is not null) return; // already found on its own
-        if (IsWord(first) && IsWord(second)) return; // "pen is", "as sess": two real words
         Span<char> joined = stackalloc char[first.Length + second.Length];
         first.CopyTo(joined);
         second.CopyTo(joined[first.Length..]);
-        if (_lexicons.Offensive(joined) is { } term && Allowed(term, text, start, end))
-        {
-            Add(ref matches, term.Term, term.Category, start, end);
-        }
+        if (_lexicons.Offensive(joined) is not { } term) return;
+        if (_lexicons.Offensive(first) is not null || _lexicons.Offensive(second) is not null) return; // already found on its own
+        if (IsWord(first) && IsWord(second)) return; // "pen is", "as sess": two real words
+        if (Allowed(term, text, start, end)) Add(ref matches, term.Term, term.Category, start, end);
     }
 
     private bool IsWord(ReadOnlySpan<char> w) =>

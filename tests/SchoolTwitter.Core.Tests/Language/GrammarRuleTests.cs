@@ -56,6 +56,8 @@ public sealed class GrammarRuleTests
     [InlineData("Choose a or b on the sheet.")]
     [InlineData("Pupils in Year 6 got a A* grade.")]
     [InlineData("The letter i is tall and thin.")]
+    [InlineData("Dates for your diary:\nMon 3rd June – INSET day\nTues 4th June – children return")]
+    [InlineData("This week we have:\n- football\n- choir")]
     public void Check_passes_correct_grammar(string text)
     {
         var findings = LanguageChecks.Findings(text, RuleIds.Grammar);

@@ -214,7 +214,7 @@ public sealed class GrammarRule : IRule
             }
             break;
         }
-        if (end == 0) return;
+        if (end == 0 || EndsWithAList(text, end)) return;
         var last = end - 1;
         // Closing quotes and brackets may follow the full stop: ."  .)  !”
         while (last > 0 && text[last] is '"' or '”' or '’' or '\'' or ')' or ']') last--;
@@ -229,6 +229,17 @@ public sealed class GrammarRule : IRule
         findings.Add(new Finding(Id, Severity.Block,
             $"The last sentence needs a full stop (or ! or ?): write “{written}.”.",
             words[lastWord].Start, words[lastWord].Length, written + "."));
+    }
+
+    /// <summary>A list after a line ending in a colon ("Dates for your diary:" then one line per date) needs no full stop on its last item.</summary>
+    private static bool EndsWithAList(string text, int end)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, end - 1));
+        if (lineStart < 0) return false;
+        var lastLine = text.AsSpan(lineStart + 1, end - lineStart - 1).TrimStart();
+        if (lastLine.Length > 0 && (lastLine[0] is '-' or '•' or '*' or '–' or '·' or '▪' or '✅' || char.IsSurrogate(lastLine[0]) || char.IsDigit(lastLine[0]))) return true;
+        var before = text.AsSpan(0, lineStart);
+        return before.IndexOf(":\n", StringComparison.Ordinal) >= 0 || before.IndexOf(":\r\n", StringComparison.Ordinal) >= 0;
     }
 
     private static int EntityStartCovering(TextAnalysis words, int position)
