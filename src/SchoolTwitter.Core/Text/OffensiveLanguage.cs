@@ -127,6 +127,7 @@ public sealed class OffensiveLanguage
                 if (p - ps == 1) singles++;
                 onlyPiece = (ps, p - ps);
                 CheckWord(text, chunk[ps..p], origin[ps], origin[p - 1] + 1, ref matches);
+                CheckCamelCaseParts(text, chunk[ps..p], origin[ps..p], ref matches);
             }
             if (pieces >= 2 && _lexicons.Offensive(chunk) is { } whole && Allowed(whole, text, origin[0], origin[length - 1] + 1))
             {
@@ -177,6 +178,25 @@ public sealed class OffensiveLanguage
         }
     }
 
+    /// <summary>"#ShitDay", "@FckThisSchool": words run together with capitals are checked one by one.</summary>
+    private void CheckCamelCaseParts(string text, ReadOnlySpan<char> piece, ReadOnlySpan<int> origin, ref List<LanguageMatch>? matches)
+    {
+        var partStart = 0;
+        var parts = 0;
+        for (var k = 1; k <= piece.Length; k++)
+        {
+            var boundary = k == piece.Length
+                || (char.IsUpper(text[origin[k]]) && char.IsLower(text[origin[k - 1]]));
+            if (!boundary) continue;
+            if (k < piece.Length || parts > 0)
+            {
+                if (k - partStart >= 3) CheckWord(text, piece[partStart..k], origin[partStart], origin[k - 1] + 1, ref matches);
+                parts++;
+            }
+            partStart = k;
+        }
+    }
+
     private void FlushRun(string text, ReadOnlySpan<char> run, int start, int end, ref List<LanguageMatch>? matches)
     {
         if (run.Length >= 3) CheckWord(text, run, start, end, ref matches);
@@ -220,6 +240,11 @@ public sealed class OffensiveLanguage
             }
             if (leet.Length == word.Length && changed && wild == 0) term = Lookup(leet);
             if (term is null && wild > 0 && leet.Length == word.Length) term = Wildcard(leet, wild);
+        }
+        if (term is null && word.Length > 3 && word[0] == '@' && _lexicons.Offensive(word[1..]) is { } mentioned)
+        {
+            term = mentioned; // "@shithead": a mention of an offensive account name
+            start++;
         }
         if (term is null)
         {

@@ -47,6 +47,8 @@ public sealed class OffensiveRuleTests
     [InlineData("That is ｓｈｉｔ.", "ｓｈｉｔ")]
     [InlineData("Such a wh ore.", "wh ore")]
     [InlineData("#shit day", "shit")]
+    [InlineData("What a day #ShitDay", "Shit")]
+    [InlineData("Thanks @shithead for nothing.", "shithead")]
     [InlineData("What the f*** happened.", "f***")]
     [InlineData("He is such a tw@t.", "tw@t")]
     [InlineData("Some a-hole parked on the zigzags.", "a-hole")]
@@ -112,6 +114,8 @@ public sealed class OffensiveRuleTests
     [InlineData("Children learnt how to assess risk.")]
     [InlineData("Our grade A* pupils celebrated.")]
     [InlineData("Terms and conditions apply*.")]
+    [InlineData("Cocktail hour at the PTA quiz. #CocktailHour #ClassAct")]
+    [InlineData("Our maths analysis day. #AnalysisDay #Assessment")]
     [InlineData("The idiot-proof guide to the new app is online.")]
     public void Check_has_no_scunthorpe_problem(string text)
     {

@@ -14,6 +14,7 @@ public sealed class TargetedRuleTests
     [InlineData("Oliver has been a superstar this week.", "Oliver")]
     [InlineData("Shout out to Freya for her kindness.", "Freya")]
     [InlineData("well done amelia.", "amelia")]
+    [InlineData("Well done josh a better lesson today.", "josh")]
     [InlineData("Leo needs to improve his behaviour.", "Leo")]
     public void Check_blocks_a_pupil_singled_out_for_praise_or_blame(string text, string name)
     {
@@ -77,6 +78,8 @@ public sealed class TargetedRuleTests
     [InlineData("The concert is on 12th May at 6pm.")]
     [InlineData("Thank you to Sarah and the PTA for the cakes.")]
     [InlineData("Josh Smith MP visited the school today.")]
+    [InlineData("Well done everyone, and well done all.")]
+    [InlineData("Congratulations to will power and hard work.")]
     public void Check_passes_adults_places_events_and_everyday_words(string text)
     {
         var findings = LanguageChecks.Findings(text, RuleIds.Targeted);

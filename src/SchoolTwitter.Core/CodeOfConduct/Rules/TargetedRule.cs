@@ -70,8 +70,8 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
             var capitalised = token.Has(WordFlags.Capitalised) && !token.Has(WordFlags.AllCaps);
             var opener = OpenerBefore(words, i, Openers);
             if (opener < 0 && onRoster) opener = OpenerBefore(words, i, RosterOnlyOpeners);
-            // A lower-case "name" is a name only straight after an opener, and only when it is no ordinary word ("well done amelia").
-            if (!capitalised && (opener < 0 || _lexicons.IsLowerCaseWord(name))) continue;
+            // A lower-case "name" is a name only straight after an opener ("well done josh"), and never an everyday word ("well done all").
+            if (!capitalised && (opener < 0 || everyday || token.Has(WordFlags.AllCaps) || (!given && !onRoster))) continue;
             if (IsNotAPupil(words, i, roster, opener >= 0)) continue;
 
             var strongName = onRoster || (given && !everyday);
