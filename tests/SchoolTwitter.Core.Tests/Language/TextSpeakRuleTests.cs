@@ -65,6 +65,9 @@ public sealed class TextSpeakRuleTests
     [InlineData("See you g r 8.", "spaced letters and digit")]
     [InlineData("It was gr 8.", "split in two")]
     [InlineData("O.M.G. what a day.", "dotted capitals")]
+    [InlineData("That was funny l0l.", "zero for o")]
+    [InlineData("That was funny loooool.", "stretched")]
+    [InlineData("Plzzz bring a coat.", "stretched ending")]
     [InlineData("Thanks to everyone b.t.w.", "dotted")]
     public void Check_blocks_text_speak_hidden_by_disguises(string text, string disguise)
     {
@@ -108,6 +111,9 @@ public sealed class TextSpeakRuleTests
     [InlineData("Lots of pupils took part.")]
     [InlineData("We love a lot of things about our school.")]
     [InlineData("Lo and behold, the sun came out.")]
+    [InlineData("The children loll about on the grass.")]
+    [InlineData("Our 100m relay team won.")]
+    [InlineData("Anna and Hannah sang.")]
     [InlineData("The COVID-19 rules have ended.")]
     [InlineData("Children made 3D shapes in maths.")]
     [InlineData("Year 4 visited the museum.")]

@@ -39,6 +39,11 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
                 if (Applies(words, i)) Report(findings, words, i, i, suggestion);
                 continue;
             }
+            if (Variant(folded) is { } variant)
+            {
+                Report(findings, words, i, i, variant);
+                continue;
+            }
             if (NumberAsWord(words, i) is { } numberWord)
             {
                 Report(findings, words, i, i, numberWord);
@@ -145,6 +150,33 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         words.Folded(first).CopyTo(joined);
         words.Folded(first + 1).CopyTo(joined[words[first].FoldedLength..]);
         return _lexicons.TryTextSpeak(joined, out suggestion!) && joined.Length >= 3;
+    }
+
+    /// <summary>"l0l" (zero for o), "looool", "plzzz", "thxxx": the listed abbreviation behind a zero or stretched letters.</summary>
+    private string? Variant(ReadOnlySpan<char> folded)
+    {
+        if (folded.Length < 3 || folded.Length > 24) return null;
+        Span<char> buffer = stackalloc char[folded.Length];
+        if (folded.IndexOf('0') > 0)
+        {
+            folded.CopyTo(buffer);
+            buffer.Replace('0', 'o');
+            if (_lexicons.TryTextSpeak(buffer, out var zero)) return zero;
+        }
+        if (_lexicons.IsDictionaryWord(folded) || _lexicons.IsGivenName(folded)) return null; // "loll", "Anna"
+        for (var keep = 1; keep <= 2; keep++)
+        {
+            var n = 0;
+            var same = 0;
+            for (var k = 0; k < folded.Length; k++)
+            {
+                same = k > 0 && folded[k] == folded[k - 1] ? same + 1 : 0;
+                if (same < keep) buffer[n++] = folded[k];
+            }
+            if (n == folded.Length) return null;
+            if (n >= 2 && _lexicons.TryTextSpeak(buffer[..n], out var squeezed)) return squeezed;
+        }
+        return null;
     }
 
     /// <summary>"thanks 4 coming", "hope 2 see u": a lone 2 or 4 standing for "to" or "for" between words (never "Year 4", "4 teams").</summary>
