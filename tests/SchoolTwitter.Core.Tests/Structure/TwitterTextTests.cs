@@ -71,7 +71,7 @@ public sealed class TwitterTextTests
     {
         var unit = kind switch
         {
-            "prose" => "Lovely day at school.example today. #Fun @office ",
+            "prose" => "Lovely day, see stmarys.sch.uk/news today. #Fun @office ",
             "dotted" => "a.",
             "hashes" => "#a",
             _ => "@a",
