@@ -65,6 +65,7 @@ public sealed class TwitterTextTests
     [Theory]
     [InlineData("prose")]
     [InlineData("dotted")]
+    [InlineData("underscored")]
     [InlineData("hashes")]
     [InlineData("ats")]
     public void Scanners_handle_50000_characters(string kind)
@@ -73,6 +74,7 @@ public sealed class TwitterTextTests
         {
             "prose" => "Lovely day, see stmarys.sch.uk/news today. #Fun @office ",
             "dotted" => "a.",
+            "underscored" => "a_a.",
             "hashes" => "#a",
             _ => "@a",
         };
