@@ -179,20 +179,23 @@ public sealed partial class PersonalDataRule : IRule
 
     private void FindPostcodes(string text, List<Finding> findings)
     {
-        foreach (Match match in PostcodePattern().Matches(text))
+        var areas = PostcodeAreas.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var match in PostcodePattern().EnumerateMatches(text))
         {
-            if (!PostcodeAreas.Contains(match.Groups["area"].Value))
+            var written = text.AsSpan(match.Index, match.Length);
+            var areaLength = char.IsAsciiLetter(written[1]) ? 2 : 1;
+            if (!areas.Contains(written[..areaLength]))
             {
                 continue;
             }
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” is a full postcode, which can identify a home. Remove it (the town or area is enough).",
+                $"“{written}” is a full postcode, which can identify a home. Remove it (the town or area is enough).",
                 match.Index, match.Length));
         }
     }
 
     // Outward code (area letters, district) then inward code (sector digit, two unit letters never C, I, K, M, O or V).
-    [GeneratedRegex(@"\b(?<area>[A-Z]{1,2})[0-9][A-Z0-9]?\s?[0-9][ABD-HJLNP-UW-Z]{2}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][ABD-HJLNP-UW-Z]{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex PostcodePattern();
 
     // ---- Addresses ----
@@ -206,30 +209,30 @@ public sealed partial class PersonalDataRule : IRule
 
     private void FindAddresses(string text, List<Finding> findings)
     {
-        foreach (Match match in StreetAddressPattern().Matches(text))
+        foreach (var match in StreetAddressPattern().EnumerateMatches(text))
         {
-            if (NotHouseNumberContext.Contains(PreviousWord(text, match.Index)))
+            if (NotHouseNumberContext.GetAlternateLookup<ReadOnlySpan<char>>().Contains(PreviousWord(text, match.Index)))
             {
                 continue;
             }
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” looks like a home address. Do not publish addresses: remove it, or name only the street or place " +
+                $"“{text.AsSpan(match.Index, match.Length)}” looks like a home address. Do not publish addresses: remove it, or name only the street or place " +
                 "if it is a public venue.", match.Index, match.Length));
         }
-        foreach (Match match in FlatPattern().Matches(text))
+        foreach (var match in FlatPattern().EnumerateMatches(text))
         {
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” looks like part of a home address. Remove it.", match.Index, match.Length));
+                $"“{text.AsSpan(match.Index, match.Length)}” looks like part of a home address. Remove it.", match.Index, match.Length));
         }
     }
 
-    private static string PreviousWord(string text, int index)
+    private static ReadOnlySpan<char> PreviousWord(string text, int index)
     {
         var end = index;
         while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
         var start = end;
         while (start > 0 && char.IsLetter(text[start - 1])) start--;
-        return text[start..end];
+        return text.AsSpan(start, end - start);
     }
 
     [GeneratedRegex(@"\b[0-9]{1,4}[A-Za-z]?,?[ \u00A0]+(?:[A-Z][a-z'’]+[ \u00A0]+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Crescent|Court|Way|Grove|Gardens|Place|Terrace|Walk|Mews|Square|Parade|Boulevard)\b\.?",
@@ -243,10 +246,10 @@ public sealed partial class PersonalDataRule : IRule
 
     private void FindDatesOfBirth(string text, List<Finding> findings)
     {
-        foreach (Match match in DateOfBirthPattern().Matches(text))
+        foreach (var match in DateOfBirthPattern().EnumerateMatches(text))
         {
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” gives a date of birth. Do not publish dates of birth: remove it (“celebrating a birthday” is enough).",
+                $"“{text.AsSpan(match.Index, match.Length)}” gives a date of birth. Do not publish dates of birth: remove it (“celebrating a birthday” is enough).",
                 match.Index, match.Length));
         }
     }
