@@ -87,6 +87,17 @@ public sealed class PersonalDataRuleTests
     public void Check_passes_ordinary_school_news(string text) => Run(_rule, text).ShouldBeEmpty();
 
     [Fact]
+    public void Check_blocks_two_phone_numbers_written_one_after_the_other()
+    {
+        const string text = "Ring 01744 123456 07700 900123 tonight.";
+        Run(_rule, text).Select(f => f.Quoted(text)).ShouldBe(["01744 123456", "07700 900123"]);
+    }
+
+    [Fact]
+    public void Check_passes_a_long_reference_number_that_merely_starts_like_a_phone_number() =>
+        Run(_rule, "Order reference 0770090012345678901 is confirmed.").ShouldBeEmpty();
+
+    [Fact]
     public void Check_finds_several_kinds_in_one_draft()
     {
         const string text = "Contact Jo on 07700 900123 or jo@gmail.com, 12 Acacia Avenue, WA10 1AB.";

@@ -54,23 +54,23 @@ public sealed partial class PersonalDataRule : IRule
     }
 
     /// <summary>
-    /// Reads digits with single spaces, dashes, dots or brackets between them and checks the UK numbering plan: 07 mobiles
-    /// (11 digits) and 01/02/03 landlines (10–11 digits), written nationally or after +44 / 0044 (with an optional "(0)").
+    /// Reads digits with spaces, dashes or brackets between them and checks the UK numbering plan: 07 mobiles (11 digits)
+    /// and 01/02/03 landlines (10–11 digits), written nationally or after +44 / 0044 (with an optional "(0)"). When the
+    /// digits run on (two numbers in a row), the longest prefix ending at a group boundary that is a phone number wins.
     /// </summary>
     private static bool TryPhoneAt(string text, int start, out int end)
     {
         end = start;
-        Span<char> digits = stackalloc char[16];
+        Span<char> digits = stackalloc char[20];
+        Span<int> digitEnds = stackalloc int[20];
         var count = 0;
         var i = start;
-        var lastDigitEnd = start;
         var international = false;
         if (text[i] == '+')
         {
             if (i + 2 >= text.Length || text[i + 1] != '4' || text[i + 2] != '4') return false;
             international = true;
             i += 3;
-            lastDigitEnd = i;
         }
         var separatorRun = 0;
         var firstGroup = -1;
@@ -79,8 +79,8 @@ public sealed partial class PersonalDataRule : IRule
             var c = text[i];
             if (char.IsAsciiDigit(c))
             {
-                digits[count++] = c;
-                lastDigitEnd = i + 1;
+                digits[count] = c;
+                digitEnds[count++] = i + 1;
                 separatorRun = 0;
             }
             else if (c is ' ' or '-' or '(' or ')' or '\u00A0' or '\u2013')
@@ -94,17 +94,30 @@ public sealed partial class PersonalDataRule : IRule
             }
             i++;
         }
-        if (lastDigitEnd < text.Length && char.IsAsciiDigit(text[lastDigitEnd]))
+        for (var k = count; k > 0; k--)
         {
-            return false; // Runs on into more digits than a phone number has.
+            var after = digitEnds[k - 1];
+            if (after < text.Length && char.IsAsciiDigit(text[after]))
+            {
+                continue; // Not at the end of a group of digits.
+            }
+            if (IsUkPhoneNumber(digits[..k], international, firstGroup))
+            {
+                end = after;
+                return true;
+            }
         }
-        var number = digits[..count];
+        return false;
+    }
+
+    private static bool IsUkPhoneNumber(ReadOnlySpan<char> number, bool international, int firstGroup)
+    {
         if (!international && number.StartsWith("0044"))
         {
             international = true;
             number = number[4..];
         }
-        Span<char> national = stackalloc char[17];
+        Span<char> national = stackalloc char[21];
         int length;
         if (international)
         {
@@ -116,24 +129,20 @@ public sealed partial class PersonalDataRule : IRule
         }
         else
         {
+            // Nationally written numbers start with a group of at least three digits (020, 0161, 01744, 07700):
+            // "01 02 2024 10" is a date.
+            if (firstGroup is > 0 and < 3 && firstGroup < number.Length)
+            {
+                return false;
+            }
             number.CopyTo(national);
             length = number.Length;
         }
         var n = national[..length];
-        // Nationally written numbers start with a group of at least three digits (020, 0161, 01744, 07700): "01 02 2024 10" is a date.
-        if (!international && firstGroup is > 0 and < 3)
-        {
-            return false;
-        }
-        var isPhone = n.Length >= 2 && n[0] == '0' && (
+        return n.Length >= 2 && n[0] == '0' && (
             (n[1] == '7' && n.Length == 11) ||
             (n[1] is '2' or '3' && n.Length == 11) ||
             (n[1] == '1' && n.Length is 10 or 11));
-        if (isPhone)
-        {
-            end = lastDigitEnd;
-        }
-        return isPhone;
     }
 
     // ---- E-mail addresses ----
