@@ -91,6 +91,7 @@ public static class TwitterText
         var weighted = 0;
         var valid = true;
         var validDisplayIndex = 0;
+        var lastFitting = -1;
         var nextUrl = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -116,16 +117,17 @@ public static class TwitterText
             {
                 valid = !CharClasses.IsInvalidTweetChar(text[i]);
             }
-            if (valid && weighted <= maxScaled)
+            if (weighted <= maxScaled)
             {
-                validDisplayIndex = i;
+                lastFitting = i;
+                if (valid) validDisplayIndex = i;
             }
         }
         var length = weighted / scale;
         valid = valid && length > 0 && length <= config.MaxWeightedTweetLength;
         var offset = original.Length - text.Length;
         return new TweetParseResult(length, valid, length * 1000 / config.MaxWeightedTweetLength,
-            0, original.Length - 1, 0, validDisplayIndex + offset);
+            0, original.Length - 1, 0, validDisplayIndex + offset, lastFitting < 0 ? -1 : lastFitting + offset);
     }
 
     /// <summary>

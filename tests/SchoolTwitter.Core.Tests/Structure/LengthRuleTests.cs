@@ -38,6 +38,13 @@ public sealed class LengthRuleTests
     }
 
     [Fact]
+    public void Check_points_at_the_overflow_even_after_an_invalid_character()
+    {
+        var text = "\uFFFF" + new string('a', 278) + "bc"; // U+FFFF weighs 2
+        Run(_rule, text).ShouldHaveSingleItem().Quoted(text).ShouldBe("bc");
+    }
+
+    [Fact]
     public void Check_passes_empty_text() => Run(_rule, "").ShouldBeEmpty();
 
     [Fact]

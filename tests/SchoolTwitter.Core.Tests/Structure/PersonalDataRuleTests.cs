@@ -42,6 +42,19 @@ public sealed class PersonalDataRuleTests
     }
 
     [Theory]
+    [InlineData("Write to jane.doe (at) gmail (dot) com for details.", "jane.doe (at) gmail (dot) com")]
+    [InlineData("Write to jane.doe[at]gmail.com for details.", "jane.doe[at]gmail.com")]
+    [InlineData("Write to jane at gmail dot com for details.", "jane at gmail dot com")]
+    [InlineData("Write to jane at hotmail dot co dot uk for details.", "jane at hotmail dot co dot uk")]
+    public void Check_blocks_email_addresses_spelled_out_in_words(string text, string email) =>
+        Run(_rule, text).ShouldHaveSingleItem().Quoted(text).ShouldBe(email);
+
+    [Theory]
+    [InlineData("Call 07700.900.123 after six.", "07700.900.123")]
+    public void Check_blocks_phone_numbers_written_with_dots(string text, string number) =>
+        Run(_rule, text).ShouldHaveSingleItem().Quoted(text).ShouldBe(number);
+
+    [Theory]
     [InlineData("She lives at WA10 1AB near the park.", "WA10 1AB")]
     [InlineData("Drop-off at SW1A 1AA please.", "SW1A 1AA")]
     [InlineData("Our address is M1 1AE.", "M1 1AE")]
@@ -83,6 +96,9 @@ public sealed class PersonalDataRuleTests
     [InlineData("Our charity number is 1234567 and our DfE number is 342/2019.")]
     [InlineData("Congratulations to @StHelensCouncil on the new library.")]
     [InlineData("The children were born to be stars on stage tonight.")]
+    [InlineData("Join us at stmarys.sch.uk for the latest news.")]
+    [InlineData("We met at the library (at last!) and had fun.")]
+    [InlineData("Dates: 01.02.2024 10.30 start and 0.5 litres each.")]
     [InlineData("")]
     public void Check_passes_ordinary_school_news(string text) => Run(_rule, text).ShouldBeEmpty();
 

@@ -27,6 +27,7 @@ public sealed partial class PersonalDataRule : IRule
         {
             FindEmails(text, findings);
         }
+        FindSpelledOutEmails(text, findings);
         FindPostcodes(text, findings);
         FindDatesOfBirth(text, findings);
     }
@@ -83,7 +84,7 @@ public sealed partial class PersonalDataRule : IRule
                 digitEnds[count++] = i + 1;
                 separatorRun = 0;
             }
-            else if (c is ' ' or '-' or '(' or ')' or '\u00A0' or '\u2013')
+            else if (c is ' ' or '-' or '.' or '(' or ')' or '\u00A0' or '\u2013')
             {
                 if (++separatorRun > 2) break; // e.g. ") " between groups, but not a gap between two numbers.
                 if (firstGroup < 0 && count > 0) firstGroup = count;
@@ -171,6 +172,28 @@ public sealed partial class PersonalDataRule : IRule
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
+
+    /// <summary>Addresses disguised as "jane.doe (at) gmail (dot) com" or "jane at gmail dot com".</summary>
+    private void FindSpelledOutEmails(string text, List<Finding> findings)
+    {
+        if (text.AsSpan().IndexOf(" at", StringComparison.OrdinalIgnoreCase) < 0 && text.AsSpan().IndexOfAny('(', '[') < 0)
+        {
+            return;
+        }
+        foreach (var match in SpelledOutEmailPattern().EnumerateMatches(text))
+        {
+            findings.Add(new Finding(Id, Severity.Block,
+                $"“{text.AsSpan(match.Index, match.Length)}” is an e-mail address written out in words. Do not publish personal " +
+                "e-mail addresses: remove it.", match.Index, match.Length));
+        }
+    }
+
+    // Either a bracketed (at) with any dots, or a plain " at " with at least one spelled-out " dot ", ending in a common TLD.
+    [GeneratedRegex(
+        @"\b[A-Za-z0-9._%+-]+\s*[(\[]\s*at\s*[)\]]\s*[A-Za-z0-9-]+(?:(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+|\.)[A-Za-z0-9-]+)+\b|" +
+        @"\b[A-Za-z0-9._%+-]+\s+at\s+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\s+dot\s+(?:[A-Za-z0-9-]+(?:\s+dot\s+|\.))*(?:com|co|uk|org|net|gov|ac|sch|edu|ie|io|me)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledOutEmailPattern();
 
     // ---- Postcodes ----
 
