@@ -35,24 +35,31 @@ internal static class VerdictConsole
         console.MarkupLine($"[{lengthStyle}]Length {verdict.WeightedLength} of {TweetLimit}[/]" +
                            (draft.Images.Count > 0 ? $"[grey], {draft.Images.Count} image(s)[/]" : ""));
         console.WriteLine();
-        console.MarkupLine(Highlight(draft.Text, verdict.Findings, plain, unicode));
+        console.MarkupLine("  " + Highlight(draft.Text, verdict.Findings, plain, unicode).ReplaceLineEndings("\n  "));
         console.WriteLine();
+        if (verdict.Findings.Count == 0) return;
 
+        // A grid keeps each message in its own column, so a long message wraps under itself in a narrow terminal.
+        var grid = new Grid()
+            .AddColumn(new GridColumn().NoWrap().Padding(2, 0, 2, 0))
+            .AddColumn(new GridColumn().NoWrap())
+            .AddColumn(new GridColumn());
         foreach (var finding in verdict.Findings)
         {
             var (mark, style) = finding.Severity == Severity.Block
                 ? (unicode ? "✖" : "x", "red")
                 : (unicode ? "▲" : "!", "yellow");
-            var line = new StringBuilder()
-                .Append($"[{style}]{mark} {VerdictJson.SeverityName(finding.Severity),-5}[/] ")
-                .Append($"[bold]{Markup.Escape(finding.Rule)}[/]  ")
-                .Append(Markup.Escape(finding.Message));
+            var message = new StringBuilder(Markup.Escape(finding.Message));
             if (!string.IsNullOrEmpty(finding.Suggestion))
             {
-                line.Append($" [green](suggestion: {Markup.Escape(finding.Suggestion)})[/]");
+                message.Append($" [green](suggestion: {Markup.Escape(finding.Suggestion)})[/]");
             }
-            console.MarkupLine(line.ToString());
+            grid.AddRow(
+                new Markup($"[{style}]{mark} {VerdictJson.SeverityName(finding.Severity)}[/]"),
+                new Markup($"[bold]{Markup.Escape(finding.Rule)}[/]"),
+                new Markup(message.ToString()));
         }
+        console.Write(grid);
     }
 
     private static string Headline(Verdict verdict) => verdict.Outcome switch
@@ -75,8 +82,9 @@ internal static class VerdictConsole
         foreach (var f in findings)
         {
             if (f.Start is not { } start || f.Length is not { } length || length <= 0) continue;
+            var end = (int)Math.Clamp((long)start + length, 0, text.Length);
             start = Math.Clamp(start, 0, text.Length);
-            var end = Math.Clamp(start + length, start, text.Length);
+            if (end <= start) continue;
             // Never split a surrogate pair (an emoji) across a style boundary.
             if (start > 0 && char.IsLowSurrogate(text[start])) start--;
             if (end < text.Length && end > 0 && char.IsHighSurrogate(text[end - 1])) end++;
