@@ -39,25 +39,37 @@ internal static class VerdictConsole
         console.WriteLine();
         if (verdict.Findings.Count == 0) return;
 
-        // A grid keeps each message in its own column, so a long message wraps under itself in a narrow terminal.
+        var rows = verdict.Findings.Select(f => (
+            Mark: f.Severity == Severity.Block ? (unicode ? "✖" : "x") : (unicode ? "▲" : "!"),
+            Style: f.Severity == Severity.Block ? "red" : "yellow",
+            Severity: VerdictJson.SeverityName(f.Severity),
+            f.Rule,
+            Message: Markup.Escape(f.Message) +
+                     (string.IsNullOrEmpty(f.Suggestion) ? "" : $" [green](suggestion: {Markup.Escape(f.Suggestion)})[/]"))).ToList();
+
+        if (plain)
+        {
+            // Files and pipes: aligned columns, no padding after the message.
+            var severityWidth = rows.Max(r => r.Severity.Length);
+            var ruleWidth = rows.Max(r => r.Rule.Length);
+            foreach (var r in rows)
+            {
+                console.MarkupLine($"  {r.Mark} {r.Severity.PadRight(severityWidth)}  {Markup.Escape(r.Rule.PadRight(ruleWidth))}  {r.Message}");
+            }
+            return;
+        }
+
+        // Terminals: a grid keeps each message in its own column, so a long message wraps under itself.
         var grid = new Grid()
             .AddColumn(new GridColumn().NoWrap().Padding(2, 0, 2, 0))
             .AddColumn(new GridColumn().NoWrap())
             .AddColumn(new GridColumn());
-        foreach (var finding in verdict.Findings)
+        foreach (var r in rows)
         {
-            var (mark, style) = finding.Severity == Severity.Block
-                ? (unicode ? "✖" : "x", "red")
-                : (unicode ? "▲" : "!", "yellow");
-            var message = new StringBuilder(Markup.Escape(finding.Message));
-            if (!string.IsNullOrEmpty(finding.Suggestion))
-            {
-                message.Append($" [green](suggestion: {Markup.Escape(finding.Suggestion)})[/]");
-            }
             grid.AddRow(
-                new Markup($"[{style}]{mark} {VerdictJson.SeverityName(finding.Severity)}[/]"),
-                new Markup($"[bold]{Markup.Escape(finding.Rule)}[/]"),
-                new Markup(message.ToString()));
+                new Markup($"[{r.Style}]{r.Mark} {r.Severity}[/]"),
+                new Markup($"[bold]{Markup.Escape(r.Rule)}[/]"),
+                new Markup(r.Message));
         }
         console.Write(grid);
     }
