@@ -50,7 +50,7 @@ public sealed class VerdictConsoleTests
         var draft = Draft.FromText("Line one perhaps.\nLine two.");
         var verdict = Verdict.From(null, 27, [new Finding("test-rule", Severity.Warn, "Check “perhaps”.", 9, 7, "maybe")]);
 
-        VerdictConsole.Write(output, isTerminal: false, draft, verdict);
+        new VerdictConsole(output, isTerminal: false).Write(draft, verdict);
 
         output.ToString().ReplaceLineEndings("\n").ShouldBe(
             "REVIEW  1 warning: another SLT member must approve this draft before it is posted.\n" +

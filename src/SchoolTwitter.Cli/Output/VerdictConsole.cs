@@ -10,13 +10,18 @@ namespace SchoolTwitter.Cli.Output;
 /// Every piece of draft or finding text is escaped before it meets Spectre markup (a tweet may contain "[red]").
 /// Only this class touches Spectre.Console, so JSON modes never load it.
 /// </summary>
-internal static class VerdictConsole
+internal sealed class VerdictConsole
 {
     public const int TweetLimit = 280;
 
-    public static void Write(TextWriter output, bool isTerminal, Draft draft, Verdict verdict)
+    private readonly IAnsiConsole _console;
+    private readonly bool _plain;
+    private readonly bool _unicode;
+
+    /// <summary>Sets up the console (capability detection); cheap to do while the checker is still being built.</summary>
+    public VerdictConsole(TextWriter output, bool isTerminal)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        _console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
@@ -25,11 +30,15 @@ internal static class VerdictConsole
         });
         if (!isTerminal)
         {
-            console.Profile.Width = 4096; // files and pipes: one line per line, no wrapping
+            _console.Profile.Width = 4096; // files and pipes: one line per line, no wrapping
         }
-        var plain = !console.Profile.Capabilities.Ansi;
-        var unicode = console.Profile.Capabilities.Unicode;
+        _plain = !_console.Profile.Capabilities.Ansi;
+        _unicode = _console.Profile.Capabilities.Unicode;
+    }
 
+    public void Write(Draft draft, Verdict verdict)
+    {
+        var (console, plain, unicode) = (_console, _plain, _unicode);
         console.MarkupLine(Headline(verdict));
         var lengthStyle = verdict.WeightedLength > TweetLimit ? "red" : "grey";
         console.MarkupLine($"[{lengthStyle}]Length {verdict.WeightedLength} of {TweetLimit}[/]" +
