@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "cli-startup" => CliProcessTimer.Startup(args[1..]),
     "cli-jsonl" => CliProcessTimer.JsonLines(args[1..]),
+    "checker-cpu" => CheckerCpuTimer.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 
