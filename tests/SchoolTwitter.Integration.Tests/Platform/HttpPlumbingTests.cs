@@ -145,3 +145,27 @@ public sealed class HttpPlumbingTests
         return (context.Response.StatusCode, context.Response.ContentType, JsonDocument.Parse(buffer.ToArray()).RootElement);
     }
 }
+
+public sealed class TelemetryRedactionTests
+{
+    [Fact]
+    public void Webhook_signatures_and_function_keys_are_dropped_from_telemetry_urls()
+    {
+        var initializer = new RedactUrlQueryTelemetryInitializer();
+        var dependency = new Microsoft.ApplicationInsights.DataContracts.DependencyTelemetry
+        {
+            Type = "Http",
+            Data = "https://prod.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SECRET",
+            Name = "POST /workflows/abc/triggers/manual/paths/invoke?sig=SECRET",
+        };
+        var request = new Microsoft.ApplicationInsights.DataContracts.RequestTelemetry { Url = new Uri("https://func.example/api/drafts?code=KEY") };
+
+        initializer.Initialize(dependency);
+        initializer.Initialize(request);
+
+        dependency.Data.ShouldNotContain("SECRET");
+        dependency.Data.ShouldEndWith("/paths/invoke");
+        dependency.Name.ShouldNotContain("SECRET");
+        request.Url.ToString().ShouldBe("https://func.example/api/drafts");
+    }
+}
