@@ -207,3 +207,25 @@ public sealed class SltDirectoryTests(AzuriteFixture azurite) : IAsyncLifetime
         a.IsSamePersonAs(new Caller(CallerKind.Principal, "b@school.example", "oid-2", "B", true)).ShouldBeFalse();
     }
 }
+
+public sealed class ClientPrincipalHeaderConsistencyTests
+{
+    [Fact]
+    public void Name_header_may_match_the_upn_or_email_claim()
+    {
+        var principal = Principals.Encode("aad",
+            (ClientPrincipal.ObjectIdClaim, Principals.ObjectId),
+            (ClientPrincipal.UpnClaimUri, "head@school.example"),
+            ("name", "Mrs Head"));
+        ClientPrincipalParser.Read(principal, Principals.ObjectId, "head@school.example", "aad").IsForged.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Id_header_may_match_the_name_identifier_for_other_providers()
+    {
+        var principal = Principals.Encode("github",
+            (ClientPrincipal.NameIdentifierClaimUri, "12345"),
+            (ClientPrincipal.NameClaimUri, "octocat"));
+        ClientPrincipalParser.Read(principal, "12345", "octocat", "github").IsForged.ShouldBeFalse();
+    }
+}
