@@ -39,3 +39,29 @@ public sealed class PlatformWiringTests(AzuriteFixture azurite)
         host.Get<IOptions<SltOptions>>().Value.AppRole.ShouldBe("SLT");
     }
 }
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TestHostHelperTests(AzuriteFixture azurite)
+{
+    private sealed class NeedsAuditLog(IAuditLog audit)
+    {
+        public IAuditLog Audit { get; } = audit;
+    }
+
+    [Fact]
+    public async Task Create_injects_services_and_Request_carries_body_headers_and_services()
+    {
+        await using var host = await SchoolTwitterTestHost.StartAsync(azurite);
+
+        host.Create<NeedsAuditLog>().Audit.ShouldBeOfType<Infrastructure.Audit.TableAuditLog>();
+
+        var request = host.Request("POST", "/api/drafts?x=1", """{"text":"hi"}""",
+            headers: new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL-ID"] = "abc" });
+        request.Path.Value.ShouldBe("/api/drafts");
+        request.Query["x"].ToString().ShouldBe("1");
+        request.ContentLength.ShouldBe(13);
+        request.Headers["X-MS-CLIENT-PRINCIPAL-ID"].ToString().ShouldBe("abc");
+        request.HttpContext.RequestServices.ShouldBeSameAs(host.Services);
+        (await new StreamReader(request.Body).ReadToEndAsync()).ShouldBe("""{"text":"hi"}""");
+    }
+}
