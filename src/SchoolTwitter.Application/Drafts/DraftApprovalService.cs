@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Core.CodeOfConduct;
+
+namespace SchoolTwitter.Application.Drafts;
+
+public enum ApprovalOutcome
+{
+    Approved,
+    NotFound,
+    /// <summary>The draft is not waiting for an approval (blocked, already approved, published…).</summary>
+    NotAwaitingApproval,
+    /// <summary>Four eyes: the submitter cannot approve their own draft.</summary>
+    SubmitterCannotApprove,
+}
+
+public sealed record ApprovalResult(ApprovalOutcome Outcome, DraftRecord? Draft);
+
+/// <summary>
+/// Four eyes on a draft with warnings: an SLT member other than the submitter accepts the warnings, and the draft is
+/// scheduled. The caller has already been established as SLT. Blocked drafts can never be approved.
+/// </summary>
+public sealed class DraftApprovalService(
+    IDraftStore drafts,
+    IAuditLog audit,
+    DraftScheduler scheduler,
+    TimeProvider time,
+    ILogger<DraftApprovalService> logger)
+{
+    public async Task<ApprovalResult> ApproveAsync(string draftId, string approver, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var draft = DraftIds.IsWellFormed(draftId) ? await drafts.GetAsync(draftId, ct) : null;
+            if (draft is null) return new(ApprovalOutcome.NotFound, null);
+
+            var now = time.GetUtcNow();
+            if (draft.Status != DraftStatus.AwaitingApproval || draft.Verdict?.Outcome != VerdictOutcome.Review)
+            {
+                await RefuseAsync(now, approver, draftId, $"refused: draft is {draft.Status.ToWire()}", ct);
+                return new(ApprovalOutcome.NotAwaitingApproval, draft);
+            }
+            if (string.Equals(Normalise(approver), Normalise(draft.SubmittedBy), StringComparison.Ordinal))
+            {
+                await RefuseAsync(now, approver, draftId, "refused: the submitter cannot approve their own draft", ct);
+                return new(ApprovalOutcome.SubmitterCannotApprove, draft);
+            }
+
+            var approved = await drafts.TryTransitionAsync(draft, DraftStatus.Scheduled, now,
+                d => d with { ApprovedBy = approver, ApprovedAt = now }, ct);
+            if (approved is null) continue;
+
+            logger.LogInformation("Draft {DraftId} approved by {Approver}", draftId, approver);
+            await audit.AppendAsync(DraftAuditActions.Entry(now, approver, DraftAuditActions.Approved, draftId, "approved",
+                "warnings accepted: " + string.Join(", ", draft.Verdict.Findings.Select(f => f.Rule))), ct);
+            await scheduler.SchedulePublishAsync(approved, ct);
+            return new(ApprovalOutcome.Approved, approved);
+        }
+        throw new InvalidOperationException($"Draft {draftId} kept changing while it was being approved.");
+    }
+
+    private Task RefuseAsync(DateTimeOffset now, string approver, string draftId, string outcome, CancellationToken ct) =>
+        audit.AppendAsync(DraftAuditActions.Entry(now, approver, DraftAuditActions.ApprovalRefused, draftId, outcome), ct);
+
+    private static string Normalise(string email) => email.Trim().ToLowerInvariant();
+}
