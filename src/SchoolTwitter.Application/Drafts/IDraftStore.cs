@@ -55,7 +55,7 @@ public interface IPupilRosterStore
 public interface IImageSanitiser
 {
     /// <summary>What the bytes decode as (format and size), or null when they are not an image the sanitiser can read.</summary>
-    Core.Media.ImageInfo? Identify(ReadOnlySpan<byte> image);
+    Core.Media.ImageInfo? Identify(ReadOnlyMemory<byte> image);
 
     SanitisedImage Sanitise(ReadOnlyMemory<byte> image);
 }
