@@ -1,13 +1,72 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SchoolTwitter.Application.Drafts;
+using SchoolTwitter.Core.CodeOfConduct;
+using SchoolTwitter.Infrastructure.Configuration;
+using SchoolTwitter.Infrastructure.Images;
 
 namespace SchoolTwitter.Infrastructure.Drafts;
 
 /// <summary>Registers the draft pipeline services and their stores.</summary>
 public static class DraftPipelineRegistration
 {
+    /// <summary>The reply_settings values X accepts (plus "everyone": the field is omitted).</summary>
+    public static readonly IReadOnlyList<string> ReplySettingsValues = ["following", "mentionedUsers", "subscribers", "verified", "everyone"];
+
     public static IServiceCollection AddDraftPipeline(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DraftPipelineOptions>()
+            .Configure(o =>
+            {
+                if (configuration[SettingNames.XReplySettings] is { Length: > 0 } replies) o.ReplySettings = replies.Trim();
+                if (configuration[SettingNames.XAccountId] is { Length: > 0 } account) o.AccountId = account.Trim();
+            })
+            .Validate(o => ReplySettingsValues.Contains(o.ReplySettings), $"{SettingNames.XReplySettings} must be one of: {string.Join(", ", ReplySettingsValues)}.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => CodeOfConductFactory.CreateDefault());
+        // The platform registers the storage clients; these stand in only when it has not (same settings).
+        services.TryAddSingleton(_ => CreateTableService(configuration));
+        services.TryAddSingleton(_ => CreateBlobService(configuration));
+
+        services.AddSingleton<IDraftStore, TableDraftStore>();
+        services.AddSingleton<IDraftMediaStore, BlobDraftMediaStore>();
+        services.AddSingleton<IPupilRosterStore, TablePupilRosterStore>();
+        services.AddSingleton<IImageSanitiser, ImageSharpSanitiser>();
+
+        services.AddSingleton<DraftOutcomeNotifier>();
+        services.AddSingleton<DraftScheduler>();
+        services.AddSingleton<DraftSubmissionService>();
+        services.AddSingleton<DraftCheckService>();
+        services.AddSingleton<DraftApprovalService>();
+        services.AddSingleton<DraftPublishService>();
+        services.AddSingleton<DraftQueryService>();
+        services.AddSingleton<PoisonDraftService>();
+        services.AddSingleton<RosterService>();
         return services;
     }
+
+    private static TableServiceClient CreateTableService(IConfiguration configuration) =>
+        configuration[SettingNames.StorageConnection] is { Length: > 0 } connection
+            ? new TableServiceClient(connection)
+            : new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), new DefaultAzureCredential(Credential(configuration)));
+
+    private static BlobServiceClient CreateBlobService(IConfiguration configuration) =>
+        configuration[SettingNames.StorageConnection] is { Length: > 0 } connection
+            ? new BlobServiceClient(connection)
+            : new BlobServiceClient(ServiceUri(configuration, "blobServiceUri"), new DefaultAzureCredential(Credential(configuration)));
+
+    private static Uri ServiceUri(IConfiguration configuration, string name) =>
+        new(configuration[$"{SettingNames.StorageConnection}__{name}"]
+            ?? throw new InvalidOperationException($"Setting {SettingNames.StorageConnection}__{name} is missing."));
+
+    private static DefaultAzureCredentialOptions Credential(IConfiguration configuration) => new()
+    {
+        ManagedIdentityClientId = configuration[$"{SettingNames.StorageConnection}__clientId"],
+    };
 }
