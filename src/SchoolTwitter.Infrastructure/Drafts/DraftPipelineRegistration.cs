@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Identity;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,10 +27,7 @@ public static class DraftPipelineRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => CodeOfConductFactory.CreateDefault());
-        // The platform registers the storage clients; these stand in only when it has not (same settings).
-        services.TryAddSingleton(_ => CreateTableService(configuration));
-        services.TryAddSingleton(_ => CreateBlobService(configuration));
-
+        // Storage clients (TableServiceClient, BlobServiceClient), IXAccount, IAuditLog, INotifier, IMessageQueue: AddPlatform.
         services.AddSingleton<IDraftStore, TableDraftStore>();
         services.AddSingleton<IDraftMediaStore, BlobDraftMediaStore>();
         services.AddSingleton<IPupilRosterStore, TablePupilRosterStore>();
@@ -50,23 +44,4 @@ public static class DraftPipelineRegistration
         services.AddSingleton<RosterService>();
         return services;
     }
-
-    private static TableServiceClient CreateTableService(IConfiguration configuration) =>
-        configuration[SettingNames.StorageConnection] is { Length: > 0 } connection
-            ? new TableServiceClient(connection)
-            : new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), new DefaultAzureCredential(Credential(configuration)));
-
-    private static BlobServiceClient CreateBlobService(IConfiguration configuration) =>
-        configuration[SettingNames.StorageConnection] is { Length: > 0 } connection
-            ? new BlobServiceClient(connection)
-            : new BlobServiceClient(ServiceUri(configuration, "blobServiceUri"), new DefaultAzureCredential(Credential(configuration)));
-
-    private static Uri ServiceUri(IConfiguration configuration, string name) =>
-        new(configuration[$"{SettingNames.StorageConnection}__{name}"]
-            ?? throw new InvalidOperationException($"Setting {SettingNames.StorageConnection}__{name} is missing."));
-
-    private static DefaultAzureCredentialOptions Credential(IConfiguration configuration) => new()
-    {
-        ManagedIdentityClientId = configuration[$"{SettingNames.StorageConnection}__clientId"],
-    };
 }
