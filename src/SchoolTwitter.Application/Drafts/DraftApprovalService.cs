@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.CodeOfConduct;
 
 namespace SchoolTwitter.Application.Drafts;
@@ -8,13 +9,15 @@ public enum ApprovalOutcome
 {
     Approved,
     NotFound,
+    /// <summary>The caller is not SLT (or the principal was forged).</summary>
+    Forbidden,
     /// <summary>The draft is not waiting for an approval (blocked, already approved, published…).</summary>
     NotAwaitingApproval,
     /// <summary>Four eyes: the submitter cannot approve their own draft.</summary>
     SubmitterCannotApprove,
 }
 
-public sealed record ApprovalResult(ApprovalOutcome Outcome, DraftRecord? Draft);
+public sealed record ApprovalResult(ApprovalOutcome Outcome, DraftRecord? Draft, string? Reason = null);
 
 /// <summary>
 /// Four eyes on a draft with warnings: an SLT member other than the submitter accepts the warnings, and the draft is
@@ -23,10 +26,25 @@ public sealed record ApprovalResult(ApprovalOutcome Outcome, DraftRecord? Draft)
 public sealed class DraftApprovalService(
     IDraftStore drafts,
     IAuditLog audit,
+    SltDirectory slt,
     DraftScheduler scheduler,
     TimeProvider time,
     ILogger<DraftApprovalService> logger)
 {
+    /// <summary>Approves for the caller the Easy Auth headers describe, or (the flow connection) <paramref name="claimedApprover"/>.</summary>
+    public async Task<ApprovalResult> ApproveAsync(string draftId, PrincipalReading principal, string? claimedApprover, CancellationToken ct)
+    {
+        var decision = await slt.DecideAsync(principal, claimedApprover, ct);
+        if (!decision.IsSlt || decision.Caller is null)
+        {
+            logger.LogWarning("Approval of draft {DraftId} refused: {Reason}", draftId, decision.Reason);
+            await RefuseAsync(time.GetUtcNow(), decision.Caller?.Id ?? claimedApprover ?? "unknown", draftId, "refused: " + decision.Reason, ct);
+            return new(ApprovalOutcome.Forbidden, null, decision.Reason);
+        }
+        return await ApproveAsync(draftId, decision.Caller.Id, ct);
+    }
+
+    /// <summary>Approves for <paramref name="approver"/>, already established as SLT.</summary>
     public async Task<ApprovalResult> ApproveAsync(string draftId, string approver, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)

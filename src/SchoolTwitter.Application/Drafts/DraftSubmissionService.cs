@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Messaging;
+using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.Drafts;
 
 namespace SchoolTwitter.Application.Drafts;
@@ -31,10 +32,41 @@ public sealed partial class DraftSubmissionService(
     IImageSanitiser images,
     IMessageQueue queue,
     IAuditLog audit,
+    SltDirectory slt,
     IOptions<DraftPipelineOptions> options,
     TimeProvider time,
     ILogger<DraftSubmissionService> logger)
 {
+    /// <summary>
+    /// Submits the draft JSON for the caller the Easy Auth headers describe (or, without them, the draft's
+    /// <c>submittedBy</c>). A forged principal is refused before the body is read; a bad shape is refused before
+    /// anyone is looked up; a caller who is not SLT is refused and audited. Nothing is stored unless all pass.
+    /// </summary>
+    public async Task<SubmissionResult> SubmitAsync(ReadOnlyMemory<byte> json, PrincipalReading principal, CancellationToken ct)
+    {
+        if (principal.IsForged)
+        {
+            var forged = await slt.DecideAsync(principal, null, ct);
+            await RefuseAsync(null, forged.Reason, ct);
+            return SubmissionResult.Forbidden(forged.Reason);
+        }
+
+        var parsed = DraftReader.Parse(json.Span);
+        if (!parsed.IsValid) return SubmissionResult.Invalid(parsed.Errors);
+        var draft = parsed.Value!;
+        var errors = Validate(draft);
+        if (errors.Count > 0) return SubmissionResult.Invalid(errors);
+
+        var decision = await slt.DecideAsync(principal, draft.SubmittedBy, ct);
+        if (!decision.IsSlt || decision.Caller is null)
+        {
+            logger.LogWarning("Draft submission refused: {Reason}", decision.Reason);
+            await RefuseAsync(decision.Caller?.Id ?? draft.SubmittedBy, decision.Reason, ct);
+            return SubmissionResult.Forbidden(decision.Reason);
+        }
+        return await AcceptAsync(draft, decision.Caller.Id, ct);
+    }
+
     /// <summary>Validates a parsed draft against the pipeline's own bounds (what storage and X can take).</summary>
     public IReadOnlyList<InputError> Validate(Draft draft)
     {
