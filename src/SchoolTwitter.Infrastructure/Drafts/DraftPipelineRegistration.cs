@@ -19,8 +19,8 @@ public static class DraftPipelineRegistration
         services.AddOptions<DraftPipelineOptions>()
             .Configure(o =>
             {
-                if (configuration[SettingNames.XReplySettings] is { Length: > 0 } replies) o.ReplySettings = replies.Trim();
-                if (configuration[SettingNames.XAccountId] is { Length: > 0 } account) o.AccountId = account.Trim();
+                if (Setting(configuration, SettingNames.XReplySettings) is { Length: > 0 } replies) o.ReplySettings = replies.Trim();
+                if (Setting(configuration, SettingNames.XAccountId) is { Length: > 0 } account) o.AccountId = account.Trim();
             })
             .Validate(o => ReplySettingsValues.Contains(o.ReplySettings), $"{SettingNames.XReplySettings} must be one of: {string.Join(", ", ReplySettingsValues)}.")
             .ValidateOnStart();
@@ -44,4 +44,8 @@ public static class DraftPipelineRegistration
         services.AddSingleton<RosterService>();
         return services;
     }
+
+    /// <summary>App settings arrive as environment variables (X__ReplySettings), which configuration keys as X:ReplySettings.</summary>
+    private static string? Setting(IConfiguration configuration, string name) =>
+        configuration[name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)];
 }

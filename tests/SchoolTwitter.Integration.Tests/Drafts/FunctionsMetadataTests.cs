@@ -19,6 +19,33 @@ public sealed class FunctionsMetadataTests
         function.QueueName.ShouldBe(queue);
     }
 
+    [Theory]
+    [InlineData("SubmitDraft", "post", "drafts")]
+    [InlineData("GetDraft", "get", "drafts/{id}")]
+    [InlineData("ApproveDraft", "post", "drafts/{id}/approval")]
+    [InlineData("PutRoster", "put", "roster")]
+    public void Draft_http_triggers_need_the_function_key_and_bind_their_routes(string name, string method, string route)
+    {
+        var function = Function(name);
+        function.TriggerType.ShouldBe("httpTrigger");
+        function.AuthLevel.ShouldBe("Function");
+        function.Route.ShouldBe(route);
+        function.Methods.ShouldBe([method]);
+    }
+
+    [Fact]
+    public void No_function_is_anonymous()
+    {
+        _functions.Where(f => f.TriggerType == "httpTrigger").ShouldAllBe(f => f.AuthLevel != "Anonymous");
+    }
+
+    [Fact]
+    public void Timer_schedules_come_from_settings_not_literals()
+    {
+        // Schedules are %Setting% references so council IT can change them without a rebuild (other features add timers).
+        _functions.Where(f => f.TriggerType == "timerTrigger").ShouldAllBe(f => f.Schedule != null && f.Schedule.StartsWith('%') && f.Schedule.EndsWith('%'));
+    }
+
     [Fact]
     public void Every_function_name_is_unique_and_every_entry_point_is_a_draft_or_other_feature_class()
     {
