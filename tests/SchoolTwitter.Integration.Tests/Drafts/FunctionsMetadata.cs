@@ -15,10 +15,7 @@ internal static class FunctionsMetadata
             var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar));
             var framework = testOutput.Name;
             var configuration = testOutput.Parent!.Name;
-            var root = testOutput;
-            while (root is not null && !File.Exists(System.IO.Path.Combine(root.FullName, "SchoolTwitter.sln"))) root = root.Parent;
-            root.ShouldNotBeNull("the repository root (SchoolTwitter.sln) must be above the test output");
-            return System.IO.Path.Combine(root.FullName, "src", "SchoolTwitter.Functions", "bin", configuration, framework, "functions.metadata");
+            return System.IO.Path.Combine(SchoolTwitter.Testing.RepoRoot.Find(), "src", "SchoolTwitter.Functions", "bin", configuration, framework, "functions.metadata");
         }
     }
 

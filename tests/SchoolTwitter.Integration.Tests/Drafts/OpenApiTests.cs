@@ -28,7 +28,7 @@ public sealed partial class OpenApiTests
         ids.ToHashSet().SetEquals(functions).ShouldBeTrue($"operationIds {string.Join(", ", ids)} vs functions {string.Join(", ", functions)}");
     }
 
-    private static string OpenApiPath => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(FunctionsMetadata.Path)!)!, "..", "..", "..", "..", "docs", "openapi.yaml");
+    private static string OpenApiPath => Path.Combine(SchoolTwitter.Testing.RepoRoot.Find(), "docs", "openapi.yaml");
 
     /// <summary>"METHOD /path" for every operation under paths: (two-space path keys, four-space method keys).</summary>
     private static HashSet<string> DocumentedOperations()
