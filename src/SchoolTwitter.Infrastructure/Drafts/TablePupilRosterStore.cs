@@ -82,7 +82,7 @@ public sealed class TablePupilRosterStore(TableServiceClient service) : IPupilRo
     private async Task DeletePartitionAsync(string partition, CancellationToken ct)
     {
         var keys = new List<TableEntity>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: ct))
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
             keys.Add(row);
         }

@@ -78,7 +78,7 @@ internal sealed class DraftTestKit : IAsyncDisposable
         if (id is not null) json["id"] = id;
         if (submittedBy is not null) json["submittedBy"] = submittedBy;
         if (media is not null) json["media"] = media;
-        if (scheduledFor is not null) json["scheduledFor"] = scheduledFor.Value.ToString("O");
+        if (scheduledFor is not null) json["scheduledFor"] = scheduledFor.Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         return json;
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SchoolTwitter.Application.Drafts;
+using SchoolTwitter.Functions.Drafts;
 using SchoolTwitter.Testing.Azurite;
 
 namespace SchoolTwitter.Integration.Tests.Drafts;
