@@ -49,6 +49,22 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redelivered_check_message_still_posts_once()
+    {
+        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt))).Str("id");
+        var check = _kit.Function<CheckDraft>();
+
+        await check.Run(new DraftMessage(id).Serialize(), CancellationToken.None);
+        await check.Run(new DraftMessage(id).Serialize(), CancellationToken.None);
+        await _kit.RunCheckQueueAsync(id);
+        await _kit.RunPublishQueueAsync(id);
+
+        _kit.Host.X.Posts.Count.ShouldBe(1);
+        CreatePostCalls.ShouldBe(1);
+        (await _kit.AuditAsync(id)).Count(e => e.Action == DraftAuditActions.Checked).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Concurrent_deliveries_of_the_same_message_post_once()
     {
         var (id, _) = await ScheduledDraftAsync();
