@@ -1,1 +1,3 @@
-return 0;
+using SchoolTwitter.Cli;
+
+return SchoolTwitterCli.Run(args, CliEnvironment.FromConsole());

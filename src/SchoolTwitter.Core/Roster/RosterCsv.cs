@@ -1,10 +1,245 @@
+using System.Text;
 using SchoolTwitter.Core.Drafts;
 
 namespace SchoolTwitter.Core.Roster;
 
-/// <summary>Reads the MIS export <c>Id,FirstName,LastName,PhotoConsent</c>; malformed rows are reported by line number and nothing is returned.</summary>
+/// <summary>
+/// Reads the MIS export <c>Id,FirstName,LastName,PhotoConsent</c>; malformed rows are reported by line number and nothing is returned.
+/// </summary>
+/// <remarks>
+/// RFC 4180 CSV as spreadsheets and MIS exports write it: optional UTF-8 BOM, CRLF or LF, quoted fields holding commas, doubled
+/// quotes and line breaks. The header is required; its column names are matched ignoring case, spaces and underscores
+/// ("First Name", "photo_consent"), in any order; extra columns (year group, class) are ignored. PhotoConsent is Y or N
+/// (Yes/No also accepted); anything else is an error rather than a guess, because a wrong "yes" puts a pupil's photo online.
+/// Any error means no roster: a half-read roster would let a pupil without consent through.
+/// </remarks>
 public static class RosterCsv
 {
-    // SKELETON: the CLI implementation fills this in.
-    public static InputResult<PupilRoster> Parse(string csv) => throw new NotImplementedException();
+    /// <summary>Errors reported before giving up listing more (the roster is rejected either way).</summary>
+    public const int MaxReportedErrors = 25;
+
+    private static readonly string[] Columns = ["Id", "FirstName", "LastName", "PhotoConsent"];
+
+    public static InputResult<PupilRoster> Parse(string csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var errors = new List<InputError>();
+        var records = ReadRecords(csv, errors);
+        if (errors.Count > 0) return InputResult<PupilRoster>.Fail(errors);
+
+        if (records.Count == 0 || records[0].Fields.All(string.IsNullOrWhiteSpace))
+        {
+            return InputResult<PupilRoster>.Fail(new InputError("line 1",
+                "The roster is empty: expected a header line Id,FirstName,LastName,PhotoConsent followed by one line per pupil."));
+        }
+
+        var header = records[0];
+        var columnIndex = MapHeader(header, errors);
+        if (columnIndex is null) return InputResult<PupilRoster>.Fail(errors);
+
+        var pupils = new List<Pupil>();
+        var firstLineOfId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in records.Skip(1))
+        {
+            if (errors.Count >= MaxReportedErrors) break;
+            if (record.Fields.Count == 1 && string.IsNullOrWhiteSpace(record.Fields[0])) continue; // blank line
+
+            var field = $"line {record.Line}";
+            if (record.Fields.Count != header.Fields.Count)
+            {
+                errors.Add(new InputError(field,
+                    $"Line {record.Line} has {record.Fields.Count} fields but the header has {header.Fields.Count}; a name containing a comma must be in double quotes."));
+                continue;
+            }
+
+            var id = record.Fields[columnIndex[0]].Trim();
+            var firstName = record.Fields[columnIndex[1]].Trim();
+            var lastName = record.Fields[columnIndex[2]].Trim();
+            var consentText = record.Fields[columnIndex[3]].Trim();
+            var rowErrors = errors.Count;
+
+            if (id.Length == 0) errors.Add(new InputError(field, $"Line {record.Line} has an empty Id."));
+            if (firstName.Length == 0) errors.Add(new InputError(field, $"Line {record.Line} has an empty FirstName."));
+            if (lastName.Length == 0) errors.Add(new InputError(field, $"Line {record.Line} has an empty LastName."));
+            var consent = ParseConsent(consentText);
+            if (consent is null)
+            {
+                errors.Add(new InputError(field, consentText.Length == 0
+                    ? $"Line {record.Line} has an empty PhotoConsent; give Y or N."
+                    : $"Line {record.Line} has PhotoConsent “{consentText}”; give Y or N."));
+            }
+            if (id.Length > 0 && !firstLineOfId.TryAdd(id, record.Line))
+            {
+                errors.Add(new InputError(field, $"Line {record.Line} repeats Id “{id}” already used on line {firstLineOfId[id]}."));
+            }
+            if (errors.Count == rowErrors)
+            {
+                pupils.Add(new Pupil(id, firstName, lastName, consent!.Value));
+            }
+        }
+
+        if (errors.Count > 0) return InputResult<PupilRoster>.Fail(errors);
+        if (pupils.Count == 0)
+        {
+            return InputResult<PupilRoster>.Fail(new InputError("line 2", "The roster has a header but no pupils."));
+        }
+        return InputResult<PupilRoster>.Ok(new PupilRoster(pupils));
+    }
+
+    /// <summary>Writes pupils in the MIS shape (header, CRLF, fields quoted only where needed) — the inverse of <see cref="Parse"/>.</summary>
+    public static string Write(IEnumerable<Pupil> pupils)
+    {
+        ArgumentNullException.ThrowIfNull(pupils);
+        var sb = new StringBuilder("Id,FirstName,LastName,PhotoConsent\r\n");
+        foreach (var p in pupils)
+        {
+            sb.Append(Quote(p.Id)).Append(',')
+              .Append(Quote(p.FirstName)).Append(',')
+              .Append(Quote(p.LastName)).Append(',')
+              .Append(p.PhotoConsent ? 'Y' : 'N').Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    private static int[]? MapHeader(Record header, List<InputError> errors)
+    {
+        var index = new int[Columns.Length];
+        Array.Fill(index, -1);
+        for (var i = 0; i < header.Fields.Count; i++)
+        {
+            var name = Canonical(header.Fields[i]);
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                if (!string.Equals(name, Columns[c], StringComparison.OrdinalIgnoreCase)) continue;
+                if (index[c] >= 0)
+                {
+                    errors.Add(new InputError($"line {header.Line}", $"The header names column {Columns[c]} twice."));
+                }
+                index[c] = i;
+            }
+        }
+        var missing = Columns.Where((_, c) => index[c] < 0).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add(new InputError($"line {header.Line}",
+                $"The header line lacks {string.Join(", ", missing)}: the first line must be Id,FirstName,LastName,PhotoConsent (found “{string.Join(",", header.Fields)}”)."));
+        }
+        return errors.Count == 0 ? index : null;
+    }
+
+    private static string Canonical(string headerField)
+    {
+        var sb = new StringBuilder(headerField.Length);
+        foreach (var ch in headerField)
+        {
+            if (!char.IsWhiteSpace(ch) && ch is not ('_' or '-')) sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    private static bool? ParseConsent(string value)
+    {
+        if (value.Equals("Y", StringComparison.OrdinalIgnoreCase) || value.Equals("Yes", StringComparison.OrdinalIgnoreCase)) return true;
+        if (value.Equals("N", StringComparison.OrdinalIgnoreCase) || value.Equals("No", StringComparison.OrdinalIgnoreCase)) return false;
+        return null;
+    }
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value != value.Trim()
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+
+    private sealed record Record(int Line, List<string> Fields);
+
+    /// <summary>Splits the CSV into records, keeping the line each starts on; reports an unterminated quote or text after a closing quote.</summary>
+    private static List<Record> ReadRecords(string csv, List<InputError> errors)
+    {
+        var records = new List<Record>();
+        var start = csv.Length > 0 && csv[0] == '\uFEFF' ? 1 : 0;
+        var line = 1;
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var recordLine = 1;
+        var i = start;
+
+        while (i <= csv.Length)
+        {
+            if (i == csv.Length)
+            {
+                // End of input: close the last record unless the file ended with a line break.
+                if (fields.Count > 0 || field.Length > 0) { fields.Add(field.ToString()); records.Add(new Record(recordLine, fields)); }
+                break;
+            }
+
+            var c = csv[i];
+            if (c == '"' && IsBlank(field))
+            {
+                // Quoted field: runs to the next lone quote; "" is a literal quote; commas and line breaks are content.
+                field.Clear();
+                var openLine = line;
+                i++;
+                var closed = false;
+                while (i < csv.Length)
+                {
+                    var q = csv[i];
+                    if (q == '"')
+                    {
+                        if (i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i += 2; continue; }
+                        i++;
+                        closed = true;
+                        break;
+                    }
+                    if (q == '\n') line++;
+                    field.Append(q);
+                    i++;
+                }
+                if (!closed)
+                {
+                    errors.Add(new InputError($"line {openLine}", $"Line {openLine} opens a quoted field that is never closed."));
+                    return records;
+                }
+                // Only spaces may follow the closing quote before the delimiter.
+                while (i < csv.Length && csv[i] is ' ' or '\t') i++;
+                if (i < csv.Length && csv[i] is not (',' or '\r' or '\n'))
+                {
+                    errors.Add(new InputError($"line {line}", $"Line {line} has text after a closing quote; write a quote inside a quoted field as \"\"."));
+                    return records;
+                }
+                continue;
+            }
+
+            switch (c)
+            {
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    i++;
+                    break;
+                case '\r' or '\n':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    records.Add(new Record(recordLine, fields));
+                    fields = [];
+                    if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n') i++;
+                    i++;
+                    line++;
+                    recordLine = line;
+                    break;
+                default:
+                    field.Append(c);
+                    i++;
+                    break;
+            }
+        }
+        return records;
+    }
+
+    private static bool IsBlank(StringBuilder sb)
+    {
+        for (var i = 0; i < sb.Length; i++)
+        {
+            if (!char.IsWhiteSpace(sb[i])) return false;
+        }
+        return true;
+    }
 }

@@ -1,0 +1,19 @@
+using SchoolTwitter.Application.X;
+
+namespace SchoolTwitter.Infrastructure.X;
+
+/// <summary>Fixed credentials (tests, local runs). <see cref="Invalidate"/> is counted so tests can see a 401 refresh happen.</summary>
+public sealed class StaticXCredentialSource(XCredentials credentials) : IXCredentialSource
+{
+    private XCredentials _credentials = credentials;
+    private int _invalidations;
+
+    public int Invalidations => Volatile.Read(ref _invalidations);
+
+    /// <summary>Swaps the credentials returned from now on (as a rotation would).</summary>
+    public void Set(XCredentials credentials) => Volatile.Write(ref _credentials, credentials);
+
+    public ValueTask<XCredentials> GetAsync(CancellationToken ct) => ValueTask.FromResult(Volatile.Read(ref _credentials));
+
+    public void Invalidate() => Interlocked.Increment(ref _invalidations);
+}

@@ -1,0 +1,40 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using SchoolTwitter.Testing.Azurite;
+
+namespace SchoolTwitter.Integration.Tests.Platform;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Azurite_serves_tables_queues_and_blobs_through_the_connection_string()
+    {
+        var id = "smoke" + Guid.NewGuid().ToString("N")[..12];
+
+        var table = new TableClient(azurite.ConnectionString, id);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["Value"] = "table" });
+        (await table.GetEntityAsync<TableEntity>("p", "r")).Value.GetString("Value").ShouldBe("table");
+
+        var queue = new QueueClient(azurite.ConnectionString, id);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("queued");
+        (await queue.ReceiveMessageAsync()).Value.MessageText.ShouldBe("queued");
+
+        var container = new BlobContainerClient(azurite.ConnectionString, id);
+        await container.CreateIfNotExistsAsync();
+        await container.UploadBlobAsync("b.txt", BinaryData.FromString("blob"));
+        (await container.GetBlobClient("b.txt").DownloadContentAsync()).Value.Content.ToString().ShouldBe("blob");
+    }
+
+    [Fact]
+    public void Azurite_listens_only_on_loopback_service_uris()
+    {
+        azurite.BlobServiceUri.Host.ShouldBe("127.0.0.1");
+        azurite.QueueServiceUri.Host.ShouldBe("127.0.0.1");
+        azurite.TableServiceUri.Host.ShouldBe("127.0.0.1");
+        new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort }.Distinct().Count().ShouldBe(3);
+    }
+}
