@@ -1,5 +1,8 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SchoolTwitter.Infrastructure;
 using SchoolTwitter.Infrastructure.Drafts;
 using SchoolTwitter.Infrastructure.Followers;
@@ -7,6 +10,22 @@ using SchoolTwitter.Infrastructure.Rotation;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// Worker telemetry straight to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING from the app settings).
+builder.Services
+    .AddApplicationInsightsTelemetryWorkerService()
+    .ConfigureFunctionsApplicationInsights();
+
+// The Application Insights provider adds a Warning-and-above filter by default; host.json's levels should decide instead.
+builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
+{
+    var rule = options.Rules.FirstOrDefault(r =>
+        r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+    if (rule is not null)
+    {
+        options.Rules.Remove(rule);
+    }
+});
 
 builder.Services
     .AddPlatform(builder.Configuration)

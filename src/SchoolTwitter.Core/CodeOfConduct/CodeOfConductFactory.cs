@@ -11,6 +11,20 @@ public static class CodeOfConductFactory
         IRule[] rules =
         [
             new ReplyRule(),
+            new TextSpeakRule(lexicons),
+            new OffensiveRule(lexicons),
+            new ShoutingRule(lexicons),
+            new SpellingRule(lexicons),
+            new GrammarRule(),
+            new TargetedRule(lexicons),
+            new PupilNameRule(lexicons),
+            new LengthRule(),
+            new HashtagPositionRule(),
+            new PersonalDataRule(),
+            new MediaRule(),
+            new PhotoConsentRule(),
+            new CopyrightRule(),
+            new AltTextRule(),
             // Each rule registers here, one line each.
         ];
         return new CodeOfConductChecker(rules);

@@ -6,6 +6,7 @@ namespace SchoolTwitter.Infrastructure.X;
 public sealed class StaticXCredentialSource(XCredentials credentials) : IXCredentialSource
 {
     private XCredentials _credentials = credentials;
+    private XCredentials? _afterInvalidate;
     private int _invalidations;
 
     public int Invalidations => Volatile.Read(ref _invalidations);
@@ -15,5 +16,15 @@ public sealed class StaticXCredentialSource(XCredentials credentials) : IXCreden
 
     public ValueTask<XCredentials> GetAsync(CancellationToken ct) => ValueTask.FromResult(Volatile.Read(ref _credentials));
 
-    public void Invalidate() => Interlocked.Increment(ref _invalidations);
+    /// <summary>Credentials to hand out after the next <see cref="Invalidate"/> (as if Key Vault changed while these were cached).</summary>
+    public void ReplaceAfterInvalidate(XCredentials next) => Volatile.Write(ref _afterInvalidate, next);
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _invalidations);
+        if (Interlocked.Exchange(ref _afterInvalidate, null) is { } next)
+        {
+            Volatile.Write(ref _credentials, next);
+        }
+    }
 }

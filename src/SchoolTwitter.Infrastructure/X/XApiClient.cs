@@ -211,7 +211,9 @@ public sealed class XApiClient : IXAccount
     {
         var url = new Uri(_baseUrl, request.PathAndQuery);
         using var message = new HttpRequestMessage(request.Method, url) { Content = request.Content?.Invoke() };
+        // Signed here so the client works on any HttpClient; OAuth1SigningHandler re-signs each retry attempt with a fresh nonce.
         message.Headers.Authorization = AuthenticationHeaderValue.Parse(_signer.CreateAuthorizationHeader(request.Method, url, credentials));
+        message.Options.Set(OAuth1SigningHandler.CredentialsKey, credentials);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -1,0 +1,170 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using SchoolTwitter.Core.Lexicons;
+using SchoolTwitter.Core.Roster;
+using SchoolTwitter.Core.Text;
+
+namespace SchoolTwitter.Core.CodeOfConduct.Rules;
+
+/// <summary>Wording and word sets the language rules share.</summary>
+internal static class LanguageRuleSupport
+{
+    /// <summary>“word” in curly quotes, invisible characters removed, so a head teacher sees what the reader would see.</summary>
+    public static string Quote(ReadOnlySpan<char> text) => "“" + Visible(text) + "”";
+
+    public static string Visible(ReadOnlySpan<char> text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (!TextFolding.IsInvisible(c)) buffer[n++] = c;
+        }
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>The draft text from word <paramref name="first"/> to word <paramref name="last"/> inclusive.</summary>
+    public static ReadOnlySpan<char> Span(TextAnalysis words, int first, int last) =>
+        words.Text.AsSpan(words[first].Start, words[last].End - words[first].Start);
+
+    public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WordSet(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words before a name that show an adult or a non-pupil: "Mrs Walsh", "Councillor Jones", "Saint Helen", "Class Rowan".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = WordSet(
+        "mr mrs miss ms mx dr doctor rev revd reverend father fr sister brother councillor cllr sir dame lady lord professor prof " +
+        "coach captain capt pc sgt sergeant nurse madame mme mister pastor imam rabbi mayor mayoress saint st prince princess queen " +
+        "king duke duchess uncle aunt auntie aunty nanny nana nan grandma grandad grandpa granny bishop canon deacon judge officer " +
+        "chef president senator governor head headteacher teacher mp inspector class team house form group room ward");
+
+    /// <summary>Words after a name that make it a place, building, event or group: "Grace Academy", "Summer Fair", "Rowan class".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceOrGroupWords = WordSet(
+        "class classes team house houses group groups room hall road street lane avenue drive close park primary school academy " +
+        "college church chapel centre center library fair fayre day days festival term cup trophy ward unit building wing court " +
+        "cottage farm garden gardens fields bank way crescent square stadium leisure theatre museum project trust foundation " +
+        "hospital hospice nursery parish half holiday holidays bank fete fête service services table tables award awards club clubs " +
+        "assembly concert show week weekend camp county city town village estate ground grounds");
+
+    /// <summary>Words before a month-like name that make it a date: "in May", "during June", "end of April".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateLeaders = WordSet(
+        "in of during until till from since by last next this early late mid end beginning throughout before after on " +
+        "through until starting start");
+
+    /// <summary>Words before a place name: "trip to Chester", "lived in Lincoln".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLeaders = WordSet(
+        "at in to from near visit visited visiting around across through towards into via outside inside");
+
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns = WordSet(
+        "you we i they he she it there our your their us everyone everybody all parents families children");
+
+    private static readonly ConditionalWeakTable<PupilRoster, RosterNames> RosterNameCache = new();
+
+    public static RosterNames NamesOf(PupilRoster roster) => RosterNameCache.GetValue(roster, static r => new RosterNames(r));
+
+    /// <summary>True when word <paramref name="i"/> reads as a month ("12th May", "in May", "May 2026") or a modal verb opening a question ("Will you…", "May we…").</summary>
+    public static bool IsDateOrModal(TextAnalysis words, int i)
+    {
+        if (i > 0 && words.SameSentence(i - 1, i))
+        {
+            var previous = words[i - 1];
+            if (previous.Has(WordFlags.HasDigit) || DateLeaders.Contains(words.Folded(i - 1))) return true;
+        }
+        if (i + 1 < words.Count && words.SameSentence(i, i + 1))
+        {
+            if (words[i + 1].Has(WordFlags.HasDigit)) return true;
+            if (words[i].Has(WordFlags.SentenceStart) && (Pronouns.Contains(words.Folded(i + 1)) || words[i + 1].Has(WordFlags.LowerCase)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Word <paramref name="i"/> without a possessive ending ("Josh's" -> "josh").</summary>
+    public static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> folded) =>
+        folded.EndsWith("'s") ? folded[..^2] : folded.EndsWith("'") ? folded[..^1] : folded;
+}
+
+/// <summary>A roster's names folded for fast lookup, built once per roster instance.</summary>
+internal sealed class RosterNames
+{
+    private readonly FrozenDictionary<string, Pupil[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstName;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lastNames;
+
+    public RosterNames(PupilRoster roster)
+    {
+        var byFirst = new Dictionary<string, List<Pupil>>(StringComparer.Ordinal);
+        var last = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pupil in roster.Pupils)
+        {
+            if (string.IsNullOrWhiteSpace(pupil.FirstName)) continue;
+            // "Anne-Marie" and "Mary Jane": the analysis splits them, so index the first part and compare the rest later.
+            var first = TextFolding.Fold(pupil.FirstName.Trim());
+            var key = first.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)[0];
+            if (!byFirst.TryGetValue(key, out var list)) byFirst[key] = list = [];
+            list.Add(pupil);
+            if (!string.IsNullOrWhiteSpace(pupil.LastName))
+            {
+                foreach (var part in TextFolding.Fold(pupil.LastName).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)) last.Add(part);
+            }
+        }
+        _byFirstName = byFirst.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _lastNames = last.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        IsEmpty = byFirst.Count == 0;
+    }
+
+    public bool IsEmpty { get; }
+
+    public Pupil[]? PupilsNamed(ReadOnlySpan<char> foldedFirstName) =>
+        _byFirstName.TryGetValue(foldedFirstName, out var pupils) ? pupils : null;
+
+    public bool IsLastName(ReadOnlySpan<char> folded) => _lastNames.Contains(folded);
+
+    /// <summary>
+    /// How many words from <paramref name="i"/> spell a roster pupil's name: the whole first name (all its parts), then
+    /// their last name when it follows. 0 when no pupil matches; <paramref name="withLastName"/> says the last name was there.
+    /// </summary>
+    public int MatchAt(TextAnalysis words, int i, out Pupil? pupil, out bool withLastName)
+    {
+        pupil = null;
+        withLastName = false;
+        var key = LanguageRuleSupport.WithoutPossessive(words.Folded(i));
+        if (PupilsNamed(key) is not { } candidates) return 0;
+        var best = 0;
+        foreach (var candidate in candidates)
+        {
+            var firstParts = TextFolding.Fold(candidate.FirstName.Trim()).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+            if (i + firstParts.Length > words.Count) continue;
+            var ok = true;
+            for (var k = 1; k < firstParts.Length && ok; k++)
+            {
+                ok = LanguageRuleSupport.WithoutPossessive(words.Folded(i + k)).SequenceEqual(firstParts[k]);
+            }
+            if (!ok) continue;
+            var length = firstParts.Length;
+            var hasLast = false;
+            if (!string.IsNullOrWhiteSpace(candidate.LastName))
+            {
+                var lastParts = TextFolding.Fold(candidate.LastName.Trim()).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+                var at = i + length;
+                var lastOk = at + lastParts.Length <= words.Count;
+                for (var k = 0; k < lastParts.Length && lastOk; k++)
+                {
+                    lastOk = LanguageRuleSupport.WithoutPossessive(words.Folded(at + k)).SequenceEqual(lastParts[k]) && words.SameSentence(at + k - 1, at + k);
+                }
+                if (lastOk)
+                {
+                    length += lastParts.Length;
+                    hasLast = true;
+                }
+            }
+            if (length > best || (length == best && hasLast))
+            {
+                best = length;
+                pupil = candidate;
+                withLastName = hasLast;
+            }
+        }
+        return best;
+    }
+}

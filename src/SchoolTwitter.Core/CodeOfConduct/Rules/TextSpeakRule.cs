@@ -1,0 +1,177 @@
+using SchoolTwitter.Core.Lexicons;
+using SchoolTwitter.Core.Text;
+using static SchoolTwitter.Core.CodeOfConduct.Rules.LanguageRuleSupport;
+
+namespace SchoolTwitter.Core.CodeOfConduct.Rules;
+
+/// <summary>
+/// Standard English: no text language (lol, gr8, l8r, u, ur, 2day, b4, thx, pls, omg, btw, idk… from text-speak.txt), also when
+/// disguised by case, dots or spaces ("l.o.l", "l o l"), zero-width characters or look-alike letters ("lоl" with a Cyrillic о),
+/// and letter-digit spellings not in the list ("gr8ful", "cre8") whose digits read as sounds.
+/// </summary>
+public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
+{
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
+        "letter letters sound sounds grapheme graphemes phoneme phonemes vitamin plan part grade class block team group row type " +
+        "section option question box size unit number level key stage year room zone area column point side blood capital lowercase " +
+        "uppercase initial called spell spelt spelled say write wrote the");
+
+    private readonly LanguageLexicons _lexicons = lexicons.Language;
+
+    public string Id => RuleIds.TextSpeak;
+
+    public void Check(DraftContext draft, List<Finding> findings)
+    {
+        var words = draft.Words;
+        var covered = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var folded = words.Folded(i);
+            if (_lexicons.TryTextSpeak(folded, out var suggestion))
+            {
+                if (Applies(words, i)) Report(findings, words, i, i, suggestion);
+                continue;
+            }
+            if (LetterDigitSpelling(folded) is { } spelt)
+            {
+                Report(findings, words, i, i, spelt);
+                continue;
+            }
+            // A word split once to hide it: "gr 8", "l8 r", "lo l".
+            if (i > 0 && i - 1 > covered && IsSplit(words, i) && JoinedTextSpeak(words, i - 1, out var joinedSuggestion))
+            {
+                Report(findings, words, i - 1, i, joinedSuggestion);
+                covered = i;
+            }
+        }
+
+        // Spelt out letter by letter: "l o l", "L.O.L.", "o-m-g".
+        if (words.SpacedRuns() is { } runs)
+        {
+            foreach (var (first, count) in runs)
+            {
+                for (var length = count; length >= 3; length--)
+                {
+                    for (var s = first; s + length <= first + count; s++)
+                    {
+                        var joined = words.Joined(s, length);
+                        if (_lexicons.TryTextSpeak(joined, out var runSuggestion))
+                        {
+                            Report(findings, words, s, s + length - 1, runSuggestion);
+                            length = 0;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a listed abbreviation is text language here: one-letter ones ("u", "r", "n") only in lower case between words, never as a named letter.</summary>
+    private bool Applies(TextAnalysis words, int i)
+    {
+        var token = words[i];
+        // "Ur" (the ancient city) and other proper nouns, capitalised mid-sentence.
+        if (token.Has(WordFlags.Capitalised) && !token.Has(WordFlags.AllCaps) && !token.Has(WordFlags.SentenceStart)
+            && _lexicons.IsProperNounOnly(words.Folded(i)))
+        {
+            return false;
+        }
+        if (token.FoldedLength > 1) return true;
+
+        if (!token.Has(WordFlags.LowerCase)) return false;
+        var before = words.GapBefore(i);
+        var after = words.GapBefore(i + 1);
+        if (!IsPlainGap(before, first: i == 0) || !IsPlainGap(after, first: false)) return false;
+        if (i > 0 && (words[i - 1].FoldedLength == 1 || LetterNamers.Contains(words.Folded(i - 1)))) return false;
+        if (i + 1 < words.Count && words[i + 1].FoldedLength == 1) return false;
+        // Needs a real word on at least one side in the same sentence.
+        var wordBefore = i > 0 && words.SameSentence(i - 1, i) && words[i - 1].Has(WordFlags.HasLetter);
+        var wordAfter = i + 1 < words.Count && words.SameSentence(i, i + 1) && words[i + 1].Has(WordFlags.HasLetter);
+        return wordBefore || wordAfter;
+    }
+
+    private static bool IsPlainGap(ReadOnlySpan<char> gap, bool first)
+    {
+        if (gap.Length == 0) return first;
+        foreach (var c in gap)
+        {
+            if (c is '\'' or '"' or '‘' or '’' or '“' or '”' or '(' or ')' or '[' or ']' or '=' or '+' or '/' or '*' or '-' or '<' or '>' or '.' or ':') return false;
+        }
+        return true;
+    }
+
+    private bool IsSplit(TextAnalysis words, int i)
+    {
+        var gap = words.GapBefore(i);
+        if (gap.Length != 1 || gap[0] is not (' ' or '.' or '-' or '_' or '*')) return false;
+        var a = words.Folded(i - 1);
+        var b = words.Folded(i);
+        if (a.Length + b.Length < 3) return false;
+        // Two real words side by side ("a lot", "lo and") are not a disguise.
+        return !IsRealWord(a) || !IsRealWord(b);
+    }
+
+    private bool IsRealWord(ReadOnlySpan<char> w) =>
+        w.Length > 1 ? _lexicons.IsDictionaryWord(w) || _lexicons.IsGlossaryWord(w) || _lexicons.IsAcronym(w) || char.IsDigit(w[0])
+                     : w[0] is 'a' or 'i';
+
+    private bool JoinedTextSpeak(TextAnalysis words, int first, out string suggestion)
+    {
+        Span<char> joined = stackalloc char[words[first].FoldedLength + words[first + 1].FoldedLength];
+        words.Folded(first).CopyTo(joined);
+        words.Folded(first + 1).CopyTo(joined[words[first].FoldedLength..]);
+        return _lexicons.TryTextSpeak(joined, out suggestion!) && joined.Length >= 3;
+    }
+
+    /// <summary>"gr8ful" -> "grateful", "cre8" -> "create", "2gether" -> "together": one 2, 4 or 8 that reads as a sound inside letters.</summary>
+    private string? LetterDigitSpelling(ReadOnlySpan<char> folded)
+    {
+        var digitAt = -1;
+        var letters = 0;
+        for (var k = 0; k < folded.Length; k++)
+        {
+            if (char.IsDigit(folded[k]))
+            {
+                if (digitAt >= 0 || folded[k] is not ('2' or '4' or '8')) return null;
+                digitAt = k;
+            }
+            else if (char.IsLetter(folded[k])) letters++;
+            else return null;
+        }
+        if (digitAt < 0 || letters < 3) return null;
+        var after = folded[(digitAt + 1)..];
+        if (after is "st" or "nd" or "rd" or "th" or "s") return null;
+        if (_lexicons.IsAcronym(folded)) return null;
+        Span<char> buffer = stackalloc char[folded.Length + 4];
+        foreach (var sound in folded[digitAt] switch { '2' => ["to", "too"], '4' => ["for", "fore"], _ => new[] { "ate" } })
+        {
+            var n = 0;
+            folded[..digitAt].CopyTo(buffer);
+            n += digitAt;
+            sound.AsSpan().CopyTo(buffer[n..]);
+            n += sound.Length;
+            after.CopyTo(buffer[n..]);
+            n += after.Length;
+            if (n >= 4 && _lexicons.IsLowerCaseWord(buffer[..n])) return buffer[..n].ToString();
+        }
+        return null;
+    }
+
+    private void Report(List<Finding> findings, TextAnalysis words, int first, int last, string suggestion)
+    {
+        var written = Quote(Span(words, first, last));
+        var disguised = first != last || words[first].Has(WordFlags.Disguised)
+            ? " (disguised)"
+            : "";
+        var start = words[first].Start;
+        var length = words[last].End - start;
+        if (suggestion.StartsWith('('))
+        {
+            var advice = suggestion.Trim('(', ')');
+            findings.Add(new Finding(Id, Severity.Block, $"{written} is text language{disguised}; {advice}.", start, length));
+            return;
+        }
+        findings.Add(new Finding(Id, Severity.Block, $"{written} is text language{disguised}; write “{suggestion}”.", start, length, suggestion));
+    }
+}

@@ -1,0 +1,217 @@
+using System.Collections.Frozen;
+using SchoolTwitter.Core.Text;
+
+namespace SchoolTwitter.Core.Lexicons;
+
+/// <summary>An offensive term from offensive.txt, folded, with the context that excuses it ("blue tits", "Homo sapiens").</summary>
+internal sealed record OffensiveTerm(
+    string Term,
+    string Category,
+    string[] Words,
+    bool MatchInsideWords,
+    bool AlsoAName,
+    FrozenSet<string>? NotBefore,
+    FrozenSet<string>? NotAfter);
+
+/// <summary>An American spelling and its British form; <see cref="ExceptNear"/> words nearby make the American form correct ("computer program").</summary>
+internal sealed record AmericanSpelling(string British, FrozenSet<string>? ExceptNear);
+
+/// <summary>
+/// The language lists as folded, frozen lookups that also answer for <see cref="ReadOnlySpan{T}"/> keys,
+/// so the rules look words up without allocating a string per word.
+/// </summary>
+internal sealed class LanguageLexicons
+{
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
+    private readonly FrozenDictionary<string, OffensiveTerm>.AlternateLookup<ReadOnlySpan<char>> _offensive;
+    private readonly FrozenDictionary<string, OffensiveTerm[]>.AlternateLookup<ReadOnlySpan<char>> _offensivePhrases;
+    private readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _insults;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _acronyms;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _glossary;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _givenNames;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _everydayNames;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _properWords;
+    private readonly FrozenDictionary<string, AmericanSpelling>.AlternateLookup<ReadOnlySpan<char>> _american;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _misspellings;
+
+    public LanguageLexicons(LexiconSet lists)
+    {
+        _textSpeak = Pairs(lists.Entries(LexiconSet.TextSpeakList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var single = new Dictionary<string, OffensiveTerm>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, List<OffensiveTerm>>(StringComparer.Ordinal);
+        var inside = new List<OffensiveTerm>();
+        foreach (var entry in lists.Entries(LexiconSet.OffensiveList))
+        {
+            var term = ParseOffensive(entry);
+            if (term is null) continue;
+            if (term.Words.Length > 1)
+            {
+                if (!phrases.TryGetValue(term.Words[0], out var list)) phrases[term.Words[0]] = list = [];
+                list.Add(term);
+                continue;
+            }
+            single[term.Term] = term;
+            if (term.MatchInsideWords) inside.Add(term);
+        }
+        OffensiveTerms = [.. single.Values];
+        InsideWordTerms = [.. inside];
+        _offensive = single.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _offensivePhrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        MaxPhraseWords = phrases.Count == 0 ? 1 : phrases.Values.SelectMany(p => p).Max(t => t.Words.Length);
+
+        var insults = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (word, strength) in Split(lists.Entries(LexiconSet.InsultsList), '|'))
+        {
+            insults[word] = !strength.StartsWith("weak", StringComparison.OrdinalIgnoreCase);
+        }
+        _insults = insults.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        _acronyms = FoldedSet(lists.Entries(LexiconSet.AcronymsList));
+        _glossary = FoldedSet(lists.Entries(LexiconSet.GlossaryList).SelectMany(WordsOf));
+        _givenNames = FoldedSet(lists.Entries(LexiconSet.GivenNamesList).SelectMany(WordsOf));
+        _everydayNames = FoldedSet(lists.Entries(LexiconSet.EverydayNameWordsList));
+
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        var proper = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in lists.Entries(LexiconSet.BritishWordsList))
+        {
+            (char.IsUpper(word[0]) ? proper : lower).Add(FoldIfNeeded(word));
+        }
+        _lowerWords = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        _properWords = proper.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var american = new Dictionary<string, AmericanSpelling>(StringComparer.Ordinal);
+        foreach (var entry in lists.Entries(LexiconSet.AmericanToBritishList))
+        {
+            var eq = entry.IndexOf('=');
+            if (eq <= 0) continue;
+            var rest = entry[(eq + 1)..];
+            var bar = rest.IndexOf('|');
+            var british = (bar < 0 ? rest : rest[..bar]).Trim();
+            FrozenSet<string>? exceptNear = null;
+            if (bar >= 0)
+            {
+                var context = rest[(bar + 1)..].Trim();
+                var colon = context.IndexOf(':');
+                exceptNear = context[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
+            }
+            american[TextFolding.Fold(entry[..eq].Trim())] = new AmericanSpelling(british, exceptNear);
+        }
+        _american = american.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _misspellings = Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Every single-word offensive term (for asterisk-masked matching, "f**k").</summary>
+    public OffensiveTerm[] OffensiveTerms { get; }
+
+    /// <summary>Terms marked with * that are found inside longer words ("motherfucker").</summary>
+    public OffensiveTerm[] InsideWordTerms { get; }
+
+    /// <summary>The most words in one offensive phrase ("son of a bitch" = 4).</summary>
+    public int MaxPhraseWords { get; }
+
+    public bool TryTextSpeak(ReadOnlySpan<char> folded, out string suggestion) =>
+        _textSpeak.TryGetValue(folded, out suggestion!);
+
+    public OffensiveTerm? Offensive(ReadOnlySpan<char> folded) =>
+        _offensive.TryGetValue(folded, out var term) ? term : null;
+
+    public OffensiveTerm[]? OffensivePhrasesStartingWith(ReadOnlySpan<char> folded) =>
+        _offensivePhrases.TryGetValue(folded, out var terms) ? terms : null;
+
+    /// <summary>True for a strong insult, false for a weak one, null when the word is no insult.</summary>
+    public bool? Insult(ReadOnlySpan<char> folded) => _insults.TryGetValue(folded, out var strong) ? strong : null;
+
+    public bool IsAcronym(ReadOnlySpan<char> folded) => _acronyms.Contains(folded);
+
+    public bool IsGlossaryWord(ReadOnlySpan<char> folded) => _glossary.Contains(folded);
+
+    public bool IsGivenName(ReadOnlySpan<char> folded) => _givenNames.Contains(folded);
+
+    public bool IsEverydayNameWord(ReadOnlySpan<char> folded) => _everydayNames.Contains(folded);
+
+    /// <summary>True when the folded, lower-case word is in the British word list in any capitalisation.</summary>
+    public bool IsDictionaryWord(ReadOnlySpan<char> folded) => _lowerWords.Contains(folded) || _properWords.Contains(folded);
+
+    /// <summary>True when the British word list has the word in lower case (an ordinary word, not only a name).</summary>
+    public bool IsLowerCaseWord(ReadOnlySpan<char> folded) => _lowerWords.Contains(folded);
+
+    /// <summary>True when the British word list has the word only capitalised (Wednesday, England, Christmas).</summary>
+    public bool IsProperNounOnly(ReadOnlySpan<char> folded) => _properWords.Contains(folded) && !_lowerWords.Contains(folded);
+
+    public AmericanSpelling? American(ReadOnlySpan<char> folded) => _american.TryGetValue(folded, out var a) ? a : null;
+
+    public string? Misspelling(ReadOnlySpan<char> folded) => _misspellings.TryGetValue(folded, out var s) ? s : null;
+
+    /// <summary>The word as the British list capitalises it, for suggestions (e.g. "wednesday" -> "Wednesday").</summary>
+    public string DisplayForm(string folded)
+    {
+        if (_lowerWords.Contains(folded)) return folded;
+        return _properWords.Contains(folded) ? char.ToUpperInvariant(folded[0]) + folded[1..] : folded;
+    }
+
+    private static OffensiveTerm? ParseOffensive(string entry)
+    {
+        var parts = entry.Split('|', StringSplitOptions.TrimEntries);
+        if (parts[0].Length == 0) return null;
+        var raw = parts[0];
+        var inside = raw.EndsWith('*');
+        var name = raw.EndsWith('!');
+        if (inside || name) raw = raw[..^1];
+        var folded = TextFolding.Fold(raw);
+        var category = parts.Length > 1 && parts[1].Length > 0 ? parts[1].ToLowerInvariant() : "offensive";
+        FrozenSet<string>? notBefore = null, notAfter = null;
+        foreach (var part in parts.Skip(2))
+        {
+            var colon = part.IndexOf(':');
+            if (colon < 0) continue;
+            var words = part[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                .Select(TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
+            if (part.StartsWith("not before", StringComparison.OrdinalIgnoreCase)) notBefore = words;
+            else if (part.StartsWith("not after", StringComparison.OrdinalIgnoreCase)) notAfter = words;
+        }
+        return new OffensiveTerm(folded, category, folded.Split(' ', StringSplitOptions.RemoveEmptyEntries), inside, name, notBefore, notAfter);
+    }
+
+    private static FrozenDictionary<string, string> Pairs(IReadOnlyList<string> entries, char separator)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Split(entries, separator)) pairs[key] = value;
+        return pairs.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<(string Key, string Value)> Split(IReadOnlyList<string> entries, char separator)
+    {
+        foreach (var entry in entries)
+        {
+            var at = entry.IndexOf(separator);
+            if (at <= 0) continue;
+            yield return (TextFolding.Fold(entry[..at].Trim()), entry[(at + 1)..].Trim());
+        }
+    }
+
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FoldedSet(IEnumerable<string> entries) =>
+        entries.Select(TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>An entry and its hyphen/space parts, so "Newton-le-Willows" also admits "Newton", "le", "Willows" as tokens.</summary>
+    private static IEnumerable<string> WordsOf(string entry)
+    {
+        yield return entry;
+        if (entry.AsSpan().IndexOfAny(' ', '-') < 0) yield break;
+        foreach (var part in entry.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)) yield return part;
+    }
+
+    private static string FoldIfNeeded(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c >= 0x80 || char.IsUpper(c)) return TextFolding.Fold(word);
+        }
+        return word;
+    }
+}
