@@ -195,6 +195,32 @@ public class RotationScheduleTests
     }
 
     [Fact]
+    public void A_UK_date_skipped_by_the_spring_clock_change_loses_no_escalation_and_sends_nothing_twice()
+    {
+        // A cycle opened on Monday 15 March 2027; clocks go forward on Sunday 28 March. With a 23:30 UTC timer the runs see
+        // 27 March (23:30 GMT) then 29 March (00:30 BST): no run ever sees the 28th, day 13.
+        var opened = new DateOnly(2027, 3, 15);
+        var cycle = new RotationCycle("2026-27-spring", CycleKind.Termly, Spring.Id, opened, "test", [0, 1, 3, 7, 8, 9, 10]);
+        var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 26, 23, 30, 0, TimeSpan.Zero));
+        var seen = new List<(DateOnly Date, AlertKind Kind, int Day)>();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var plan = RotationSchedule.Decide(On(UkTime.Today(time), open: cycle, handled: Spring.Id));
+            seen.AddRange(plan.Alerts.Select(a => (UkTime.Today(time), a.Kind, a.Day)));
+            cycle = plan.Cycle!;
+            time.Advance(TimeSpan.FromDays(1));
+        }
+
+        seen.ShouldBe([
+            (new DateOnly(2027, 3, 26), AlertKind.Reminder, 11),
+            (new DateOnly(2027, 3, 27), AlertKind.Reminder, 12),
+            (new DateOnly(2027, 3, 29), AlertKind.Reminder, 14),
+            (new DateOnly(2027, 3, 29), AlertKind.Escalation, 14),
+            (new DateOnly(2027, 3, 30), AlertKind.Reminder, 15)]);
+    }
+
+    [Fact]
     public void The_term_starts_on_its_UK_date_even_when_UTC_still_says_the_day_before()
     {
         // 23:30 UTC on 1 September 2026 is 00:30 BST on Wednesday 2 September, the first day of term.
