@@ -109,6 +109,8 @@ public sealed class KeyVaultCredentialVault(SecretClient client, ILogger<KeyVaul
                 foreach (var (key, tag) in before.Tags) again.Properties.Tags[key] = tag;
                 again.Properties.Tags["restored-from"] = before.Version;
                 await client.SetSecretAsync(again, ct);
+                // The abandoned new version is disabled too, so only the restored one can be read.
+                await client.UpdateSecretPropertiesAsync(new SecretProperties(new Uri(client.VaultUri, $"secrets/{w.Name}/{w.Version}")) { Enabled = false }, ct);
             }
             catch (RequestFailedException e)
             {

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Core.Rotation;
 using SchoolTwitter.Infrastructure.Configuration;
+using SchoolTwitter.Infrastructure.Rotation;
+using SchoolTwitter.Infrastructure.X;
 using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeX;
 
@@ -52,6 +55,23 @@ public sealed class CredentialRotationServiceTests(AzuriteFixture azurite) : IAs
         var (state, _) = await _h.Store.GetStateAsync(CancellationToken.None);
         state.OpenCycle.ShouldBeNull();
         state.LastRotation.ShouldBe(new LastRotation(Start, "deputy@school.example", "2026-27-autumn"));
+    }
+
+    [Fact]
+    public async Task Another_instance_still_caching_the_old_credentials_recovers_on_its_first_401()
+    {
+        // A second function instance whose X client has the old credentials cached.
+        var otherSource = new KeyVaultXCredentialSource(_h.Vault.Client(), _h.Time, _h.Logger<KeyVaultXCredentialSource>());
+        var otherClient = new XApiClient(new HttpClient(), otherSource, _h.Time, Options.Create(new XApiOptions { BaseUrl = _h.X.BaseUrl }), _h.Logger<XApiClient>());
+        (await otherClient.GetMeAsync(CancellationToken.None)).Id.ShouldBe(_h.AccountId);
+        var fresh = FakeXServer.NewCredentials();
+        _h.X.AcceptCredentials(fresh, _h.AccountId);
+        (await _h.Rotation.SubmitAsync(SchoolYearTests.Json(fresh), "deputy@school.example", CancellationToken.None)).Outcome.ShouldBe(RotationOutcome.Rotated);
+        _h.X.RevokeCredentials(_h.X.Credentials);
+
+        (await otherClient.GetMeAsync(CancellationToken.None)).Id.ShouldBe(_h.AccountId);
+
+        (await otherSource.GetAsync(CancellationToken.None)).ShouldBe(fresh);
     }
 
     [Fact]

@@ -96,7 +96,8 @@ public class KeyVaultCredentialVaultTests
             _vault.Current(name)!.Enabled.ShouldBeTrue();
         }
 
-        _vault.VersionsOf(SecretNames.ConsumerKey).Count.ShouldBe(3); // old, new, old again
+        _vault.VersionsOf(SecretNames.ConsumerKey).Select(v => (v.Value, v.Enabled)).ShouldBe([(Old.ConsumerKey, true), (New.ConsumerKey, false), (Old.ConsumerKey, true)]);
+        _vault.Current(SecretNames.ConsumerKey)!.Tags["restored-from"].ShouldBe(_vault.VersionsOf(SecretNames.ConsumerKey)[0].Id);
         _vault.Current(SecretNames.ConsumerKey)!.Expires.ShouldBe(new DateTimeOffset(2026, 12, 19, 0, 0, 0, TimeSpan.Zero));
         foreach (var value in Pairs(New).Select(p => p.Value).Concat(Pairs(Old).Select(p => p.Value))) e.ToString().ShouldNotContain(value);
     }
