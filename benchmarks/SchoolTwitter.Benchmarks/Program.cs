@@ -1,16 +1,23 @@
 using BenchmarkDotNet.Running;
+using SchoolTwitter.Benchmarks.Checker;
 using SchoolTwitter.Benchmarks.Followers;
+using SchoolTwitter.Benchmarks.Load;
 
-// Timed console modes (dotnet run -c Release -- MODE ...); anything else goes to BenchmarkDotNet.
-switch (args.FirstOrDefault())
+// Timed console modes spawn whole processes or drive real storage (see each class); everything else is BenchmarkDotNet.
+return args.FirstOrDefault() switch
 {
-    case ReconcileFollowersMode.Name:
-        return await ReconcileFollowersMode.RunAsync(args[1..]);
-    case ReconcileFollowersMode.FakeXName:
-        return await ReconcileFollowersMode.ServeFakeXAsync(args[1..]);
-    case FollowersYearCostMode.Name:
-        return await FollowersYearCostMode.RunAsync(args[1..]);
-}
+    "cli-startup" => CliProcessTimer.Startup(args[1..]),
+    "cli-jsonl" => CliProcessTimer.JsonLines(args[1..]),
+    "checker-cpu" => CheckerCpuTimer.Run(args[1..]),
+    "load-drafts" => await LoadDrafts.RunAsync(args[1..]),
+    ReconcileFollowersMode.Name => await ReconcileFollowersMode.RunAsync(args[1..]),
+    ReconcileFollowersMode.FakeXName => await ReconcileFollowersMode.ServeFakeXAsync(args[1..]),
+    FollowersYearCostMode.Name => await FollowersYearCostMode.RunAsync(args[1..]),
+    _ => RunBenchmarks(args),
+};
 
-BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
-return 0;
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(CheckerBenchmarks).Assembly).Run(args);
+    return 0;
+}
