@@ -59,11 +59,12 @@ public sealed class GrammarRule : IRule
     public void Check(DraftContext draft, List<Finding> findings)
     {
         var words = draft.Words;
+        var reported = ReportedSpans.Of(findings);
         for (var i = 0; i < words.Count; i++)
         {
             var token = words[i];
             var folded = words.Folded(i);
-            CheckSentenceCapital(words, i, findings);
+            if (!reported.Overlaps(token.Start, token.Length)) CheckSentenceCapital(words, i, findings);
 
             if (IsLowerCaseI(words, i))
             {
@@ -123,7 +124,6 @@ public sealed class GrammarRule : IRule
         var original = words.Original(i);
         if (!char.IsLetter(original[0]) || !char.IsLower(original[0]) || token.Has(WordFlags.InnerCapital)) return;
         if (original.SequenceEqual("i") || original.StartsWith("i'")) return; // reported as a lower-case "i"
-        if (AlreadyReported(findings, token.Start, token.Length)) return; // "omg" is text language first
         var following = words.GapBefore(i + 1);
         if (following.Length > 0 && following[0] is '/' or '.' && token.FoldedLength <= 2) return; // "w/c", "e.g."
         // Text that opens mid-thought ("...and then") or inside quotes is left alone.

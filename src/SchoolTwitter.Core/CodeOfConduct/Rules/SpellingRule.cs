@@ -32,6 +32,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     {
         var words = draft.Words;
         var roster = NamesOf(draft.Roster);
+        var reported = ReportedSpans.Of(findings);
         for (var i = 0; i < words.Count; i++)
         {
             var token = words[i];
@@ -41,7 +42,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             {
                 continue;
             }
-            if (AlreadyReported(findings, token.Start, token.Length) || IsPieceOfMaskedWord(words.Text, token)) continue;
+            if (reported.Overlaps(token.Start, token.Length) || IsPieceOfMaskedWord(words.Text, token)) continue;
             var word = WithoutPossessive(words.Folded(i));
             if (word.Length < 2 || IsHandledElsewhere(words.Folded(i)) || IsHandledElsewhere(word)) continue;
 
@@ -113,6 +114,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     /// <summary>Regular American patterns whose British form is in the list: organize/organise, color/colour, center/centre, traveled/travelled.</summary>
     private string? AmericanPattern(ReadOnlySpan<char> word)
     {
+        if (word.Length > 40) return null;
         Span<char> buffer = stackalloc char[word.Length + 2];
         // -ize, -ization, -yze: z -> s
         var z = word.LastIndexOf('z');

@@ -146,6 +146,8 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
 
     private bool JoinedTextSpeak(TextAnalysis words, int first, out string suggestion)
     {
+        suggestion = "";
+        if (words[first].FoldedLength + words[first + 1].FoldedLength > 24) return false;
         Span<char> joined = stackalloc char[words[first].FoldedLength + words[first + 1].FoldedLength];
         words.Folded(first).CopyTo(joined);
         words.Folded(first + 1).CopyTo(joined[words[first].FoldedLength..]);
@@ -200,6 +202,7 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
     /// <summary>"gr8ful" -> "grateful", "cre8" -> "create", "2gether" -> "together": one 2, 4 or 8 that reads as a sound inside letters.</summary>
     private string? LetterDigitSpelling(ReadOnlySpan<char> folded)
     {
+        if (folded.Length > 24) return null;
         var digitAt = -1;
         var letters = 0;
         for (var k = 0; k < folded.Length; k++)
