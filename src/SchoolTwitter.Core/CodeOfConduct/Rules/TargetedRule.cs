@@ -139,7 +139,9 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
             {
                 // A full name: a pupil only when the roster has it, or straight after "Well done".
                 var rosterFullName = roster.MatchAt(words, i, out _, out var withLast) > 0 && withLast;
-                if (!rosterFullName && !(afterOpener && !everyday && !PlaceOrGroupWords.Contains(next))) return true;
+                // A roster pupil followed by someone else's surname is someone else ("Thank you to Red Watch").
+                var onRoster = roster.PupilsNamed(words.Folded(i)) is not null;
+                if (!rosterFullName && (onRoster || !(afterOpener && !everyday))) return true;
             }
         }
         if (everyday && IsDateOrModal(words, i)) return true; // 12th May, May half term, "Will you join us?"
