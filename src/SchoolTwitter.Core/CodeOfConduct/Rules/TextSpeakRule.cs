@@ -96,7 +96,8 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         }
         if (token.FoldedLength > 1) return true;
 
-        if (!token.Has(WordFlags.LowerCase)) return false;
+        // One-letter forms count in lower case; a capital "U" too ("Thank U"), never a capital R, C or B (Year R, Vitamin C, Plan B).
+        if (!token.Has(WordFlags.LowerCase) && !(words.Folded(i) is "u" && i > 0 && !token.Has(WordFlags.SentenceStart))) return false;
         var before = words.GapBefore(i);
         var after = words.GapBefore(i + 1);
         if (!IsPlainGap(before, first: i == 0) || !IsPlainGap(after, first: false)) return false;
