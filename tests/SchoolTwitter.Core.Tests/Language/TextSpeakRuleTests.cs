@@ -115,6 +115,8 @@ public sealed class TextSpeakRuleTests
     [InlineData("The children loll about on the grass.")]
     [InlineData("Our 100m relay team won.")]
     [InlineData("Year R and Year 1 sang together.")]
+    [InlineData("The Romans invaded Britain in 55 BC.")]
+    [InlineData("The cows were chewing the cud.")]
     [InlineData("Our U-turn on the coach was tricky.")]
     [InlineData("Anna and Hannah sang.")]
     [InlineData("The COVID-19 rules have ended.")]
