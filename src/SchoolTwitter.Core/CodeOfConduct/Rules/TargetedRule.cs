@@ -23,6 +23,8 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
             "super effort", "star of the week", "pupil of the week", "student of the week", "star of the day",
             "goes to", "awarded to", "presented to", "winner is", "winners are", "winner was", "shame on",
             "disappointed with", "disappointed in", "well played", "keep it up", "naughty", "go on",
+            "especially", "particularly", "in particular", "special mention", "special mention to", "special mention for",
+            "extra special", "a special well done", "top marks", "top marks to", "player of the match", "player of the match was",
         }.Select(o => o.Split(' ')),
     ];
 
