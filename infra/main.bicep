@@ -165,12 +165,19 @@ var notificationWebhookSecretName = 'notifications-webhook-url'
 var queueNames = [
   'drafts-to-check'
   'drafts-to-publish'
+  'follower-scan-continuations'
 ]
 var tableNames = [
   'Drafts'
   'Pupils'
   'AuditLog'
   'SltMembers'
+  'Followers'
+  'FollowerCheckpoints'
+  'FollowerReview'
+  'ApprovedFollows'
+  'Terms'
+  'RotationCycles'
 ]
 var blobContainerNames = [
   'draft-media'
