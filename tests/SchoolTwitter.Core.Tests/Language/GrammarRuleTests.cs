@@ -38,6 +38,8 @@ public sealed class GrammarRuleTests
     [InlineData("We had a lovely day. #SportsDay #Proud")]
     [InlineData("We had a lovely day! 🎉")]
     [InlineData("Photos from today: https://school.example/photos")]
+    [InlineData("Well done to everyone who ran today, or see stmarys.sch.uk/news 🏅 #PE")]
+    [InlineData("More photos of the choir are at https://stmarys.sch.uk/news")]
     [InlineData("Did you enjoy the concert?")]
     [InlineData("Thank you for visiting. @LocalFireService")]
     [InlineData("Thank you for visiting! @LocalFireService @Council #Safety")]

@@ -210,6 +210,9 @@ public sealed class GrammarRule : IRule
                         $"The last sentence needs a full stop (or ! or ?): write “{mention}.”.", entityStart, end - entityStart, mention + "."));
                     return;
                 }
+                // A link that is the object of the last sentence ("More photos at stmarys.sch.uk/news") completes it:
+                // a full stop after a link is often read as part of it.
+                if (text[entityStart] is not ('#' or '＃' or '$') && IntroducesLink(text, entityStart)) return;
                 end = entityStart;
                 skippedSomething = true;
                 continue;
@@ -237,6 +240,21 @@ public sealed class GrammarRule : IRule
         findings.Add(new Finding(Id, Severity.Block,
             $"The last sentence needs a full stop (or ! or ?): write “{written}.”.",
             words[lastWord].Start, words[lastWord].Length, written + "."));
+    }
+
+    private static readonly HashSet<string> LinkIntroducers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "see", "visit", "on", "via", "from", "to", "in", "here", "website", "site", "page", "link", "blog", "online", "below",
+    };
+
+    /// <summary>True when the word just before <paramref name="linkStart"/> makes the link the sentence's object ("see …", "at …").</summary>
+    private static bool IntroducesLink(string text, int linkStart)
+    {
+        var end = linkStart;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        return end > start && LinkIntroducers.Contains(text[start..end]);
     }
 
     /// <summary>True when only spaces (and other trailing entities) lie between an earlier . ! ? and <paramref name="position"/>.</summary>
