@@ -104,6 +104,8 @@ internal static class CheckInputs
     public static Stream OpenJsonLines(string path, Func<Stream> standardInput)
     {
         if (path == "-") return standardInput();
+        if (Directory.Exists(path)) throw new CliInputException($"The drafts file “{path}” is a folder, not a file.");
+        if (!File.Exists(path)) throw new CliInputException($"The drafts file “{path}” does not exist.");
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);

@@ -20,11 +20,14 @@ internal sealed class CheckRunner(CliEnvironment environment)
     public int Run(CheckRequest request)
     {
         CheckInputs.ValidateUsage(request);
+
+        // Building the checker (word lists, rules) is most of the start-up: start it now and read the inputs meanwhile.
+        var checker = Task.Run(() => CreateChecker(request.LexiconDirectory));
         var roster = CheckInputs.LoadRoster(request.RosterFile);
 
         if (request.JsonLinesFile is { } jsonLines)
         {
-            return RunJsonLines(jsonLines, roster, request.LexiconDirectory);
+            return RunJsonLines(jsonLines, roster, checker);
         }
 
         Draft draft;
@@ -42,14 +45,15 @@ internal sealed class CheckRunner(CliEnvironment environment)
             draft = CheckInputs.DraftFromOptions(request);
         }
 
-        var verdict = CreateChecker(request.LexiconDirectory).Check(draft, roster);
-        if (request.Json)
+        var console = request.Json ? null : new VerdictConsole(environment.Output, environment.OutputIsTerminal);
+        var verdict = checker.GetAwaiter().GetResult().Check(draft, roster);
+        if (console is null)
         {
             environment.Output.Write(VerdictJson.Serialize(verdict) + "\n");
         }
         else
         {
-            VerdictConsole.Write(environment.Output, environment.OutputIsTerminal, draft, verdict);
+            console.Write(draft, verdict);
         }
         return verdict.Outcome == VerdictOutcome.Pass ? ExitCodes.Pass : ExitCodes.ReviewOrBlocked;
     }
@@ -78,10 +82,10 @@ internal sealed class CheckRunner(CliEnvironment environment)
     /// and the rest still run. Exit: 3 if the checker failed on any draft, else 2 if any line was unreadable, else 1 if any
     /// draft needs review or is blocked, else 0. Blank lines are not drafts and are skipped.
     /// </summary>
-    private int RunJsonLines(string path, PupilRoster? roster, string? lexiconDirectory)
+    private int RunJsonLines(string path, PupilRoster? roster, Task<CodeOfConductChecker> building)
     {
         using var input = CheckInputs.OpenJsonLines(path, environment.OpenStandardInput);
-        var checker = CreateChecker(lexiconDirectory);
+        var checker = building.GetAwaiter().GetResult();
         var output = environment.Output;
         var buffer = new ArrayBufferWriter<byte>(4096);
         using var writer = new Utf8JsonWriter(buffer, VerdictJson.WriterOptions);

@@ -10,13 +10,18 @@ namespace SchoolTwitter.Cli.Output;
 /// Every piece of draft or finding text is escaped before it meets Spectre markup (a tweet may contain "[red]").
 /// Only this class touches Spectre.Console, so JSON modes never load it.
 /// </summary>
-internal static class VerdictConsole
+internal sealed class VerdictConsole
 {
     public const int TweetLimit = 280;
 
-    public static void Write(TextWriter output, bool isTerminal, Draft draft, Verdict verdict)
+    private readonly IAnsiConsole _console;
+    private readonly bool _plain;
+    private readonly bool _unicode;
+
+    /// <summary>Sets up the console (capability detection); cheap to do while the checker is still being built.</summary>
+    public VerdictConsole(TextWriter output, bool isTerminal)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        _console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
@@ -25,34 +30,57 @@ internal static class VerdictConsole
         });
         if (!isTerminal)
         {
-            console.Profile.Width = 4096; // files and pipes: one line per line, no wrapping
+            _console.Profile.Width = 4096; // files and pipes: one line per line, no wrapping
         }
-        var plain = !console.Profile.Capabilities.Ansi;
-        var unicode = console.Profile.Capabilities.Unicode;
+        _plain = !_console.Profile.Capabilities.Ansi;
+        _unicode = _console.Profile.Capabilities.Unicode;
+    }
 
+    public void Write(Draft draft, Verdict verdict)
+    {
+        var (console, plain, unicode) = (_console, _plain, _unicode);
         console.MarkupLine(Headline(verdict));
         var lengthStyle = verdict.WeightedLength > TweetLimit ? "red" : "grey";
         console.MarkupLine($"[{lengthStyle}]Length {verdict.WeightedLength} of {TweetLimit}[/]" +
                            (draft.Images.Count > 0 ? $"[grey], {draft.Images.Count} image(s)[/]" : ""));
         console.WriteLine();
-        console.MarkupLine(Highlight(draft.Text, verdict.Findings, plain, unicode));
+        console.MarkupLine("  " + Highlight(draft.Text, verdict.Findings, plain, unicode).ReplaceLineEndings("\n  "));
         console.WriteLine();
+        if (verdict.Findings.Count == 0) return;
 
-        foreach (var finding in verdict.Findings)
+        var rows = verdict.Findings.Select(f => (
+            Mark: f.Severity == Severity.Block ? (unicode ? "✖" : "x") : (unicode ? "▲" : "!"),
+            Style: f.Severity == Severity.Block ? "red" : "yellow",
+            Severity: VerdictJson.SeverityName(f.Severity),
+            f.Rule,
+            Message: Markup.Escape(f.Message) +
+                     (string.IsNullOrEmpty(f.Suggestion) ? "" : $" [green](suggestion: {Markup.Escape(f.Suggestion)})[/]"))).ToList();
+
+        if (plain)
         {
-            var (mark, style) = finding.Severity == Severity.Block
-                ? (unicode ? "✖" : "x", "red")
-                : (unicode ? "▲" : "!", "yellow");
-            var line = new StringBuilder()
-                .Append($"[{style}]{mark} {VerdictJson.SeverityName(finding.Severity),-5}[/] ")
-                .Append($"[bold]{Markup.Escape(finding.Rule)}[/]  ")
-                .Append(Markup.Escape(finding.Message));
-            if (!string.IsNullOrEmpty(finding.Suggestion))
+            // Files and pipes: aligned columns, no padding after the message.
+            var severityWidth = rows.Max(r => r.Severity.Length);
+            var ruleWidth = rows.Max(r => r.Rule.Length);
+            foreach (var r in rows)
             {
-                line.Append($" [green](suggestion: {Markup.Escape(finding.Suggestion)})[/]");
+                console.MarkupLine($"  {r.Mark} {r.Severity.PadRight(severityWidth)}  {Markup.Escape(r.Rule.PadRight(ruleWidth))}  {r.Message}");
             }
-            console.MarkupLine(line.ToString());
+            return;
         }
+
+        // Terminals: a grid keeps each message in its own column, so a long message wraps under itself.
+        var grid = new Grid()
+            .AddColumn(new GridColumn().NoWrap().Padding(2, 0, 2, 0))
+            .AddColumn(new GridColumn().NoWrap())
+            .AddColumn(new GridColumn());
+        foreach (var r in rows)
+        {
+            grid.AddRow(
+                new Markup($"[{r.Style}]{r.Mark} {r.Severity}[/]"),
+                new Markup($"[bold]{Markup.Escape(r.Rule)}[/]"),
+                new Markup(r.Message));
+        }
+        console.Write(grid);
     }
 
     private static string Headline(Verdict verdict) => verdict.Outcome switch
@@ -75,8 +103,9 @@ internal static class VerdictConsole
         foreach (var f in findings)
         {
             if (f.Start is not { } start || f.Length is not { } length || length <= 0) continue;
+            var end = (int)Math.Clamp((long)start + length, 0, text.Length);
             start = Math.Clamp(start, 0, text.Length);
-            var end = Math.Clamp(start + length, start, text.Length);
+            if (end <= start) continue;
             // Never split a surrogate pair (an emoji) across a style boundary.
             if (start > 0 && char.IsLowSurrogate(text[start])) start--;
             if (end < text.Length && end > 0 && char.IsHighSurrogate(text[end - 1])) end++;

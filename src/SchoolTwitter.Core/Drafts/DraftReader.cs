@@ -33,8 +33,15 @@ public static class DraftReader
 
     public const string DocumentField = "$";
 
-    private const string DraftFields = "id, text, submittedBy, media, inReplyToTweetId, scheduledFor";
-    private const string MediaFields = "fileName, contentBase64, altText, pupilsPictured, noPupilsPictured, ownedBySchool";
+    // Field names in switch order; matched against the raw UTF-8 property name so the common path allocates no strings.
+    private static readonly string[] DraftFieldNames = ["id", "text", "submittedBy", "media", "inReplyToTweetId", "scheduledFor"];
+    private static readonly string[] MediaFieldNames = ["fileName", "contentBase64", "altText", "pupilsPictured", "noPupilsPictured", "ownedBySchool"];
+    private static readonly byte[][] DraftFieldsUtf8 = [.. DraftFieldNames.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] MediaFieldsUtf8 = [.. MediaFieldNames.Select(Encoding.UTF8.GetBytes)];
+    private static readonly string DraftFields = string.Join(", ", DraftFieldNames);
+    private static readonly string MediaFields = string.Join(", ", MediaFieldNames);
+    private static readonly string[] MediaPaths = [.. Enumerable.Range(0, MaxMedia).Select(i => $"media[{i}]")];
+    private static readonly string[][] MediaFieldPaths = [.. MediaPaths.Select(p => MediaFieldNames.Select(n => $"{p}.{n}").ToArray())];
 
     private static readonly JsonReaderOptions Options = new()
     {
@@ -133,42 +140,44 @@ public static class DraftReader
         string? id = null, text = null, submittedBy = null, inReplyTo = null;
         DateTimeOffset? scheduledFor = null;
         IReadOnlyList<DraftImage> images = [];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = 0;
         var textPresent = false;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var field = MatchField(ref reader, DraftFieldsUtf8);
+            var unknownName = field < 0 ? reader.GetString()! : null;
             reader.Read();
-            if (!seen.Add(name))
+            if (field >= 0 && (seen & (1 << field)) != 0)
             {
-                errors.Add(new InputError(name, $"“{name}” appears more than once in the draft; give it once."));
+                errors.Add(new InputError(DraftFieldNames[field], $"“{DraftFieldNames[field]}” appears more than once in the draft; give it once."));
                 reader.Skip();
                 continue;
             }
-            switch (name)
+            seen |= field >= 0 ? 1 << field : 0;
+            switch (field)
             {
-                case "id":
+                case 0:
                     id = ReadIdentifier(ref reader, "id", MaxIdLength, errors);
                     break;
-                case "text":
+                case 1:
                     textPresent = reader.TokenType != JsonTokenType.Null;
                     text = ReadText(ref reader, errors);
                     break;
-                case "submittedBy":
+                case 2:
                     submittedBy = ReadString(ref reader, "submittedBy", MaxSubmittedByLength, errors);
                     break;
-                case "media":
+                case 3:
                     images = ReadMedia(ref reader, errors);
                     break;
-                case "inReplyToTweetId":
+                case 4:
                     inReplyTo = ReadIdentifier(ref reader, "inReplyToTweetId", MaxIdLength, errors);
                     break;
-                case "scheduledFor":
+                case 5:
                     scheduledFor = ReadScheduledFor(ref reader, errors);
                     break;
                 default:
-                    errors.Add(UnknownField(name, name, DraftFields));
+                    errors.Add(UnknownField(unknownName!, unknownName!, DraftFields));
                     reader.Skip();
                     break;
             }
@@ -259,7 +268,7 @@ public static class DraftReader
 
     private static DraftImage? ReadImage(ref Utf8JsonReader reader, int index, List<InputError> errors)
     {
-        var path = $"media[{index}]";
+        var path = MediaPaths[index];
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             errors.Add(new InputError(path, $"Each media item must be an object with “contentBase64”, not {Describe(reader.TokenType)}."));
@@ -272,42 +281,44 @@ public static class DraftReader
         byte[]? content = null;
         IReadOnlyList<string> pupils = [];
         bool noPupils = false, owned = false, contentPresent = false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = 0;
+        var paths = MediaFieldPaths[index];
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
-            var field = $"{path}.{name}";
+            var known = MatchField(ref reader, MediaFieldsUtf8);
+            var field = known >= 0 ? paths[known] : $"{path}.{reader.GetString()}";
             reader.Read();
-            if (!seen.Add(name))
+            if (known >= 0 && (seen & (1 << known)) != 0)
             {
-                errors.Add(new InputError(field, $"“{name}” appears more than once in {path}; give it once."));
+                errors.Add(new InputError(field, $"“{MediaFieldNames[known]}” appears more than once in {path}; give it once."));
                 reader.Skip();
                 continue;
             }
-            switch (name)
+            seen |= known >= 0 ? 1 << known : 0;
+            switch (known)
             {
-                case "fileName":
+                case 0:
                     fileName = ReadString(ref reader, field, MaxFileNameLength, errors);
                     break;
-                case "contentBase64":
+                case 1:
                     contentPresent = reader.TokenType != JsonTokenType.Null;
                     if (contentPresent) content = ReadBase64(ref reader, field, errors);
                     break;
-                case "altText":
+                case 2:
                     altText = ReadString(ref reader, field, MaxAltTextLength, errors);
                     break;
-                case "pupilsPictured":
+                case 3:
                     pupils = ReadPupilIds(ref reader, field, errors);
                     break;
-                case "noPupilsPictured":
+                case 4:
                     noPupils = ReadBoolean(ref reader, field, errors);
                     break;
-                case "ownedBySchool":
+                case 5:
                     owned = ReadBoolean(ref reader, field, errors);
                     break;
                 default:
-                    errors.Add(UnknownField(field, name, MediaFields));
+                    errors.Add(UnknownField(field, field[(path.Length + 1)..], MediaFields));
                     reader.Skip();
                     break;
             }
@@ -315,11 +326,11 @@ public static class DraftReader
 
         if (!contentPresent)
         {
-            errors.Add(new InputError($"{path}.contentBase64", $"{path} has no “contentBase64”: give the image's bytes in base64."));
+            errors.Add(new InputError(paths[1], $"{path} has no “contentBase64”: give the image's bytes in base64."));
         }
         if (noPupils && pupils.Count > 0)
         {
-            errors.Add(new InputError($"{path}.noPupilsPictured",
+            errors.Add(new InputError(paths[4],
                 $"{path} says no pupils are pictured but also lists pupilsPictured; give one or the other."));
         }
         if (errors.Count > errorsBefore || content is null) return null;
@@ -502,6 +513,15 @@ public static class DraftReader
             errors.Add(new InputError(field, $"“{LastSegment(field)}” contains characters that are not valid Unicode text."));
             return null;
         }
+    }
+
+    private static int MatchField(ref Utf8JsonReader reader, byte[][] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i])) return i;
+        }
+        return -1;
     }
 
     private static InputError UnknownField(string field, string name, string knownFields)

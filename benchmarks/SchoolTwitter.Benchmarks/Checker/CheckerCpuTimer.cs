@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using SchoolTwitter.Core.CodeOfConduct;
+using SchoolTwitter.Core.Drafts;
+
+namespace SchoolTwitter.Benchmarks.Checker;
+
+/// <summary>
+/// <c>checker-cpu [--rounds N]</c>: the checker over the 10,000-draft corpus on this thread, timed by the thread's own CPU
+/// clock as well as the wall clock. On a shared, busy machine the wall clock also counts time the thread spent waiting for a
+/// core; the thread's CPU time counts only the time it ran, so drafts per CPU-second is the single-core throughput.
+/// Complements <see cref="CheckerBenchmarks"/> (BenchmarkDotNet, wall clock), which is the reference on a quiet machine.
+/// </summary>
+public static class CheckerCpuTimer
+{
+    public static int Run(string[] args)
+    {
+        var i = Array.IndexOf(args, "--rounds");
+        var rounds = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : 5;
+        var corpus = DraftCorpus.Generate(CheckerBenchmarks.DraftCount);
+        var drafts = corpus.Drafts;
+        var json = corpus.ToJson();
+        var checker = CodeOfConductFactory.CreateDefault();
+        var output = new ArrayBufferWriter<byte>(16 * 1024);
+        using var writer = new Utf8JsonWriter(output, VerdictJson.WriterOptions);
+
+        var outcomes = drafts.Select(d => checker.Check(d, corpus.Roster).Outcome).ToList();
+        Console.WriteLine($"{drafts.Count:N0} drafts: {outcomes.Count(o => o == VerdictOutcome.Pass):N0} pass, " +
+                          $"{outcomes.Count(o => o == VerdictOutcome.Review):N0} review, {outcomes.Count(o => o == VerdictOutcome.Blocked):N0} blocked; " +
+                          $"{drafts.Count(d => d.Images.Count > 0):N0} with images. {rounds} measured rounds after 2 warm-up rounds; load average {LoadAverage()}.");
+        Console.WriteLine();
+        Console.WriteLine("| Operation (one draft) | Drafts/s per CPU-second | Drafts/s wall | CPU per draft | Allocated per draft |");
+        Console.WriteLine("|---|---|---|---|---|");
+
+        Measure("Check", rounds, drafts.Count, () =>
+        {
+            foreach (var draft in drafts) checker.Check(draft, corpus.Roster);
+        });
+        Measure("Read + check + write verdict JSON", rounds, drafts.Count, () =>
+        {
+            foreach (var line in json)
+            {
+                var draft = DraftReader.Parse(line).Value!;
+                output.ResetWrittenCount();
+                writer.Reset(output);
+                VerdictJson.Write(writer, checker.Check(draft, corpus.Roster));
+                writer.Flush();
+            }
+        });
+        Measure("Read draft JSON", rounds, drafts.Count, () =>
+        {
+            foreach (var line in json) DraftReader.Parse(line);
+        });
+        return 0;
+    }
+
+    private static void Measure(string name, int rounds, int count, Action round)
+    {
+        round();
+        round();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = ThreadCpuMs();
+        var wall = Stopwatch.StartNew();
+        for (var r = 0; r < rounds; r++) round();
+        var wallMs = wall.Elapsed.TotalMilliseconds;
+        var cpuMs = ThreadCpuMs() - cpu;
+        var operations = (double)rounds * count;
+        var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / operations;
+        Console.WriteLine($"| {name} | {operations / (cpuMs / 1000):N0} | {operations / (wallMs / 1000):N0} | " +
+                          $"{cpuMs * 1000 / operations:N1} µs | {bytes:N0} B |");
+    }
+
+    /// <summary>This thread's user + system CPU time (getrusage RUSAGE_THREAD); the process's off Linux.</summary>
+    private static double ThreadCpuMs()
+    {
+        if (!OperatingSystem.IsLinux()) return Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+        var usage = new long[18];
+        if (GetResourceUsage(1, usage) != 0) throw new InvalidOperationException("getrusage failed");
+        return (usage[0] + usage[2]) * 1000.0 + (usage[1] + usage[3]) / 1000.0;
+    }
+
+    [DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetResourceUsage(int who, [Out] long[] usage);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
