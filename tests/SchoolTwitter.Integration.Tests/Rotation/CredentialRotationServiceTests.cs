@@ -115,7 +115,7 @@ public sealed class CredentialRotationServiceTests(AzuriteFixture azurite) : IAs
         result.Outcome.ShouldBe(RotationOutcome.Refused);
         result.Message.ShouldStartWith("These credentials belong to @school8888, not the school's account");
         await ShouldBeUnchangedAsync(before);
-        _h.Audit.Entries.ShouldContain(e => e.Action == "credentials.rotation-refused" && e.Detail == "@school8888 (1888888888888888888)");
+        (await _h.Audit.ReadAllAsync()).ShouldContain(e => e.Action == "credentials.rotation-refused" && e.Detail == "@school8888 (1888888888888888888)");
     }
 
     [Fact]
