@@ -100,14 +100,13 @@ public sealed class SltMembershipService(
         if (name is { Length: 0 }) name = null;
 
         var existed = await members.IsMemberAsync(target, ct);
+        var now = time.GetUtcNow();
         await members.AddAsync(target, name, manager.Actor, ct);
         var action = existed ? SltMembershipAuditActions.Updated : SltMembershipAuditActions.Added;
-        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), manager.Actor, action, target, existed ? "updated" : "added",
+        await audit.AppendAsync(new AuditEntry(now, manager.Actor, action, target, existed ? "updated" : "added",
             name is null ? manager.Reason : $"name: {name}; {manager.Reason}"), ct);
         logger.LogInformation("SLT list: {Member} {Change} by {Actor}", target, existed ? "updated" : "added", manager.Actor);
-
-        var saved = (await members.ListAsync(ct)).FirstOrDefault(m => m.Email == target) ?? new SltMember(target, name, time.GetUtcNow(), manager.Actor);
-        return SltMembershipResult.Of(existed ? SltMembershipOutcome.Updated : SltMembershipOutcome.Added, saved);
+        return SltMembershipResult.Of(existed ? SltMembershipOutcome.Updated : SltMembershipOutcome.Added, new SltMember(target, name, now, manager.Actor));
     }
 
     public async Task<SltMembershipResult> RemoveAsync(PrincipalReading reading, string? email, CancellationToken ct)
