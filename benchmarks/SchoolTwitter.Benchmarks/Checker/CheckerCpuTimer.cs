@@ -30,7 +30,7 @@ public static class CheckerCpuTimer
         var outcomes = drafts.Select(d => checker.Check(d, corpus.Roster).Outcome).ToList();
         Console.WriteLine($"{drafts.Count:N0} drafts: {outcomes.Count(o => o == VerdictOutcome.Pass):N0} pass, " +
                           $"{outcomes.Count(o => o == VerdictOutcome.Review):N0} review, {outcomes.Count(o => o == VerdictOutcome.Blocked):N0} blocked; " +
-                          $"{drafts.Count(d => d.Images.Count > 0):N0} with images. {rounds} measured rounds after 2 warm-up rounds; load average {LoadAverage()}.");
+                          $"{drafts.Count(d => d.Images.Count > 0):N0} with images. {rounds} measured rounds after 4 warm-up rounds; load average {LoadAverage()}.");
         Console.WriteLine();
         Console.WriteLine("| Operation (one draft) | Drafts/s per CPU-second | Drafts/s wall | CPU per draft | Allocated per draft |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -59,8 +59,11 @@ public static class CheckerCpuTimer
 
     private static void Measure(string name, int rounds, int count, Action round)
     {
+        // Warm up, then give the background JIT time to finish tiering up: on a busy machine it waits for a core too.
+        for (var w = 0; w < 3; w++) round();
+        Thread.Sleep(1000);
         round();
-        round();
+        Thread.Sleep(500);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = ThreadCpuMs();
         var wall = Stopwatch.StartNew();
