@@ -1,8 +1,10 @@
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SchoolTwitter.Functions.Http;
 using SchoolTwitter.Infrastructure;
 using SchoolTwitter.Infrastructure.Drafts;
 using SchoolTwitter.Infrastructure.Followers;
@@ -15,6 +17,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
+builder.Services.AddSingleton<ITelemetryInitializer, RedactUrlQueryTelemetryInitializer>();
 
 // The Application Insights provider adds a Warning-and-above filter by default; host.json's levels should decide instead.
 builder.Logging.Services.Configure<LoggerFilterOptions>(options =>

@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IMessageQueue, StorageMessageQueue>();
         services.TryAddSingleton<ISltMemberList, TableSltMemberList>();
         services.TryAddSingleton<SltDirectory>();
+        services.TryAddSingleton<ISltDirectory>(sp => sp.GetRequiredService<SltDirectory>());
 
         services.AddHttpClient<INotifier, WebhookNotifier>(http => http.Timeout = Timeout.InfiniteTimeSpan);
 

@@ -15,6 +15,7 @@ public sealed record ClientPrincipal(
     public const string EmailClaimUri = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress";
     public const string UpnClaimUri = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
     public const string NameClaimUri = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name";
+    public const string NameIdentifierClaimUri = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier";
 
     public IEnumerable<string> Values(params string[] types) =>
         Claims.Where(c => types.Contains(c.Type, StringComparer.OrdinalIgnoreCase)).Select(c => c.Value);

@@ -93,12 +93,15 @@ public static class ClientPrincipalParser
             return PrincipalReading.Forged($"{PrincipalHeader} names nobody (no object id or name claim).");
         }
 
-        if (principalId is not null && !string.Equals(principalId, parsed.ObjectId, StringComparison.OrdinalIgnoreCase))
+        if (principalId is not null
+            && !parsed.Values(ClientPrincipal.ObjectIdClaim, "oid", ClientPrincipal.NameIdentifierClaimUri, "sub")
+                .Contains(principalId, StringComparer.OrdinalIgnoreCase))
         {
             return PrincipalReading.Forged($"{PrincipalIdHeader} disagrees with the principal's object id.");
         }
 
-        if (principalName is not null && !parsed.Values(parsed.NameClaimType ?? ClientPrincipal.NameClaimUri, ClientPrincipal.NameClaimUri, "preferred_username", "name", "email", "upn")
+        if (principalName is not null && !parsed.Values(parsed.NameClaimType ?? ClientPrincipal.NameClaimUri, ClientPrincipal.NameClaimUri, "preferred_username", "name",
+                    "email", ClientPrincipal.EmailClaimUri, "upn", ClientPrincipal.UpnClaimUri)
                 .Contains(principalName, StringComparer.OrdinalIgnoreCase))
         {
             return PrincipalReading.Forged($"{PrincipalNameHeader} disagrees with the principal's name claims.");

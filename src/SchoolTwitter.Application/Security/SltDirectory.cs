@@ -2,12 +2,20 @@ using Microsoft.Extensions.Options;
 
 namespace SchoolTwitter.Application.Security;
 
+/// <summary>Decides whether an HTTP caller is SLT (see <see cref="SltDirectory"/>).</summary>
+public interface ISltDirectory
+{
+    /// <param name="reading">The Easy Auth principal as read from the request (Functions: EasyAuthPrincipal.Read(request)).</param>
+    /// <param name="claimedSubmitter">The e-mail the body names as submitter (used only when there is no principal).</param>
+    Task<SltDecision> DecideAsync(PrincipalReading reading, string? claimedSubmitter, CancellationToken ct);
+}
+
 /// <summary>
 /// Decides whether an HTTP caller is SLT. With an Easy Auth principal: the SLT app role, an SLT group, or the principal's
 /// e-mail on the SLT list. Without one (the Power Automate connection, authorised by its function key): the claimed
 /// submitter's e-mail on the SLT list. A forged principal is never SLT, whatever else the request says.
 /// </summary>
-public sealed class SltDirectory(ISltMemberList members, IOptions<SltOptions> options)
+public sealed class SltDirectory(ISltMemberList members, IOptions<SltOptions> options) : ISltDirectory
 {
     private readonly SltOptions _options = options.Value;
 

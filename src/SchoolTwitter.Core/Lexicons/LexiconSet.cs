@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using SchoolTwitter.Core.Text;
 
@@ -28,13 +27,13 @@ public sealed class LexiconSet
 
     private const string ResourcePrefix = "SchoolTwitter.Lexicons.";
 
-    private static readonly Lazy<FrozenDictionary<string, string[]>> BuiltIn = new(LoadBuiltIn);
+    private static readonly Lazy<Dictionary<string, string[]>> BuiltIn = new(LoadBuiltIn);
     private static readonly Lazy<LexiconSet> Default = new(() => new LexiconSet(BuiltIn.Value));
 
-    private readonly FrozenDictionary<string, string[]> _lists;
+    private readonly Dictionary<string, string[]> _lists;
     private readonly Lazy<LanguageLexicons> _language;
 
-    private LexiconSet(FrozenDictionary<string, string[]> lists)
+    private LexiconSet(Dictionary<string, string[]> lists)
     {
         _lists = lists;
         _language = new Lazy<LanguageLexicons>(() => new LanguageLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -59,7 +58,7 @@ public sealed class LexiconSet
             var extra = ParseLines(File.ReadLines(file));
             lists[name] = lists.TryGetValue(name, out var builtIn) ? [.. builtIn, .. extra] : [.. extra];
         }
-        return new LexiconSet(lists.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return new LexiconSet(lists.ToDictionary(StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>The names of every list this set holds.</summary>
@@ -81,7 +80,7 @@ public sealed class LexiconSet
             || language.IsGivenName(folded) || language.IsEverydayNameWord(folded);
     }
 
-    private static FrozenDictionary<string, string[]> LoadBuiltIn()
+    private static Dictionary<string, string[]> LoadBuiltIn()
     {
         var assembly = typeof(LexiconSet).Assembly;
         var lists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
@@ -96,7 +95,7 @@ public sealed class LexiconSet
             if (name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase)) continue;
             lists[name] = ParseLines(ReadResourceLines(assembly, resource)).ToArray();
         }
-        return lists.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return lists.ToDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<string> ReadResourceLines(Assembly assembly, string resource)
@@ -107,6 +106,7 @@ public sealed class LexiconSet
         while (reader.ReadLine() is { } line) yield return line;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // 100k lines at start-up
     private static List<string> ParseLines(IEnumerable<string> lines)
     {
         var entries = new List<string>();

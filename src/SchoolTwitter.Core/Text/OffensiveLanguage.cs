@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SchoolTwitter.Core.Lexicons;
 
 namespace SchoolTwitter.Core.Text;
@@ -25,7 +24,7 @@ public sealed class OffensiveLanguage
 
     private static readonly string[] Endings = ["s", "es", "ed", "d", "ing", "in", "er", "ers", "y", "ies", "ier", "iest", "head", "heads"];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleWords = Set(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleWords = Set(
         "parents", "parent", "mums", "dads", "mum", "dad", "mother", "father", "mothers", "fathers", "carers", "grandparents",
         "staff", "teachers", "teacher", "head", "headteacher", "heads", "governors", "governor", "children", "kids", "kid",
         "pupils", "pupil", "students", "student", "boys", "girls", "boy", "girl", "families", "family", "people", "everyone",
@@ -34,15 +33,11 @@ public sealed class OffensiveLanguage
         "councillors", "councillor", "inspectors", "referee", "ref", "coach", "players", "opponents", "fans", "supporters",
         "leaders", "management", "slt", "office", "receptionist", "caretaker", "dinnerladies", "visitors", "lot", "mp", "mps");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Linkers = Set(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Linkers = Set(
         "is", "are", "was", "were", "be", "being", "been", "look", "looks", "looked", "seem", "seems", "seemed", "acting", "act",
         "sound", "sounds", "so", "such", "really", "very", "completely", "totally", "utterly", "absolutely", "a", "an", "complete",
         "total", "utter", "absolute", "bunch", "lot", "of", "just", "all", "proper", "right", "bloody", "pair", "like", "bunch",
         "always", "too", "thoroughly", "actually", "clearly", "obviously", "truly", "the", "biggest", "most", "are", "bunch");
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InsultLeaders = Set(
-        "you", "u", "what", "such", "some", "those", "these", "that", "this", "complete", "total", "utter", "absolute",
-        "stupid", "bloody", "an", "a", "the", "like", "bunch", "of", "proper", "right", "big", "little");
 
     private readonly LanguageLexicons _lexicons;
 
@@ -132,6 +127,11 @@ public sealed class OffensiveLanguage
                 if (p - ps == 1) singles++;
                 onlyPiece = (ps, p - ps);
                 CheckWord(text, chunk[ps..p], origin[ps], origin[p - 1] + 1, ref matches);
+                CheckCamelCaseParts(text, chunk[ps..p], origin[ps..p], ref matches);
+            }
+            if (pieces >= 2 && _lexicons.Offensive(chunk) is { } whole && Allowed(whole, text, origin[0], origin[length - 1] + 1))
+            {
+                Add(ref matches, whole.Term, whole.Category, origin[0], origin[length - 1] + 1); // "a-hole"
             }
             if (pieces >= 3 && singles == pieces)
             {
@@ -178,6 +178,25 @@ public sealed class OffensiveLanguage
         }
     }
 
+    /// <summary>"#ShitDay", "@FckThisSchool": words run together with capitals are checked one by one.</summary>
+    private void CheckCamelCaseParts(string text, ReadOnlySpan<char> piece, ReadOnlySpan<int> origin, ref List<LanguageMatch>? matches)
+    {
+        var partStart = 0;
+        var parts = 0;
+        for (var k = 1; k <= piece.Length; k++)
+        {
+            var boundary = k == piece.Length
+                || (char.IsUpper(text[origin[k]]) && char.IsLower(text[origin[k - 1]]));
+            if (!boundary) continue;
+            if (k < piece.Length || parts > 0)
+            {
+                if (k - partStart >= 3) CheckWord(text, piece[partStart..k], origin[partStart], origin[k - 1] + 1, ref matches);
+                parts++;
+            }
+            partStart = k;
+        }
+    }
+
     private void FlushRun(string text, ReadOnlySpan<char> run, int start, int end, ref List<LanguageMatch>? matches)
     {
         if (run.Length >= 3) CheckWord(text, run, start, end, ref matches);
@@ -186,15 +205,13 @@ public sealed class OffensiveLanguage
     private void CheckSplitWord(string text, ReadOnlySpan<char> first, ReadOnlySpan<char> second, int start, int end, ref List<LanguageMatch>? matches)
     {
         if (first.Length + second.Length < 4) return;
-        if (_lexicons.Offensive(first) is not null || _lexicons.Offensive(second) is not null) return; // already found on its own
-        if (IsWord(first) && IsWord(second)) return; // "pen is", "as sess": two real words
         Span<char> joined = stackalloc char[first.Length + second.Length];
         first.CopyTo(joined);
         second.CopyTo(joined[first.Length..]);
-        if (_lexicons.Offensive(joined) is { } term && Allowed(term, text, start, end))
-        {
-            Add(ref matches, term.Term, term.Category, start, end);
-        }
+        if (_lexicons.Offensive(joined) is not { } term) return;
+        if (_lexicons.Offensive(first) is not null || _lexicons.Offensive(second) is not null) return; // already found on its own
+        if (IsWord(first) && IsWord(second)) return; // "pen is", "as sess": two real words
+        if (Allowed(term, text, start, end)) Add(ref matches, term.Term, term.Category, start, end);
     }
 
     private bool IsWord(ReadOnlySpan<char> w) =>
@@ -224,6 +241,11 @@ public sealed class OffensiveLanguage
             if (leet.Length == word.Length && changed && wild == 0) term = Lookup(leet);
             if (term is null && wild > 0 && leet.Length == word.Length) term = Wildcard(leet, wild);
         }
+        if (term is null && word.Length > 3 && word[0] == '@' && _lexicons.Offensive(word[1..]) is { } mentioned)
+        {
+            term = mentioned; // "@shithead": a mention of an offensive account name
+            start++;
+        }
         if (term is null)
         {
             foreach (var inside in _lexicons.InsideWordTerms)
@@ -241,8 +263,9 @@ public sealed class OffensiveLanguage
     {
         if (_lexicons.Offensive(word) is { } exact) return exact;
         if (word.Length < 3) return null;
+        // A real word takes only a plural ending ("sluts"); other endings would turn "spicy" into "spic" + "y".
         var isWord = _lexicons.IsDictionaryWord(word);
-        if (!isWord && Inflected(word) is { } inflected) return inflected;
+        if (Inflected(word, pluralOnly: isWord) is { } inflected) return inflected;
         if (isWord) return null;
 
         // Stretched letters: "fuuuuck" -> "fuck", "asssss" -> "ass".
@@ -258,17 +281,18 @@ public sealed class OffensiveLanguage
             }
             if (n == word.Length) return null;
             if (_lexicons.Offensive(squeezed[..n]) is { } t) return t;
-            if (Inflected(squeezed[..n]) is { } ti) return ti;
+            if (Inflected(squeezed[..n], pluralOnly: false) is { } ti) return ti;
         }
         return null;
     }
 
-    private OffensiveTerm? Inflected(ReadOnlySpan<char> word)
+    private OffensiveTerm? Inflected(ReadOnlySpan<char> word, bool pluralOnly)
     {
         Span<char> y = stackalloc char[word.Length + 1];
         foreach (var ending in Endings)
         {
             if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
+            if (pluralOnly && ending is not ("s" or "es")) continue;
             var stem = word[..^ending.Length];
             if (_lexicons.Offensive(stem) is { } t) return t;
             // "shitting" -> "shitt" -> "shit"; "bitchy" handled above.
@@ -286,7 +310,8 @@ public sealed class OffensiveLanguage
     /// <summary>"f**k", "sh*t", "b*tch": asterisks stand for the letters they hide; at least two letters and the first must show.</summary>
     private OffensiveTerm? Wildcard(ReadOnlySpan<char> pattern, int wild)
     {
-        if (pattern[0] == '*' || pattern.Length - wild < 2) return null;
+        // "f***" (first letter and stars, four or more) is read as the word it hides; shorter or emptier patterns ("A**") are not.
+        if (pattern[0] == '*' || (pattern.Length - wild < 2 && pattern.Length < 4)) return null;
         foreach (var term in _lexicons.OffensiveTerms)
         {
             var t = term.Term.AsSpan();
@@ -423,9 +448,14 @@ public sealed class OffensiveLanguage
         {
             return true;
         }
-        // "What a bunch of losers", "you clowns".
-        return i > 0 && words.SameSentence(i - 1, i) && InsultLeaders.Contains(words.Folded(i - 1))
-            && (words.Folded(i - 1).SequenceEqual("you") || words.Folded(i - 1).SequenceEqual("u"));
+        // "What a bunch of losers", "you clowns", "such a loser".
+        for (var k = i - 1; k >= 0 && k >= i - 5 && words.SameSentence(k, i); k--)
+        {
+            var w = words.Folded(k);
+            if (w is "what" or "you" or "u" or "such") return true;
+            if (!Linkers.Contains(w)) break;
+        }
+        return false;
     }
 
     // ---- helpers ----
@@ -473,6 +503,6 @@ public sealed class OffensiveLanguage
         matches.Add(new LanguageMatch(term, category, start, end - start));
     }
 
-    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(params string[] words) =>
-        words.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(params string[] words) =>
+        words.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -80,6 +80,7 @@ public static class TextFolding
         _ => Removed,
     };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
     private static char[] BuildMap()
     {
         var map = new char[65536];
@@ -99,7 +100,7 @@ public static class TextFolding
                 if (basic is >= 'a' and <= 'z') map[i] = basic;
             }
         }
-        Set(map, "ßs łl Łl øo Øo đd Đd ħh ıi æa Æa œo Œo ſs");
+        Set(map, "ßs łl Łl øo Øo đd Đd ħh ıi æa Æa œo Œo ſs ƒf ʋv ɑa");
 
         // Look-alike letters from Cyrillic and Greek, upper case first (by their capital shapes), then lower case.
         Set(map, "Аa Вb Еe Ѐe Ёe Кk Мm Нh Оo Рp Сc Тt Уy Хx Ѕs Іi Їi Јj Ԁd Һh Ԛq Ԝw Ӏl Үy");

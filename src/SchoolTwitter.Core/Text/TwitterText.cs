@@ -91,6 +91,7 @@ public static class TwitterText
         var weighted = 0;
         var valid = true;
         var validDisplayIndex = 0;
+        var lastFitting = -1;
         var nextUrl = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -116,16 +117,17 @@ public static class TwitterText
             {
                 valid = !CharClasses.IsInvalidTweetChar(text[i]);
             }
-            if (valid && weighted <= maxScaled)
+            if (weighted <= maxScaled)
             {
-                validDisplayIndex = i;
+                lastFitting = i;
+                if (valid) validDisplayIndex = i;
             }
         }
         var length = weighted / scale;
         valid = valid && length > 0 && length <= config.MaxWeightedTweetLength;
         var offset = original.Length - text.Length;
         return new TweetParseResult(length, valid, length * 1000 / config.MaxWeightedTweetLength,
-            0, original.Length - 1, 0, validDisplayIndex + offset);
+            0, original.Length - 1, 0, validDisplayIndex + offset, lastFitting < 0 ? -1 : lastFitting + offset);
     }
 
     /// <summary>
@@ -181,19 +183,27 @@ public static class TwitterText
     /// <summary>Sort by start (stably) and drop any entity that starts inside the one before it.</summary>
     private static void RemoveOverlapping(List<TextEntity> entities)
     {
-        if (entities.Count < 2)
+        // Insertion sort: stable, allocation-free, and the lists are short and mostly sorted already.
+        for (var i = 1; i < entities.Count; i++)
         {
-            return;
-        }
-        var sorted = entities.Select((e, i) => (e, i)).OrderBy(x => x.e.Start).ThenBy(x => x.i).Select(x => x.e).ToList();
-        entities.Clear();
-        foreach (var entity in sorted)
-        {
-            if (entities.Count == 0 || entities[^1].End <= entity.Start)
+            var entity = entities[i];
+            var j = i - 1;
+            while (j >= 0 && entities[j].Start > entity.Start)
             {
-                entities.Add(entity);
+                entities[j + 1] = entities[j];
+                j--;
+            }
+            entities[j + 1] = entity;
+        }
+        var kept = 0;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (kept == 0 || entities[kept - 1].End <= entities[i].Start)
+            {
+                entities[kept++] = entities[i];
             }
         }
+        entities.RemoveRange(kept, entities.Count - kept);
     }
 
     /// <summary>The extracted entities, carrying every URL found so the weighted length counts URLs exactly as twitter-text does.</summary>

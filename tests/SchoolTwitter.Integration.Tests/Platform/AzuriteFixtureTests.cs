@@ -38,3 +38,32 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
         new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort }.Distinct().Count().ShouldBe(3);
     }
 }
+
+public sealed class AzuriteFixtureFailureTests
+{
+    [Fact]
+    public async Task An_azurite_that_cannot_start_fails_the_run_with_its_stderr()
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"fake-azurite-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(script, "#!/bin/sh\necho 'Exit due to unhandled error: listen EADDRINUSE' >&2\nexit 1\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        try
+        {
+            var fixture = new AzuriteFixture(script);
+
+            var ex = await Should.ThrowAsync<InvalidOperationException>(fixture.InitializeAsync);
+
+            ex.Message.ShouldContain("EADDRINUSE");
+            ex.Message.ShouldContain("exited with code 1");
+            await fixture.DisposeAsync();
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+}

@@ -38,13 +38,22 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobServiceUri};QueueEndpoint={QueueServiceUri};TableEndpoint={TableServiceUri};";
 
+    private readonly string? _executable;
+
+    public AzuriteFixture()
+    {
+    }
+
+    /// <summary>Runs the given executable instead of the repo's Azurite (to prove start-up failures are loud).</summary>
+    internal AzuriteFixture(string executable) => _executable = executable;
+
     public async Task InitializeAsync()
     {
         var root = RepoRoot.Find();
-        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
+        var azurite = _executable ?? Path.Combine(root, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
         {
-            await NpmCiAsync(root);
+            await InstallOnceAsync(root, azurite);
         }
 
         if (!File.Exists(azurite))
@@ -130,6 +139,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         {
             if (process.HasExited)
             {
+                // The parameterless wait also drains the redirected output, so stderr is complete.
+                process.WaitForExit();
                 throw new InvalidOperationException(
                     $"Azurite exited with code {process.ExitCode} before answering. stderr:\n{Stderr()}\nstdout:\n{Stdout()}");
             }
@@ -206,6 +217,30 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>Test projects may start in parallel: one `npm ci` per machine at a time, re-checking after the lock.</summary>
+    private static async Task InstallOnceAsync(string root, string azurite)
+    {
+        var lockPath = Path.Combine(Path.GetTempPath(), "schooltwitter-npm-ci-" + (uint)root.GetHashCode(StringComparison.Ordinal) + ".lock");
+        var deadline = DateTime.UtcNow.AddMinutes(6);
+        while (true)
+        {
+            try
+            {
+                await using var gate = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                if (!File.Exists(azurite))
+                {
+                    await NpmCiAsync(root);
+                }
+
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
         }
     }
 

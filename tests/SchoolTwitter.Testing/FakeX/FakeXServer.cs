@@ -136,7 +136,8 @@ public sealed class FakeXServer : IAsyncDisposable
         lock (_gate)
         {
             _accepted[(credentials.ConsumerKey, credentials.AccessToken)] = (credentials, accountId);
-            _accounts.TryAdd(accountId, new XUser(accountId, "school" + accountId[^4..], "Test Primary School " + accountId[^4..],
+            var suffix = accountId.Length > 4 ? accountId[^4..] : accountId;
+            _accounts.TryAdd(accountId, new XUser(accountId, "school" + suffix, "Test Primary School " + suffix,
                 "The official account of a test primary school.", CreatedAt: new DateTimeOffset(2015, 9, 1, 8, 0, 0, TimeSpan.Zero)));
         }
     }

@@ -137,6 +137,14 @@ public sealed class SchoolTwitterTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>Creates a class (e.g. a function) with constructor injection, as the Functions worker activates functions.</summary>
+    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(_provider);
+
+    /// <summary>An HTTP request as the Functions ASP.NET Core integration would pass it (RequestServices = this host).</summary>
+    public Microsoft.AspNetCore.Http.HttpRequest Request(string method, string path, string? body = null, string contentType = "application/json",
+        IReadOnlyDictionary<string, string>? headers = null) =>
+        TestHttpRequests.Create(method, path, body is null ? null : System.Text.Encoding.UTF8.GetBytes(body), contentType, headers, _provider);
+
     /// <summary>A scope for scoped services (as one function invocation would have).</summary>
     public AsyncServiceScope CreateScope() => _provider.CreateAsyncScope();
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SchoolTwitter.Core.Text;
 using static SchoolTwitter.Core.CodeOfConduct.Rules.LanguageRuleSupport;
 
@@ -13,7 +12,7 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 public sealed class GrammarRule : IRule
 {
     /// <summary>Words that are always a mistake, with their correction (the spelling rule leaves these to this rule).</summary>
-    internal static readonly FrozenDictionary<string, string> FixedMistakes = new Dictionary<string, string>
+    internal static readonly Dictionary<string, string> FixedMistakes = new Dictionary<string, string>
     {
         ["alot"] = "a lot", ["aswell"] = "as well", ["infact"] = "in fact", ["eachother"] = "each other",
         ["thankyou"] = "thank you", ["incase"] = "in case", ["atleast"] = "at least", ["everytime"] = "every time",
@@ -26,33 +25,33 @@ public sealed class GrammarRule : IRule
         ["youve"] = "you've", ["youll"] = "you'll", ["theyll"] = "they'll", ["shouldve"] = "should've",
         ["couldve"] = "could've", ["wouldve"] = "would've", ["thats"] = "that's", ["whats"] = "what's",
         ["theres"] = "there's", ["wheres"] = "where's", ["whos"] = "who's", ["heres"] = "here's"
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fixed =
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fixed =
         FixedMistakes.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals = WordSet("could should would must might may");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals = WordSet("could should would must might may");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Participles = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Participles = WordSet(
         "been done gone had seen made got known taken given come won lost said thought brought bought told left run sung swum " +
         "written eaten sent spent built found heard kept met paid put read sat stood taught understood worn become begun broken " +
         "chosen drawn driven fallen flown forgotten grown hidden ridden risen shown spoken stolen thrown woken");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Doubles = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Doubles = WordSet(
         "had that very so no bye ha hip knock well really much many far more long round over again night chop tut choo pom yo " +
         "can do is go tick tock ding dong boo hurrah hooray la ho he quack woof baa moo oink tweet bang clap cha fifty");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ItsFollowers = WordSet("a an been going not");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ItsFollowers = WordSet("a an been going not");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeForms = WordSet("is are was were");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BeForms = WordSet("is are was were");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SilentH = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SilentH = WordSet(
         "hour hours hourly honest honestly honour honours honoured honourable heir heirs herb herbs homage historic historical hotel hotels");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConsonantSoundVowels = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConsonantSoundVowels = WordSet(
         "one once oneself eu euro euros european europe ewe ewes");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
         "grade plan part vitamin class year key stage level type section question option group team block row box size");
 
     public string Id => RuleIds.Grammar;
@@ -88,7 +87,7 @@ public sealed class GrammarRule : IRule
                 Add(findings, words, i - 1, i, $"{Quote(Span(words, i - 1, i))} should be “{suggestion}”.", suggestion);
             }
             else if (folded.SequenceEqual(previous) && token.Has(WordFlags.HasLetter) && !token.Has(WordFlags.HasDigit)
-                && !Doubles.Contains(folded) && !(token.FoldedLength == 1 && !folded.SequenceEqual("a")))
+                && !Doubles.Contains(folded) && token.FoldedLength > 1)
             {
                 Add(findings, words, i - 1, i, $"{Quote(Span(words, i - 1, i))} repeats a word; write “{words.Original(i - 1).ToString()}” once.",
                     words.Original(i - 1).ToString());
@@ -124,6 +123,9 @@ public sealed class GrammarRule : IRule
         var original = words.Original(i);
         if (!char.IsLetter(original[0]) || !char.IsLower(original[0]) || token.Has(WordFlags.InnerCapital)) return;
         if (original.SequenceEqual("i") || original.StartsWith("i'")) return; // reported as a lower-case "i"
+        if (AlreadyReported(findings, token.Start, token.Length)) return; // "omg" is text language first
+        var following = words.GapBefore(i + 1);
+        if (following.Length > 0 && following[0] is '/' or '.' && token.FoldedLength <= 2) return; // "w/c", "e.g."
         // Text that opens mid-thought ("...and then") or inside quotes is left alone.
         var gap = words.GapBefore(i);
         if (gap.IndexOfAny("\"“‘'(…") >= 0 || (i == 0 && gap.Length > 0 && gap.Trim().Length > 0)) return;
@@ -178,7 +180,7 @@ public sealed class GrammarRule : IRule
         return null;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> word, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starts)
+    private static bool StartsWithAny(ReadOnlySpan<char> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> starts)
     {
         if (starts.Contains(word)) return true;
         foreach (var s in starts.Set)
@@ -212,7 +214,7 @@ public sealed class GrammarRule : IRule
             }
             break;
         }
-        if (end == 0) return;
+        if (end == 0 || EndsWithAList(text, end)) return;
         var last = end - 1;
         // Closing quotes and brackets may follow the full stop: ."  .)  !”
         while (last > 0 && text[last] is '"' or '”' or '’' or '\'' or ')' or ']') last--;
@@ -227,6 +229,17 @@ public sealed class GrammarRule : IRule
         findings.Add(new Finding(Id, Severity.Block,
             $"The last sentence needs a full stop (or ! or ?): write “{written}.”.",
             words[lastWord].Start, words[lastWord].Length, written + "."));
+    }
+
+    /// <summary>A list after a line ending in a colon ("Dates for your diary:" then one line per date) needs no full stop on its last item.</summary>
+    private static bool EndsWithAList(string text, int end)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, end - 1));
+        if (lineStart < 0) return false;
+        var lastLine = text.AsSpan(lineStart + 1, end - lineStart - 1).TrimStart();
+        if (lastLine.Length > 0 && (lastLine[0] is '-' or '•' or '*' or '–' or '·' or '▪' or '✅' || char.IsSurrogate(lastLine[0]) || char.IsDigit(lastLine[0]))) return true;
+        var before = text.AsSpan(0, lineStart);
+        return before.IndexOf(":\n", StringComparison.Ordinal) >= 0 || before.IndexOf(":\r\n", StringComparison.Ordinal) >= 0;
     }
 
     private static int EntityStartCovering(TextAnalysis words, int position)

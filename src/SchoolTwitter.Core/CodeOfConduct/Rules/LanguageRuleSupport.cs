@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using SchoolTwitter.Core.Lexicons;
 using SchoolTwitter.Core.Roster;
@@ -27,18 +26,18 @@ internal static class LanguageRuleSupport
     public static ReadOnlySpan<char> Span(TextAnalysis words, int first, int last) =>
         words.Text.AsSpan(words[first].Start, words[last].End - words[first].Start);
 
-    public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WordSet(string words) =>
-        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    public static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordSet(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words before a name that show an adult or a non-pupil: "Mrs Walsh", "Councillor Jones", "Saint Helen", "Class Rowan".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = WordSet(
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = WordSet(
         "mr mrs miss ms mx dr doctor rev revd reverend father fr sister brother councillor cllr sir dame lady lord professor prof " +
         "coach captain capt pc sgt sergeant nurse madame mme mister pastor imam rabbi mayor mayoress saint st prince princess queen " +
         "king duke duchess uncle aunt auntie aunty nanny nana nan grandma grandad grandpa granny bishop canon deacon judge officer " +
         "chef president senator governor head headteacher teacher mp inspector class team house form group room ward");
 
     /// <summary>Words after a name that make it a place, building, event or group: "Grace Academy", "Summer Fair", "Rowan class".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceOrGroupWords = WordSet(
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceOrGroupWords = WordSet(
         "class classes team house houses group groups room hall road street lane avenue drive close park primary school academy " +
         "college church chapel centre center library fair fayre day days festival term cup trophy ward unit building wing court " +
         "cottage farm garden gardens fields bank way crescent square stadium leisure theatre museum project trust foundation " +
@@ -46,16 +45,16 @@ internal static class LanguageRuleSupport
         "assembly concert show week weekend camp county city town village estate ground grounds");
 
     /// <summary>Words before a month-like name that make it a date: "in May", "during June", "end of April".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateLeaders = WordSet(
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateLeaders = WordSet(
         "in of during until till from since by last next this early late mid end beginning throughout before after on " +
         "through until starting start");
 
     /// <summary>Words before a place name: "trip to Chester", "lived in Lincoln".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLeaders = WordSet(
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLeaders = WordSet(
         "at in to from near visit visited visiting around across through towards into via outside inside");
 
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns = WordSet(
-        "you we i they he she it there our your their us everyone everybody all parents families children");
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns = WordSet(
+        "you we i they he she it there our your their us everyone everybody all parents families children the this these that those any some");
 
     private static readonly ConditionalWeakTable<PupilRoster, RosterNames> RosterNameCache = new();
 
@@ -72,12 +71,33 @@ internal static class LanguageRuleSupport
         if (i + 1 < words.Count && words.SameSentence(i, i + 1))
         {
             if (words[i + 1].Has(WordFlags.HasDigit)) return true;
-            if (words[i].Has(WordFlags.SentenceStart) && (Pronouns.Contains(words.Folded(i + 1)) || words[i + 1].Has(WordFlags.LowerCase)))
+            if (words[i].Has(WordFlags.SentenceStart) && Pronouns.Contains(words.Folded(i + 1)))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// True when an earlier rule already reported words overlapping this span, so one word gets one finding
+    /// (text-speak and offensive run before shouting, spelling and grammar in <see cref="CodeOfConductFactory"/>).
+    /// </summary>
+    public static bool AlreadyReported(List<Finding> findings, int start, int length)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Start is { } s && f.Length is { } l && s < start + length && start < s + l) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the word touches a masking symbol ("tw@t", "b*st*rd"): it is a piece of a disguised word, not a word of its own.</summary>
+    public static bool IsPieceOfMaskedWord(string text, WordToken token)
+    {
+        var before = token.Start > 0 ? text[token.Start - 1] : ' ';
+        var after = token.End < text.Length ? text[token.End] : ' ';
+        return before is '*' or '@' or '$' or '|' or '#' || after is '*' or '@' or '$' or '|' or '#' || (after == '!' && token.End + 1 < text.Length && char.IsLetter(text[token.End + 1]));
     }
 
     /// <summary>Word <paramref name="i"/> without a possessive ending ("Josh's" -> "josh").</summary>
@@ -88,8 +108,8 @@ internal static class LanguageRuleSupport
 /// <summary>A roster's names folded for fast lookup, built once per roster instance.</summary>
 internal sealed class RosterNames
 {
-    private readonly FrozenDictionary<string, Pupil[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstName;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lastNames;
+    private readonly Dictionary<string, Pupil[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstName;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lastNames;
 
     public RosterNames(PupilRoster roster)
     {
@@ -108,8 +128,8 @@ internal sealed class RosterNames
                 foreach (var part in TextFolding.Fold(pupil.LastName).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)) last.Add(part);
             }
         }
-        _byFirstName = byFirst.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _lastNames = last.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstName = byFirst.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _lastNames = last.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         IsEmpty = byFirst.Count == 0;
     }
 

@@ -17,7 +17,7 @@ public sealed class LengthRule : IRule
         }
         // Point at the words past the limit: everything after the last character that still fits.
         var parse = TwitterText.Parse(draft.Text, TwitterTextConfig.V3);
-        var overflowStart = Math.Clamp(parse.ValidRangeEnd + 1, 0, draft.Text.Length);
+        var overflowStart = Math.Clamp(parse.LastFittingIndex + 1, 0, draft.Text.Length);
         findings.Add(new Finding(Id, Severity.Block,
             $"The tweet is {length} characters long as X counts them, but the limit is {TwitterText.MaxWeightedLength}. " +
             $"Shorten it by at least {length - TwitterText.MaxWeightedLength} characters (web links count as 23 and emoji as 2).",

@@ -27,6 +27,7 @@ public sealed partial class PersonalDataRule : IRule
         {
             FindEmails(text, findings);
         }
+        FindSpelledOutEmails(text, findings);
         FindPostcodes(text, findings);
         FindDatesOfBirth(text, findings);
     }
@@ -54,23 +55,23 @@ public sealed partial class PersonalDataRule : IRule
     }
 
     /// <summary>
-    /// Reads digits with single spaces, dashes, dots or brackets between them and checks the UK numbering plan: 07 mobiles
-    /// (11 digits) and 01/02/03 landlines (10–11 digits), written nationally or after +44 / 0044 (with an optional "(0)").
+    /// Reads digits with spaces, dashes or brackets between them and checks the UK numbering plan: 07 mobiles (11 digits)
+    /// and 01/02/03 landlines (10–11 digits), written nationally or after +44 / 0044 (with an optional "(0)"). When the
+    /// digits run on (two numbers in a row), the longest prefix ending at a group boundary that is a phone number wins.
     /// </summary>
     private static bool TryPhoneAt(string text, int start, out int end)
     {
         end = start;
-        Span<char> digits = stackalloc char[16];
+        Span<char> digits = stackalloc char[20];
+        Span<int> digitEnds = stackalloc int[20];
         var count = 0;
         var i = start;
-        var lastDigitEnd = start;
         var international = false;
         if (text[i] == '+')
         {
             if (i + 2 >= text.Length || text[i + 1] != '4' || text[i + 2] != '4') return false;
             international = true;
             i += 3;
-            lastDigitEnd = i;
         }
         var separatorRun = 0;
         var firstGroup = -1;
@@ -79,11 +80,11 @@ public sealed partial class PersonalDataRule : IRule
             var c = text[i];
             if (char.IsAsciiDigit(c))
             {
-                digits[count++] = c;
-                lastDigitEnd = i + 1;
+                digits[count] = c;
+                digitEnds[count++] = i + 1;
                 separatorRun = 0;
             }
-            else if (c is ' ' or '-' or '(' or ')' or '\u00A0' or '\u2013')
+            else if (c is ' ' or '-' or '.' or '(' or ')' or '\u00A0' or '\u2013')
             {
                 if (++separatorRun > 2) break; // e.g. ") " between groups, but not a gap between two numbers.
                 if (firstGroup < 0 && count > 0) firstGroup = count;
@@ -94,17 +95,30 @@ public sealed partial class PersonalDataRule : IRule
             }
             i++;
         }
-        if (lastDigitEnd < text.Length && char.IsAsciiDigit(text[lastDigitEnd]))
+        for (var k = count; k > 0; k--)
         {
-            return false; // Runs on into more digits than a phone number has.
+            var after = digitEnds[k - 1];
+            if (after < text.Length && char.IsAsciiDigit(text[after]))
+            {
+                continue; // Not at the end of a group of digits.
+            }
+            if (IsUkPhoneNumber(digits[..k], international, firstGroup))
+            {
+                end = after;
+                return true;
+            }
         }
-        var number = digits[..count];
+        return false;
+    }
+
+    private static bool IsUkPhoneNumber(ReadOnlySpan<char> number, bool international, int firstGroup)
+    {
         if (!international && number.StartsWith("0044"))
         {
             international = true;
             number = number[4..];
         }
-        Span<char> national = stackalloc char[17];
+        Span<char> national = stackalloc char[21];
         int length;
         if (international)
         {
@@ -116,24 +130,20 @@ public sealed partial class PersonalDataRule : IRule
         }
         else
         {
+            // Nationally written numbers start with a group of at least three digits (020, 0161, 01744, 07700):
+            // "01 02 2024 10" is a date.
+            if (firstGroup is > 0 and < 3 && firstGroup < number.Length)
+            {
+                return false;
+            }
             number.CopyTo(national);
             length = number.Length;
         }
         var n = national[..length];
-        // Nationally written numbers start with a group of at least three digits (020, 0161, 01744, 07700): "01 02 2024 10" is a date.
-        if (!international && firstGroup is > 0 and < 3)
-        {
-            return false;
-        }
-        var isPhone = n.Length >= 2 && n[0] == '0' && (
+        return n.Length >= 2 && n[0] == '0' && (
             (n[1] == '7' && n.Length == 11) ||
             (n[1] is '2' or '3' && n.Length == 11) ||
             (n[1] == '1' && n.Length is 10 or 11));
-        if (isPhone)
-        {
-            end = lastDigitEnd;
-        }
-        return isPhone;
     }
 
     // ---- E-mail addresses ----
@@ -163,6 +173,28 @@ public sealed partial class PersonalDataRule : IRule
         RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
+    /// <summary>Addresses disguised as "jane.doe (at) gmail (dot) com" or "jane at gmail dot com".</summary>
+    private void FindSpelledOutEmails(string text, List<Finding> findings)
+    {
+        if (text.AsSpan().IndexOf(" at", StringComparison.OrdinalIgnoreCase) < 0 && text.AsSpan().IndexOfAny('(', '[') < 0)
+        {
+            return;
+        }
+        foreach (var match in SpelledOutEmailPattern().EnumerateMatches(text))
+        {
+            findings.Add(new Finding(Id, Severity.Block,
+                $"“{text.AsSpan(match.Index, match.Length)}” is an e-mail address written out in words. Do not publish personal " +
+                "e-mail addresses: remove it.", match.Index, match.Length));
+        }
+    }
+
+    // Either a bracketed (at) with any dots, or a plain " at " with at least one spelled-out " dot ", ending in a common TLD.
+    [GeneratedRegex(
+        @"\b[A-Za-z0-9._%+-]+\s*[(\[]\s*at\s*[)\]]\s*[A-Za-z0-9-]+(?:(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+|\.)[A-Za-z0-9-]+)+\b|" +
+        @"\b[A-Za-z0-9._%+-]+\s+at\s+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\s+dot\s+(?:[A-Za-z0-9-]+(?:\s+dot\s+|\.))*(?:com|co|uk|org|net|gov|ac|sch|edu|ie|io|me)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledOutEmailPattern();
+
     // ---- Postcodes ----
 
     // Every UK postcode area; "KS2" or "PE1" inside other words cannot match because the inward part is required.
@@ -179,20 +211,23 @@ public sealed partial class PersonalDataRule : IRule
 
     private void FindPostcodes(string text, List<Finding> findings)
     {
-        foreach (Match match in PostcodePattern().Matches(text))
+        var areas = PostcodeAreas.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var match in PostcodePattern().EnumerateMatches(text))
         {
-            if (!PostcodeAreas.Contains(match.Groups["area"].Value))
+            var written = text.AsSpan(match.Index, match.Length);
+            var areaLength = char.IsAsciiLetter(written[1]) ? 2 : 1;
+            if (!areas.Contains(written[..areaLength]))
             {
                 continue;
             }
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” is a full postcode, which can identify a home. Remove it (the town or area is enough).",
+                $"“{written}” is a full postcode, which can identify a home. Remove it (the town or area is enough).",
                 match.Index, match.Length));
         }
     }
 
     // Outward code (area letters, district) then inward code (sector digit, two unit letters never C, I, K, M, O or V).
-    [GeneratedRegex(@"\b(?<area>[A-Z]{1,2})[0-9][A-Z0-9]?\s?[0-9][ABD-HJLNP-UW-Z]{2}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][ABD-HJLNP-UW-Z]{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex PostcodePattern();
 
     // ---- Addresses ----
@@ -206,30 +241,30 @@ public sealed partial class PersonalDataRule : IRule
 
     private void FindAddresses(string text, List<Finding> findings)
     {
-        foreach (Match match in StreetAddressPattern().Matches(text))
+        foreach (var match in StreetAddressPattern().EnumerateMatches(text))
         {
-            if (NotHouseNumberContext.Contains(PreviousWord(text, match.Index)))
+            if (NotHouseNumberContext.GetAlternateLookup<ReadOnlySpan<char>>().Contains(PreviousWord(text, match.Index)))
             {
                 continue;
             }
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” looks like a home address. Do not publish addresses: remove it, or name only the street or place " +
+                $"“{text.AsSpan(match.Index, match.Length)}” looks like a home address. Do not publish addresses: remove it, or name only the street or place " +
                 "if it is a public venue.", match.Index, match.Length));
         }
-        foreach (Match match in FlatPattern().Matches(text))
+        foreach (var match in FlatPattern().EnumerateMatches(text))
         {
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” looks like part of a home address. Remove it.", match.Index, match.Length));
+                $"“{text.AsSpan(match.Index, match.Length)}” looks like part of a home address. Remove it.", match.Index, match.Length));
         }
     }
 
-    private static string PreviousWord(string text, int index)
+    private static ReadOnlySpan<char> PreviousWord(string text, int index)
     {
         var end = index;
         while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
         var start = end;
         while (start > 0 && char.IsLetter(text[start - 1])) start--;
-        return text[start..end];
+        return text.AsSpan(start, end - start);
     }
 
     [GeneratedRegex(@"\b[0-9]{1,4}[A-Za-z]?,?[ \u00A0]+(?:[A-Z][a-z'’]+[ \u00A0]+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Crescent|Court|Way|Grove|Gardens|Place|Terrace|Walk|Mews|Square|Parade|Boulevard)\b\.?",
@@ -243,10 +278,10 @@ public sealed partial class PersonalDataRule : IRule
 
     private void FindDatesOfBirth(string text, List<Finding> findings)
     {
-        foreach (Match match in DateOfBirthPattern().Matches(text))
+        foreach (var match in DateOfBirthPattern().EnumerateMatches(text))
         {
             findings.Add(new Finding(Id, Severity.Block,
-                $"“{match.Value}” gives a date of birth. Do not publish dates of birth: remove it (“celebrating a birthday” is enough).",
+                $"“{text.AsSpan(match.Index, match.Length)}” gives a date of birth. Do not publish dates of birth: remove it (“celebrating a birthday” is enough).",
                 match.Index, match.Length));
         }
     }

@@ -28,6 +28,11 @@ public sealed class ShoutingRule(LexiconSet lexicons) : IRule
             }
             var first = i;
             while (i + 1 < words.Count && IsShouted(words, i + 1) && words.SameSentence(i, i + 1) && !words[i + 1].Has(WordFlags.AfterEntity)) i++;
+            if (AlreadyReported(findings, words[first].Start, words[i].End - words[first].Start) && first == i)
+            {
+                i++;
+                continue;
+            }
             var written = Span(words, first, i);
             var suggestion = Lower(written, words[first].Has(WordFlags.SentenceStart));
             findings.Add(new Finding(Id, Severity.Block,

@@ -15,6 +15,15 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz";
 
+    /// <summary>
+    /// Capitalised words a near miss is checked against: names of days, months, festivals and nations. Any other unknown
+    /// capitalised word is taken for a person or place ("Hennessey" is not a misspelt "Hennessy").
+    /// </summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OftenMisspeltNames = WordSet(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+        "october november december christmas easter halloween hallowe'en diwali ramadan hanukkah eid advent lent pentecost " +
+        "britain british england english scotland scottish wales welsh ireland irish europe european remembrance");
+
     private readonly LanguageLexicons _lexicons = lexicons.Language;
 
     public string Id => RuleIds.Spelling;
@@ -32,6 +41,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             {
                 continue;
             }
+            if (AlreadyReported(findings, token.Start, token.Length) || IsPieceOfMaskedWord(words.Text, token)) continue;
             var word = WithoutPossessive(words.Folded(i));
             if (word.Length < 2 || IsHandledElsewhere(words.Folded(i)) || IsHandledElsewhere(word)) continue;
 
@@ -194,7 +204,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     }
 
     private bool Accept(ReadOnlySpan<char> candidate, bool properOnly) =>
-        properOnly ? _lexicons.IsProperNounOnly(candidate) && candidate.Length >= 5 : _lexicons.IsDictionaryWord(candidate);
+        properOnly ? OftenMisspeltNames.Contains(candidate) : _lexicons.IsDictionaryWord(candidate);
 
     private static string MatchCase(string suggestion, WordToken token) =>
         token.Has(WordFlags.Capitalised) && suggestion.Length > 0 && char.IsLower(suggestion[0])

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SchoolTwitter.Core.Lexicons;
 using SchoolTwitter.Core.Text;
 using static SchoolTwitter.Core.CodeOfConduct.Rules.LanguageRuleSupport;
@@ -30,15 +29,15 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
     /// <summary>Openers as often said to adults (volunteers, staff): they single out only a pupil on the roster.</summary>
     private static readonly string[][] RosterOnlyOpeners = [["thank", "you"], ["thanks"], ["happy", "birthday"], ["thankyou"]];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerFillers = WordSet("to our the little young super amazing for");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerFillers = WordSet("to our the little young super amazing for is was");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbs = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbs = WordSet(
         "was is has had did got behaved misbehaved scored won came achieved needs need must should refused forgot failed hit " +
         "kicked pushed shouted swore lied cheated broke ruined tried showed worked read wrote sang performed made earned received " +
         "gained produced excelled impressed amazed smashed aced been being were are really always finally again also truly just " +
         "managed completed finished reached deserves deserved");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Evaluative = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Evaluative = WordSet(
         "naughty rude disappointing disappointed unacceptable badly bad poor poorly lazy silly disruptive trouble unkind mean late " +
         "detention sanction sanctions warning warned excluded exclusion behaviour behavior better worse worst improved improvement " +
         "excellent amazing brilliant fantastic superb outstanding wonderful great star proud best first winner winning won award " +
@@ -71,8 +70,8 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
             var capitalised = token.Has(WordFlags.Capitalised) && !token.Has(WordFlags.AllCaps);
             var opener = OpenerBefore(words, i, Openers);
             if (opener < 0 && onRoster) opener = OpenerBefore(words, i, RosterOnlyOpeners);
-            // A lower-case "name" is a name only straight after an opener, and only when it is no ordinary word ("well done amelia").
-            if (!capitalised && (opener < 0 || _lexicons.IsLowerCaseWord(name))) continue;
+            // A lower-case "name" is a name only straight after an opener ("well done josh"), and never an everyday word ("well done all").
+            if (!capitalised && (opener < 0 || everyday || token.Has(WordFlags.AllCaps) || (!given && !onRoster))) continue;
             if (IsNotAPupil(words, i, roster, opener >= 0)) continue;
 
             var strongName = onRoster || (given && !everyday);

@@ -11,10 +11,17 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 /// </summary>
 public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
 {
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
         "letter letters sound sounds grapheme graphemes phoneme phonemes vitamin plan part grade class block team group row type " +
         "section option question box size unit number level key stage year room zone area column point side blood capital lowercase " +
         "uppercase initial called spell spelt spelled say write wrote the");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordLeaders = WordSet(
+        "thanks thank hope want wants wanted going need needs used able nice welcome listen talk talking look looking forward " +
+        "come coming go back due ready free time way off up down out here waiting wait love like");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordFollowers = WordSet(
+        "u you me us them him her every1 everyone ur your see be c b come go get help");
 
     private readonly LanguageLexicons _lexicons = lexicons.Language;
 
@@ -30,6 +37,16 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
             if (_lexicons.TryTextSpeak(folded, out var suggestion))
             {
                 if (Applies(words, i)) Report(findings, words, i, i, suggestion);
+                continue;
+            }
+            if (Variant(folded) is { } variant)
+            {
+                Report(findings, words, i, i, variant);
+                continue;
+            }
+            if (NumberAsWord(words, i) is { } numberWord)
+            {
+                Report(findings, words, i, i, numberWord);
                 continue;
             }
             if (LetterDigitSpelling(folded) is { } spelt)
@@ -83,13 +100,24 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         var before = words.GapBefore(i);
         var after = words.GapBefore(i + 1);
         if (!IsPlainGap(before, first: i == 0) || !IsPlainGap(after, first: false)) return false;
-        if (i > 0 && (words[i - 1].FoldedLength == 1 || LetterNamers.Contains(words.Folded(i - 1)))) return false;
-        if (i + 1 < words.Count && words[i + 1].FoldedLength == 1) return false;
+        if (i > 0 && LetterNamers.Contains(words.Folded(i - 1))) return false;
+        if (IsInListOfLetters(words, i)) return false;
         // Needs a real word on at least one side in the same sentence.
         var wordBefore = i > 0 && words.SameSentence(i - 1, i) && words[i - 1].Has(WordFlags.HasLetter);
         var wordAfter = i + 1 < words.Count && words.SameSentence(i, i + 1) && words[i + 1].Has(WordFlags.HasLetter);
         return wordBefore || wordAfter;
     }
+
+    /// <summary>"a, b or c", "x/y": a letter among other letters is a list item, not a word.</summary>
+    private static bool IsInListOfLetters(TextAnalysis words, int i)
+    {
+        if (i > 0 && words[i - 1].FoldedLength == 1 && words.GapBefore(i).IndexOfAny(",/&") >= 0) return true;
+        if (i + 1 < words.Count && words[i + 1].FoldedLength == 1 && words.GapBefore(i + 1).IndexOfAny(",/&") >= 0) return true;
+        if (i >= 2 && words[i - 2].FoldedLength == 1 && IsListJoiner(words.Folded(i - 1))) return true;
+        return i + 2 < words.Count && words[i + 2].FoldedLength == 1 && IsListJoiner(words.Folded(i + 1));
+    }
+
+    private static bool IsListJoiner(ReadOnlySpan<char> w) => w is "or" or "and" or "to" or "then" or "nor";
 
     private static bool IsPlainGap(ReadOnlySpan<char> gap, bool first)
     {
@@ -122,6 +150,51 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         words.Folded(first).CopyTo(joined);
         words.Folded(first + 1).CopyTo(joined[words[first].FoldedLength..]);
         return _lexicons.TryTextSpeak(joined, out suggestion!) && joined.Length >= 3;
+    }
+
+    /// <summary>"l0l" (zero for o), "looool", "plzzz", "thxxx": the listed abbreviation behind a zero or stretched letters.</summary>
+    private string? Variant(ReadOnlySpan<char> folded)
+    {
+        if (folded.Length < 3 || folded.Length > 24) return null;
+        Span<char> buffer = stackalloc char[folded.Length];
+        if (folded.IndexOf('0') > 0)
+        {
+            folded.CopyTo(buffer);
+            buffer.Replace('0', 'o');
+            if (_lexicons.TryTextSpeak(buffer, out var zero)) return zero;
+        }
+        if (_lexicons.IsDictionaryWord(folded) || _lexicons.IsGivenName(folded)) return null; // "loll", "Anna"
+        for (var keep = 1; keep <= 2; keep++)
+        {
+            var n = 0;
+            var same = 0;
+            for (var k = 0; k < folded.Length; k++)
+            {
+                same = k > 0 && folded[k] == folded[k - 1] ? same + 1 : 0;
+                if (same < keep) buffer[n++] = folded[k];
+            }
+            if (n == folded.Length) return null;
+            if (n >= 2 && _lexicons.TryTextSpeak(buffer[..n], out var squeezed)) return squeezed;
+        }
+        return null;
+    }
+
+    /// <summary>"thanks 4 coming", "hope 2 see u": a lone 2 or 4 standing for "to" or "for" between words (never "Year 4", "4 teams").</summary>
+    private static string? NumberAsWord(TextAnalysis words, int i)
+    {
+        var folded = words.Folded(i);
+        if (folded is not ("2" or "4") || i == 0 || i + 1 >= words.Count) return null;
+        if (!words.FollowsDirectly(i) || !words.FollowsDirectly(i + 1)) return null;
+        var previous = words[i - 1];
+        var next = words[i + 1];
+        var previousIsPlain = previous.Has(WordFlags.LowerCase) || (previous.Has(WordFlags.SentenceStart) && !previous.Has(WordFlags.AllCaps));
+        if (!previousIsPlain || previous.Has(WordFlags.HasDigit) || !next.Has(WordFlags.HasLetter)) return null;
+        var before = words.Folded(i - 1);
+        var after = words.Folded(i + 1);
+        var leads = NumberWordLeaders.Contains(before);
+        var follows = NumberWordFollowers.Contains(after) || (after.Length > 4 && after.EndsWith("ing") && next.Has(WordFlags.LowerCase));
+        if (!leads && !follows) return null;
+        return folded[0] == '2' ? "to" : "for";
     }
 
     /// <summary>"gr8ful" -> "grateful", "cre8" -> "create", "2gether" -> "together": one 2, 4 or 8 that reads as a sound inside letters.</summary>

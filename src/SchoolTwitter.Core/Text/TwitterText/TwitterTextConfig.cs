@@ -21,6 +21,9 @@ internal sealed record TwitterTextConfig(int MaxWeightedTweetLength, int Scale, 
     }
 }
 
-/// <summary>twitter-text's parseTweet result. Ranges are inclusive UTF-16 indices into the original text.</summary>
+/// <summary>
+/// twitter-text's parseTweet result. Ranges are inclusive UTF-16 indices into the original text. LastFittingIndex (not
+/// part of twitter-text) is the last index within the weighted limit whatever the validity of the characters, or -1.
+/// </summary>
 internal readonly record struct TweetParseResult(int WeightedLength, bool Valid, int Permillage,
-    int DisplayRangeStart, int DisplayRangeEnd, int ValidRangeStart, int ValidRangeEnd);
+    int DisplayRangeStart, int DisplayRangeEnd, int ValidRangeStart, int ValidRangeEnd, int LastFittingIndex = -1);

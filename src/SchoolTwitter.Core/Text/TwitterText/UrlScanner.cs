@@ -148,9 +148,11 @@ internal static class UrlScanner
     {
         end = 0;
         var n = text.Length;
-        // A label start inside a chain of labels that already failed ends at the same last dot and has a subset of its
-        // (domain, TLD) choices, so it fails too: this keeps "a.a.a.a…" linear.
-        if (d > tracker.FailedChainStart && d <= tracker.FailedChainLastDot && text[d - 1] == '.')
+        // Inside a chain of labels that already failed, the chain ends at the same last dot and offers a subset of its TLD
+        // positions: with no valid TLD anywhere in it, or from a label start (same domain-name choices too), it fails
+        // again. This keeps "a.a.a.a…" and "a_a.a_a.…" linear.
+        if (d > tracker.FailedChainStart && d <= tracker.FailedChainLastDot &&
+            (!tracker.FailedChainHadTld || text[d - 1] == '.'))
         {
             return false;
         }
@@ -170,13 +172,19 @@ internal static class UrlScanner
             pos++;
         }
         // Backtrack: the last dotted label is the domain name (no underscores), followed by the TLD.
+        var hadTld = false;
         for (var dot = lastDot; dot >= d;)
         {
             var labelStart = dot - 1;
             while (labelStart > d && text[labelStart - 1] != '.') labelStart--;
-            if (text.AsSpan(labelStart, dot - labelStart).IndexOf('_') < 0 && TryTld(text, dot + 1, allowPunycode: true, out end))
+            if (TryTld(text, dot + 1, allowPunycode: true, out var tldEnd))
             {
-                return true;
+                hadTld = true;
+                if (text.AsSpan(labelStart, dot - labelStart).IndexOf('_') < 0)
+                {
+                    end = tldEnd;
+                    return true;
+                }
             }
             dot = labelStart - 1;
         }
@@ -184,6 +192,7 @@ internal static class UrlScanner
         {
             tracker.FailedChainStart = d;
             tracker.FailedChainLastDot = lastDot;
+            tracker.FailedChainHadTld = hadTld;
         }
         return false;
     }
@@ -419,6 +428,7 @@ internal static class UrlScanner
 
         public int FailedChainStart { get; set; } = int.MaxValue;
         public int FailedChainLastDot { get; set; } = -1;
+        public bool FailedChainHadTld { get; set; }
 
         public bool HasDotAtOrAfter(int position)
         {

@@ -1,4 +1,4 @@
-namespace SchoolTwitter.Core.Tests.Structure.TwitterText;
+namespace SchoolTwitter.Core.Tests.Structure.TwitterTextConformance;
 
 /// <summary>Loads twitter-text's conformance files (TestData/twitter-text) once and hands out their cases by section.</summary>
 internal static class ConformanceData

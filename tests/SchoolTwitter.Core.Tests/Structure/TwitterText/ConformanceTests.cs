@@ -2,7 +2,7 @@ using SchoolTwitter.Core.Text;
 using SchoolTwitter.Core.Text.TwitterTextImpl;
 using TT = SchoolTwitter.Core.Text.TwitterText;
 
-namespace SchoolTwitter.Core.Tests.Structure.TwitterText;
+namespace SchoolTwitter.Core.Tests.Structure.TwitterTextConformance;
 
 /// <summary>
 /// Every case of twitter-text's conformance sections for weighted length (validate.yml, with the config each section

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SchoolTwitter.Core.Tests.Structure.TwitterText;
+namespace SchoolTwitter.Core.Tests.Structure.TwitterTextConformance;
 
 /// <summary>
 /// A YAML reader just large enough for twitter-text's conformance files: block mappings and sequences (including a

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.Messaging;
+using SchoolTwitter.Core.CodeOfConduct;
+
+namespace SchoolTwitter.Application.Drafts;
+
+/// <summary>
+/// Handles a drafts-to-check message: runs the code of conduct with the stored roster and moves the draft on.
+/// Pass: scheduled, with a drafts-to-publish message hidden until the requested time. Review: awaits a second SLT
+/// member. Blocked: ends. Idempotent under redelivery: a draft already past checking only has its publish message re-sent.
+/// </summary>
+public sealed class DraftCheckService(
+    IDraftStore drafts,
+    IDraftMediaStore media,
+    IPupilRosterStore roster,
+    CodeOfConductChecker checker,
+    IAuditLog audit,
+    DraftOutcomeNotifier notify,
+    DraftScheduler scheduler,
+    TimeProvider time,
+    ILogger<DraftCheckService> logger)
+{
+    public async Task CheckAsync(string message, CancellationToken ct)
+    {
+        var draftId = DraftMessage.TryParse(message)?.DraftId
+            ?? throw new FormatException("The drafts-to-check message carries no draft id.");
+
+        // A lost race means another delivery of the same message moved the draft: read again and decide again.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var draft = await drafts.GetAsync(draftId, ct);
+            if (draft is null)
+            {
+                logger.LogWarning("Draft {DraftId} to check does not exist; message dropped", draftId);
+                return;
+            }
+
+            switch (draft.Status)
+            {
+                case DraftStatus.Received:
+                    var checking = await drafts.TryTransitionAsync(draft, DraftStatus.Checking, time.GetUtcNow(), null, ct);
+                    if (checking is null) continue;
+                    if (await DecideAsync(checking, ct)) return;
+                    continue;
+                case DraftStatus.Checking:
+                    if (await DecideAsync(draft, ct)) return;
+                    continue;
+                case DraftStatus.Scheduled:
+                    // The check finished but the publish message may not have been sent before a crash: send it (publishing is exactly once).
+                    await scheduler.SchedulePublishAsync(draft, ct);
+                    return;
+                default:
+                    logger.LogInformation("Draft {DraftId} is already {Status}; check message ignored", draftId, draft.Status.ToWire());
+                    return;
+            }
+        }
+        throw new InvalidOperationException($"Draft {draftId} kept changing while it was being checked.");
+    }
+
+    /// <returns>False when another worker changed the draft first.</returns>
+    private async Task<bool> DecideAsync(DraftRecord draft, CancellationToken ct)
+    {
+        var images = new List<ReadOnlyMemory<byte>>(draft.Images.Count);
+        for (var i = 0; i < draft.Images.Count; i++)
+        {
+            images.Add(await media.GetAsync(draft.Id, i, ct));
+        }
+        var content = draft.ToDraft(images);
+        var hash = DraftContentHash.Compute(content);
+        if (hash != draft.ContentHash)
+        {
+            throw new InvalidOperationException($"Draft {draft.Id}'s stored media no longer match what was submitted.");
+        }
+
+        var verdict = checker.Check(content, await roster.GetAsync(ct));
+        var next = verdict.Outcome switch
+        {
+            VerdictOutcome.Pass => DraftStatus.Scheduled,
+            VerdictOutcome.Review => DraftStatus.AwaitingApproval,
+            _ => DraftStatus.Blocked,
+        };
+        var now = time.GetUtcNow();
+        var decided = await drafts.TryTransitionAsync(draft, next, now, d => d with { Verdict = verdict, CheckedHash = hash }, ct);
+        if (decided is null) return false;
+
+        logger.LogInformation("Draft {DraftId} checked: {Verdict} with {FindingCount} findings", draft.Id, verdict.Outcome, verdict.Findings.Count);
+        await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Checked, draft.Id,
+            verdict.Outcome.ToString().ToLowerInvariant(),
+            string.Join("; ", verdict.Findings.Select(f => $"{f.Rule}/{f.Severity.ToString().ToLowerInvariant()}"))), ct);
+
+        switch (next)
+        {
+            case DraftStatus.Scheduled:
+                await scheduler.SchedulePublishAsync(decided, ct);
+                break;
+            case DraftStatus.AwaitingApproval:
+                await notify.AwaitingApprovalAsync(decided, ct);
+                break;
+            default:
+                await notify.BlockedAsync(decided, ct);
+                break;
+        }
+        return true;
+    }
+}
+
+/// <summary>Sends a scheduled draft's publish message, hidden until its time (hopping when that is beyond the queue's 7-day limit).</summary>
+public sealed class DraftScheduler(IMessageQueue queue, IOptions<DraftPipelineOptions> options, TimeProvider time)
+{
+    public Task SchedulePublishAsync(DraftRecord draft, CancellationToken ct) =>
+        queue.SendAsync(QueueNames.DraftsToPublish, new DraftMessage(draft.Id).Serialize(), DelayUntil(draft.ScheduledFor), ct);
+
+    /// <summary>How long to hide a message for <paramref name="dueAt"/>: null when due, at most the queue's limit.</summary>
+    public TimeSpan? DelayUntil(DateTimeOffset? dueAt)
+    {
+        if (dueAt is null) return null;
+        var wait = dueAt.Value - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero) return null;
+        return wait > options.Value.MaxQueueDelay ? options.Value.MaxQueueDelay : wait;
+    }
+}

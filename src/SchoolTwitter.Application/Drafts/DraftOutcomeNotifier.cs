@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Core.CodeOfConduct;
+
+namespace SchoolTwitter.Application.Drafts;
+
+/// <summary>
+/// Tells the submitter (and, where a person must act, the SLT channel) what happened to a draft.
+/// A failed notification is logged and swallowed: it never changes or undoes the draft's state.
+/// </summary>
+public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcomeNotifier> logger)
+{
+    public const string Blocked = "draft.blocked";
+    public const string AwaitingApproval = "draft.awaiting-approval";
+    public const string Published = "draft.published";
+    public const string Failed = "draft.failed";
+    public const string NeedsReconciliation = "draft.needs-reconciliation";
+
+    public Task BlockedAsync(DraftRecord draft, CancellationToken ct) =>
+        SendAsync(new Notification(Blocked, "Your draft tweet breaks the code of conduct and will not be posted.",
+            Facts(draft, FindingsFact(draft.Verdict)), draft.SubmittedBy), ct);
+
+    public async Task AwaitingApprovalAsync(DraftRecord draft, CancellationToken ct)
+    {
+        var facts = Facts(draft, FindingsFact(draft.Verdict));
+        await SendAsync(new Notification(AwaitingApproval,
+            "Your draft tweet has warnings: another SLT member must approve it before it is posted.", facts, draft.SubmittedBy), ct);
+        // Four eyes: someone other than the submitter has to act, so the SLT channel hears too.
+        await SendAsync(new Notification(AwaitingApproval,
+            $"A draft tweet from {draft.SubmittedBy} is waiting for an SLT approval.", facts, null), ct);
+    }
+
+    public Task PublishedAsync(DraftRecord draft, CancellationToken ct) =>
+        SendAsync(new Notification(Published, "Your tweet has been posted.", Facts(draft), draft.SubmittedBy, draft.TweetUrl), ct);
+
+    public async Task FailedAsync(DraftRecord draft, CancellationToken ct)
+    {
+        var facts = Facts(draft, KeyValuePair.Create("Reason", draft.FailureReason ?? "unknown"));
+        await SendAsync(new Notification(Failed, "Your draft tweet could not be posted.", facts, draft.SubmittedBy), ct);
+        await SendAsync(new Notification(Failed, $"A draft tweet from {draft.SubmittedBy} failed and was not posted.", facts, null), ct);
+    }
+
+    public async Task NeedsReconciliationAsync(DraftRecord draft, CancellationToken ct)
+    {
+        var facts = Facts(draft, KeyValuePair.Create("What to do",
+            "Look at the school's X timeline. If the tweet is not there, post it by hand or submit the draft again."));
+        const string title = "It is not certain whether a tweet was posted: please check the school's X account.";
+        await SendAsync(new Notification(NeedsReconciliation, title, facts, draft.SubmittedBy), ct);
+        await SendAsync(new Notification(NeedsReconciliation, title, facts, null), ct);
+    }
+
+    private async Task SendAsync(Notification notification, CancellationToken ct)
+    {
+        try
+        {
+            await notifier.NotifyAsync(notification, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Notification {Kind} to {Recipient} failed; the draft's state is unchanged", notification.Kind,
+                notification.Recipient ?? "SLT channel");
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> Facts(DraftRecord draft, params KeyValuePair<string, string>[] more)
+    {
+        var facts = new List<KeyValuePair<string, string>>
+        {
+            new("Draft", draft.Id),
+            new("Text", draft.Text.Length > 300 ? draft.Text[..300] + "…" : draft.Text),
+            new("Status", draft.Status.ToWire()),
+        };
+        facts.AddRange(more);
+        return facts;
+    }
+
+    private static KeyValuePair<string, string> FindingsFact(Verdict? verdict) =>
+        new("Findings", verdict is null || verdict.Findings.Count == 0
+            ? "none"
+            : string.Join("\n", verdict.Findings.Select(f => $"{f.Severity.ToString().ToLowerInvariant()}: {f.Message}")));
+}

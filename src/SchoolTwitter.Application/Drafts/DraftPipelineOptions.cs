@@ -1,0 +1,30 @@
+namespace SchoolTwitter.Application.Drafts;
+
+/// <summary>Settings of the draft pipeline (bound from configuration by the infrastructure).</summary>
+public sealed class DraftPipelineOptions
+{
+    /// <summary>reply_settings sent with every post: only accounts the school follows can reply.</summary>
+    public string ReplySettings { get; set; } = "following";
+
+    /// <summary>The school's X user id (for reading its recent posts); looked up once with users/me when empty.</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>Identical content submitted again within this window returns the first draft.</summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a publisher's claim protects a draft; longer than the function timeout (10 minutes).</summary>
+    public TimeSpan PublishLease { get; set; } = TimeSpan.FromMinutes(12);
+
+    /// <summary>Storage queues hide a message for at most 7 days; later dates hop through re-enqueues.</summary>
+    public TimeSpan MaxQueueDelay { get; set; } = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(5);
+
+    /// <summary>How many of the account's recent posts reconciliation looks through for the draft's text.</summary>
+    public int ReconcileLookback { get; set; } = 100;
+
+    /// <summary>The largest draft text the pipeline stores (far beyond a post; the checker reports the real limit).</summary>
+    public int MaxTextLength { get; set; } = 10_000;
+
+    public int MaxImages { get; set; } = 4;
+
+    public int MaxAltTextLength { get; set; } = 5_000;
+}

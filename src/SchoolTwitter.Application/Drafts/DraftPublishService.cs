@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.X;
+using SchoolTwitter.Core.CodeOfConduct;
+
+namespace SchoolTwitter.Application.Drafts;
+
+/// <summary>
+/// Handles a drafts-to-publish message: posts an approved draft to X exactly once under at-least-once delivery.
+/// The draft is claimed in the store (ETag) before X is called, and X's create-post, which has no idempotency key,
+/// is never retried: an unknown outcome moves the draft to needs-reconciliation, where the account's recent posts
+/// decide whether it went out, and a person decides otherwise.
+/// </summary>
+public sealed partial class DraftPublishService(
+    IDraftStore drafts,
+    IDraftMediaStore media,
+    IImageSanitiser sanitiser,
+    IXAccount x,
+    IAuditLog audit,
+    DraftOutcomeNotifier notify,
+    DraftScheduler scheduler,
+    IOptions<DraftPipelineOptions> options,
+    TimeProvider time,
+    ILogger<DraftPublishService> logger)
+{
+    /// <summary>A message that arrives this close to the scheduled time publishes rather than hopping again.</summary>
+    private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(30);
+
+    private string? _accountId;
+
+    public async Task PublishAsync(string message, CancellationToken ct)
+    {
+        var draftId = DraftMessage.TryParse(message)?.DraftId
+            ?? throw new FormatException("The drafts-to-publish message carries no draft id.");
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var draft = await drafts.GetAsync(draftId, ct);
+            if (draft is null)
+            {
+                logger.LogWarning("Draft {DraftId} to publish does not exist; message dropped", draftId);
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            switch (draft.Status)
+            {
+                case DraftStatus.Published:
+                    logger.LogInformation("Draft {DraftId} is already published as {TweetId}; redelivery ignored", draftId, draft.TweetId);
+                    return;
+
+                case DraftStatus.NeedsReconciliation:
+                    await ReconcileAsync(draft, ct);
+                    return;
+
+                case DraftStatus.Publishing:
+                    var leaseEnds = (draft.ClaimedAt ?? draft.UpdatedAt) + options.Value.PublishLease;
+                    if (leaseEnds > now)
+                    {
+                        throw new DraftRetryLaterException(draftId, leaseEnds - now, "another publisher holds the claim");
+                    }
+                    // The publisher that claimed it stopped (crash, timeout) and may or may not have posted.
+                    var stale = await drafts.TryTransitionAsync(draft, DraftStatus.NeedsReconciliation, now,
+                        d => d with { FailureReason = "The publisher stopped before recording the outcome." }, ct);
+                    if (stale is null) continue;
+                    await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
+                        draftId, "publisher stopped"), ct);
+                    await ReconcileAsync(stale, ct);
+                    return;
+
+                case DraftStatus.Scheduled:
+                    if (draft.ScheduledFor is { } due && due - now > DueTolerance)
+                    {
+                        // Not yet: a hop for dates beyond the queue's 7-day visibility limit, or an early redelivery.
+                        await scheduler.SchedulePublishAsync(draft, ct);
+                        return;
+                    }
+                    if (await TryPublishAsync(draft, ct)) return;
+                    continue;
+
+                default:
+                    logger.LogInformation("Draft {DraftId} is {Status}, not approved for publishing; message ignored", draftId, draft.Status.ToWire());
+                    return;
+            }
+        }
+        throw new InvalidOperationException($"Draft {draftId} kept changing while it was being published.");
+    }
+
+    /// <returns>False when another worker changed the draft before it could be claimed.</returns>
+    private async Task<bool> TryPublishAsync(DraftRecord draft, CancellationToken ct)
+    {
+        var images = new List<ReadOnlyMemory<byte>>(draft.Images.Count);
+        for (var i = 0; i < draft.Images.Count; i++)
+        {
+            images.Add(await media.GetAsync(draft.Id, i, ct));
+        }
+
+        var refusal = WhyNotPublishable(draft, DraftContentHash.Compute(draft.ToDraft(images)));
+        if (refusal is not null)
+        {
+            return await FailAsync(draft, refusal, ct);
+        }
+
+        var claimed = await drafts.TryTransitionAsync(draft, DraftStatus.Publishing, time.GetUtcNow(),
+            d => d with { ClaimedAt = time.GetUtcNow() }, ct);
+        if (claimed is null) return false;
+
+        var mediaIds = new List<string>(images.Count);
+        try
+        {
+            for (var i = 0; i < images.Count; i++)
+            {
+                var clean = sanitiser.Sanitise(images[i]);
+                var mediaId = await x.UploadImageAsync(clean.Content, clean.MediaType, ct);
+                if (!string.IsNullOrWhiteSpace(claimed.Images[i].AltText))
+                {
+                    await x.SetAltTextAsync(mediaId, claimed.Images[i].AltText!, ct);
+                }
+                mediaIds.Add(mediaId);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing has been posted yet, so giving the claim back and letting the queue retry is safe.
+            await ReleaseClaimAsync(claimed);
+            if (ex is XRateLimitedException limited) throw RetryAfter(claimed, limited);
+            throw;
+        }
+
+        XPost post;
+        try
+        {
+            post = await x.CreatePostAsync(new XNewPost(claimed.Text, mediaIds, ReplySettings()), ct);
+        }
+        catch (XRateLimitedException limited)
+        {
+            // 429: X refused the request, so nothing was posted.
+            await ReleaseClaimAsync(claimed);
+            throw RetryAfter(claimed, limited);
+        }
+        catch (Exception ex) when (IsAmbiguous(ex))
+        {
+            logger.LogWarning(ex, "Creating the post for draft {DraftId} had an unknown outcome; reconciling", claimed.Id);
+            var unsure = await MoveToReconciliationAsync(claimed, Describe(ex));
+            await ReconcileAsync(unsure, CancellationToken.None);
+            return true;
+        }
+        catch (XApiException refused)
+        {
+            // A definite refusal (400, 401, 403 other than duplicate): nothing was posted; a person re-submits.
+            await FailAsync(claimed, $"X refused the post ({refused.Status}): {refused.Detail ?? refused.Message}", CancellationToken.None);
+            return true;
+        }
+
+        // From here the tweet exists: record it whatever the caller's token says.
+        await RecordPublishedAsync(claimed, post.Id, "posted", CancellationToken.None);
+        return true;
+    }
+
+    private string? WhyNotPublishable(DraftRecord draft, string currentHash)
+    {
+        if (draft.Verdict is null || draft.CheckedHash is null)
+        {
+            return "The draft was never checked against the code of conduct.";
+        }
+        if (draft.Verdict.Outcome == VerdictOutcome.Blocked)
+        {
+            return "The draft breaks the code of conduct.";
+        }
+        if (draft.Verdict.Outcome == VerdictOutcome.Review && draft.ApprovedBy is null)
+        {
+            return "The draft has warnings that no second SLT member approved.";
+        }
+        if (!string.Equals(currentHash, draft.CheckedHash, StringComparison.Ordinal) || !string.Equals(currentHash, draft.ContentHash, StringComparison.Ordinal))
+        {
+            return "The draft's content changed after it was checked.";
+        }
+        if (draft.InReplyToTweetId is not null)
+        {
+            return "The school's account never replies.";
+        }
+        return null;
+    }
+
+    private async Task ReconcileAsync(DraftRecord draft, CancellationToken ct)
+    {
+        XPage<XPost> recent;
+        try
+        {
+            recent = await x.GetRecentPostsAsync(await AccountIdAsync(ct), Math.Clamp(options.Value.ReconcileLookback, 5, 100), null, ct);
+        }
+        catch (XRateLimitedException limited)
+        {
+            throw RetryAfter(draft, limited);
+        }
+
+        var since = (draft.ClaimedAt ?? draft.SubmittedAt) - TimeSpan.FromMinutes(5);
+        var wanted = Normalise(draft.Text);
+        var match = recent.Items.FirstOrDefault(p => Normalise(p.Text) == wanted && (p.CreatedAt is null || p.CreatedAt >= since));
+        if (match is not null)
+        {
+            logger.LogInformation("Draft {DraftId} was posted after all, as {TweetId}", draft.Id, match.Id);
+            await RecordPublishedAsync(draft, match.Id, "reconciled: found on the timeline", CancellationToken.None);
+            return;
+        }
+
+        if (draft.SltAlertedAt is not null)
+        {
+            logger.LogInformation("Draft {DraftId} still needs a person to reconcile it; SLT were told at {AlertedAt}", draft.Id, draft.SltAlertedAt);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var alerted = await drafts.TryReplaceAsync(draft with { SltAlertedAt = now, UpdatedAt = now }, CancellationToken.None) ?? draft;
+        logger.LogWarning("Draft {DraftId} was not found among the account's recent posts; SLT alerted, not re-posted", draft.Id);
+        await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation, draft.Id,
+            "not found on the timeline; SLT alerted", draft.FailureReason), CancellationToken.None);
+        await notify.NeedsReconciliationAsync(alerted, CancellationToken.None);
+    }
+
+    private async Task<DraftRecord> MoveToReconciliationAsync(DraftRecord claimed, string reason)
+    {
+        var current = claimed;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var moved = await drafts.TryTransitionAsync(current, DraftStatus.NeedsReconciliation, now,
+                d => d with { FailureReason = reason }, CancellationToken.None);
+            if (moved is not null)
+            {
+                await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
+                    claimed.Id, "outcome unknown", reason), CancellationToken.None);
+                return moved;
+            }
+            current = await drafts.GetAsync(claimed.Id, CancellationToken.None) ?? claimed;
+            if (current.Status != DraftStatus.Publishing) return current;
+        }
+        return current;
+    }
+
+    private async Task RecordPublishedAsync(DraftRecord draft, string tweetId, string how, CancellationToken ct)
+    {
+        var current = draft;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (current.Status == DraftStatus.Published) return;
+            var now = time.GetUtcNow();
+            var published = await drafts.TryTransitionAsync(current, DraftStatus.Published, now,
+                d => d with { TweetId = tweetId, TweetUrl = TweetUrl(tweetId), FailureReason = null }, ct);
+            if (published is not null)
+            {
+                logger.LogInformation("Draft {DraftId} published as {TweetId}", draft.Id, tweetId);
+                await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Published, draft.Id, how,
+                    published.TweetUrl), ct);
+                await notify.PublishedAsync(published, ct);
+                return;
+            }
+            // Someone moved it meanwhile (a stale-claim reconciler): the tweet exists, so keep recording it.
+            current = await drafts.GetAsync(draft.Id, ct) ?? throw new InvalidOperationException($"Draft {draft.Id} vanished after it was posted as {tweetId}.");
+        }
+        throw new InvalidOperationException($"Draft {draft.Id} was posted as {tweetId} but the outcome could not be recorded.");
+    }
+
+    private async Task<bool> FailAsync(DraftRecord draft, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var failed = await drafts.TryTransitionAsync(draft, DraftStatus.Failed, now, d => d with { FailureReason = reason }, ct);
+        if (failed is null) return false;
+        logger.LogWarning("Draft {DraftId} failed: {Reason}", draft.Id, reason);
+        await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Failed, draft.Id, "failed", reason), ct);
+        await notify.FailedAsync(failed, ct);
+        return true;
+    }
+
+    private async Task ReleaseClaimAsync(DraftRecord claimed)
+    {
+        var released = await drafts.TryTransitionAsync(claimed, DraftStatus.Scheduled, time.GetUtcNow(), d => d with { ClaimedAt = null },
+            CancellationToken.None);
+        if (released is null)
+        {
+            logger.LogWarning("Draft {DraftId}'s publish claim could not be released; it will be reconciled when the lease ends", claimed.Id);
+        }
+    }
+
+    private DraftRetryLaterException RetryAfter(DraftRecord draft, XRateLimitedException limited)
+    {
+        var wait = limited.ResetAt - time.GetUtcNow();
+        if (wait < TimeSpan.FromSeconds(1)) wait = TimeSpan.FromSeconds(1);
+        logger.LogWarning("X rate limit reached publishing draft {DraftId}; retrying at {ResetAt}", draft.Id, limited.ResetAt);
+        return new DraftRetryLaterException(draft.Id, wait + TimeSpan.FromSeconds(1), "X rate limit reached");
+    }
+
+    private static bool IsAmbiguous(Exception ex) => ex switch
+    {
+        XAmbiguousOutcomeException => true,
+        XDuplicateContentException => true,
+        XApiException api => api.Status >= 500,
+        HttpRequestException => true,
+        TimeoutException => true,
+        OperationCanceledException => true,
+        IOException => true,
+        _ => false,
+    };
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        XDuplicateContentException => "X said the post duplicates an earlier one (an earlier attempt may have posted it).",
+        XApiException api => $"X answered {api.Status} while creating the post.",
+        OperationCanceledException or TimeoutException => "Creating the post timed out.",
+        _ => "The connection to X failed while creating the post.",
+    };
+
+    private string? ReplySettings()
+    {
+        var setting = options.Value.ReplySettings?.Trim();
+        // "everyone" means X's default: omit the field.
+        return string.IsNullOrEmpty(setting) || setting.Equals("everyone", StringComparison.OrdinalIgnoreCase) ? null : setting;
+    }
+
+    private async Task<string> AccountIdAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.AccountId)) return options.Value.AccountId;
+        return _accountId ??= (await x.GetMeAsync(ct)).Id;
+    }
+
+    public static string TweetUrl(string tweetId) => $"https://x.com/i/web/status/{tweetId}";
+
+    /// <summary>X returns a post's text HTML-escaped and with links shortened: compare with both undone.</summary>
+    internal static string Normalise(string text)
+    {
+        var decoded = WebUtility.HtmlDecode(text).Normalize(NormalizationForm.FormC);
+        var noLinks = LinkPattern().Replace(decoded, "<link>");
+        return WhitespacePattern().Replace(noLinks, " ").Trim().ToLower(CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"https?://\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.Notifications;
+
+namespace SchoolTwitter.Application.Drafts;
+
+/// <summary>
+/// Handles a message that failed <c>maxDequeueCount</c> times: the draft is marked failed with the reason and SLT are
+/// alerted, so nothing fails silently. A draft that may already be on X is never marked failed: it goes to reconciliation.
+/// </summary>
+public sealed class PoisonDraftService(
+    IDraftStore drafts,
+    IAuditLog audit,
+    INotifier notifier,
+    DraftOutcomeNotifier notify,
+    TimeProvider time,
+    ILogger<PoisonDraftService> logger)
+{
+    public async Task HandleAsync(string queueName, string message, CancellationToken ct)
+    {
+        var draftId = DraftMessage.TryParse(message)?.DraftId;
+        if (draftId is null)
+        {
+            logger.LogError("Unreadable poison message on {Queue}; SLT alerted", queueName);
+            await AlertUnreadableAsync(queueName, ct);
+            return;
+        }
+
+        var reason = $"Processing kept failing on {queueName}; the message was moved aside after its retries. See the function logs.";
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var draft = await drafts.GetAsync(draftId, ct);
+            if (draft is null)
+            {
+                logger.LogError("Poison message on {Queue} names draft {DraftId}, which does not exist", queueName, draftId);
+                await AlertUnreadableAsync(queueName, ct);
+                return;
+            }
+
+            if (DraftLifecycle.IsFinal(draft.Status))
+            {
+                logger.LogInformation("Poison message for draft {DraftId}, already {Status}; nothing to mark", draftId, draft.Status.ToWire());
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            if (draft.Status is DraftStatus.Publishing or DraftStatus.NeedsReconciliation)
+            {
+                // It may have been posted: a person must look, and nobody may post it again automatically.
+                var unsure = draft.Status == DraftStatus.Publishing
+                    ? await drafts.TryTransitionAsync(draft, DraftStatus.NeedsReconciliation, now, d => d with { FailureReason = reason, SltAlertedAt = now }, ct)
+                    : await drafts.TryReplaceAsync(draft with { FailureReason = reason, SltAlertedAt = now, UpdatedAt = now }, ct);
+                if (unsure is null) continue;
+                await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
+                    draftId, "poison message; SLT alerted", reason), ct);
+                await notify.NeedsReconciliationAsync(unsure, ct);
+                return;
+            }
+
+            var failed = await drafts.TryTransitionAsync(draft, DraftStatus.Failed, now, d => d with { FailureReason = reason }, ct);
+            if (failed is null) continue;
+            logger.LogError("Draft {DraftId} failed: poison message on {Queue}", draftId, queueName);
+            await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Failed, draftId, "failed", reason), ct);
+            await notify.FailedAsync(failed, ct);
+            return;
+        }
+        throw new InvalidOperationException($"Draft {draftId} kept changing while its poison message was handled.");
+    }
+
+    private async Task AlertUnreadableAsync(string queueName, CancellationToken ct)
+    {
+        try
+        {
+            await notifier.NotifyAsync(new Notification(DraftOutcomeNotifier.Failed,
+                $"A message on {queueName} could not be processed and names no known draft.",
+                [new("Queue", queueName)]), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Alert about an unreadable poison message on {Queue} failed", queueName);
+        }
+    }
+}

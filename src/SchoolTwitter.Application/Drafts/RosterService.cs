@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Core.Drafts;
+using SchoolTwitter.Core.Roster;
+
+namespace SchoolTwitter.Application.Drafts;
+
+/// <summary>Replaces the pupil roster from the MIS export. A malformed row rejects the whole file: nothing is replaced.</summary>
+public sealed class RosterService(IPupilRosterStore store, IAuditLog audit, TimeProvider time, ILogger<RosterService> logger)
+{
+    /// <summary>Records a refused roster upload (caller not SLT) in the audit log.</summary>
+    public Task RefuseAsync(string actor, string reason, CancellationToken ct) =>
+        audit.AppendAsync(DraftAuditActions.Entry(time.GetUtcNow(), actor, DraftAuditActions.RosterRefused, "roster", "refused: " + reason), ct);
+
+    public async Task<InputResult<PupilRoster>> ReplaceAsync(string csv, string actor, CancellationToken ct)
+    {
+        var parsed = RosterCsv.Parse(csv);
+        var now = time.GetUtcNow();
+        if (!parsed.IsValid)
+        {
+            await audit.AppendAsync(DraftAuditActions.Entry(now, actor, DraftAuditActions.RosterRefused, "roster",
+                $"refused: {parsed.Errors.Count} malformed rows", string.Join("; ", parsed.Errors.Take(20).Select(e => $"{e.Field}: {e.Message}"))), ct);
+            return parsed;
+        }
+
+        await store.ReplaceAsync(parsed.Value!, ct);
+        logger.LogInformation("Roster replaced by {Actor}: {PupilCount} pupils", actor, parsed.Value!.Pupils.Count);
+        await audit.AppendAsync(DraftAuditActions.Entry(now, actor, DraftAuditActions.RosterReplaced, "roster",
+            $"replaced: {parsed.Value!.Pupils.Count} pupils"), ct);
+        return parsed;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using SchoolTwitter.Application.Drafts;
+using SchoolTwitter.Functions.Http;
+
+namespace SchoolTwitter.Functions.Drafts;
+
+/// <summary>GET /api/drafts/{id}: the draft's state, verdict and tweet URL (the status URL a submission returns).</summary>
+public sealed class GetDraft(DraftQueryService drafts)
+{
+    [Function(nameof(GetDraft))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "drafts/{id}")] HttpRequest request, string id, CancellationToken ct)
+    {
+        var draft = await drafts.GetAsync(id, ct);
+        return draft is null ? ProblemResults.NotFound($"There is no draft {id}.") : DraftJson.Status(draft);
+    }
+}

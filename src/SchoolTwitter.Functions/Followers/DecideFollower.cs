@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.Security;
+using SchoolTwitter.Application.X;
+using SchoolTwitter.Functions.Http;
+
+namespace SchoolTwitter.Functions.Followers;
+
+/// <summary>POST /api/followers/{id}/decision {"decision":"block"|"keep","reason":…}: SLT only; block mutes at once and returns the X-app steps.</summary>
+public sealed class DecideFollower(FollowerReviewService reviews, SltDirectory slt, TimeProvider time)
+{
+    [Function(nameof(DecideFollower))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "followers/{id}/decision")] HttpRequest request, string id, CancellationToken ct)
+    {
+        var caller = await FollowerHttp.CallerAsync(request, slt, ct);
+        var (body, problem) = await FollowerHttp.ReadJsonAsync<FollowerDecisionRequest>(request, ct);
+        if (problem is not null) return problem;
+
+        FollowerDecisionResult result;
+        try
+        {
+            result = await reviews.DecideAsync(caller, id, body!, ct);
+        }
+        catch (XRateLimitedException e)
+        {
+            return FollowerHttp.RateLimited(request, e, time);
+        }
+
+        return result.Outcome switch
+        {
+            FollowerDecisionOutcome.Kept or FollowerDecisionOutcome.Blocked => FollowerHttp.Ok(new
+            {
+                outcome = result.Outcome.ToString(),
+                item = result.Item,
+                profileLink = result.ProfileLink,
+                steps = result.Steps ?? [],
+            }),
+            FollowerDecisionOutcome.Invalid => FollowerHttp.Errors(result.Errors),
+            FollowerDecisionOutcome.NotFound => ProblemResults.NotFound($"No review item has the id \"{id}\"."),
+            _ => FollowerHttp.Forbidden(),
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.Security;
+using SchoolTwitter.Functions.Http;
+
+namespace SchoolTwitter.Functions.Followers;
+
+/// <summary>DELETE /api/follows/approved/{handle}: SLT remove an account from the approved list.</summary>
+public sealed class RemoveApprovedFollow(FollowPolicyService policy, SltDirectory slt)
+{
+    [Function(nameof(RemoveApprovedFollow))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "follows/approved/{handle}")] HttpRequest request, string handle, CancellationToken ct)
+    {
+        var caller = await FollowerHttp.CallerAsync(request, slt, ct);
+        var result = await policy.RemoveAsync(caller, handle, ct);
+        return result.Outcome switch
+        {
+            FollowPolicyOutcome.Removed => new NoContentResult(),
+            FollowPolicyOutcome.NotFound => ProblemResults.NotFound($"@{handle} is not on the approved list."),
+            FollowPolicyOutcome.Invalid => FollowerHttp.Errors(result.Errors),
+            _ => FollowerHttp.Forbidden(),
+        };
+    }
+}
