@@ -20,7 +20,7 @@ public static class CodeOfConductFactory
             new PupilNameRule(lexicons),
             new LengthRule(),
             new HashtagPositionRule(),
-            new PersonalDataRule(),
+            new PersonalDataRule(lexicons),
             new MediaRule(),
             new PhotoConsentRule(),
             new CopyrightRule(),

@@ -28,7 +28,7 @@ public sealed class HashtagPositionRuleTests
         finding.Severity.ShouldBe(Severity.Block);
         finding.Rule.ShouldBe(RuleIds.HashtagPosition);
         finding.Quoted(text).ShouldBe("#SportsDay");
-        finding.Suggestion.ShouldBe("SportsDay");
+        finding.Suggestion.ShouldBe("Sports Day");
         finding.Message.ShouldContain("“#SportsDay”");
     }
 
@@ -39,6 +39,18 @@ public sealed class HashtagPositionRuleTests
         var findings = Run(_rule, text);
         findings.Select(f => f.Quoted(text)).ShouldBe(["#SummerFair", "#Fun"]);
     }
+
+    [Theory]
+    [InlineData("SportsDay", "Sports Day")]
+    [InlineData("Year6", "Year 6")]
+    [InlineData("sports_day", "sports day")]
+    [InlineData("PTAQuiz", "PTA Quiz")]
+    [InlineData("KS2", "KS2")]
+    [InlineData("Year6Trip", "Year 6 Trip")]
+    [InlineData("6thForm", "6th Form")]
+    [InlineData("music", "music")]
+    public void Suggestion_writes_the_hashtag_as_plain_words(string tag, string words) =>
+        HashtagPositionRule.PlainWords(tag).ShouldBe(words);
 
     [Fact]
     public void Check_ignores_hashtag_like_text_inside_links() =>

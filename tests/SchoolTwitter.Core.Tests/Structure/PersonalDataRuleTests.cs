@@ -122,6 +122,24 @@ public sealed class PersonalDataRuleTests
     }
 
     [Fact]
+    public void Check_passes_the_schools_own_contacts_listed_in_school_contacts_and_still_blocks_others()
+    {
+        var directory = Directory.CreateTempSubdirectory("school-contacts-");
+        try
+        {
+            File.WriteAllLines(Path.Combine(directory.FullName, "school-contacts.txt"),
+                ["# The school office", "+44 (0)1744 123456", "Head.Teacher@StMarys.sch.uk"]);
+            var rule = new PersonalDataRule(SchoolTwitter.Core.Lexicons.LexiconSet.Load(directory.FullName));
+            const string text = "Call the office on 01744 123456 or email head.teacher@stmarys.sch.uk; Jo is on 07700 900123.";
+            Run(rule, text).ShouldHaveSingleItem().Quoted(text).ShouldBe("07700 900123");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Check_handles_50000_characters_without_throwing()
     {
         var text = string.Concat(Enumerable.Repeat("Year 6 won 3-2 at 10:30 on 2024/25. ", 1400))[..50_000];

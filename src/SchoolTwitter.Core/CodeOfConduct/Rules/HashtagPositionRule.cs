@@ -34,11 +34,38 @@ public sealed class HashtagPositionRule : IRule
                 continue;
             }
             var written = draft.Text.Substring(hashtag.Start, hashtag.Length);
+            var plain = PlainWords(hashtag.Value);
             findings.Add(new Finding(Id, Severity.Block,
                 $"The hashtag “{written}” is in the middle of the tweet. Hashtags go only at the end: write the words " +
-                $"plainly (“{hashtag.Value}”) and, if you want the hashtag, add it after the last sentence.",
-                hashtag.Start, hashtag.Length, hashtag.Value));
+                $"plainly (“{plain}”) and, if you want the hashtag, add it after the last sentence.",
+                hashtag.Start, hashtag.Length, plain));
         }
+    }
+
+    /// <summary>A hashtag as plain words: "SportsDay" → "Sports Day", "Year6" → "Year 6", "sports_day" → "sports day", "KS2" stays.</summary>
+    internal static string PlainWords(string tag)
+    {
+        var words = new StringBuilder(tag.Length + 4);
+        for (var i = 0; i < tag.Length; i++)
+        {
+            var c = tag[i];
+            if (c == '_')
+            {
+                if (words.Length > 0 && words[^1] != ' ') words.Append(' ');
+                continue;
+            }
+            if (i > 0 && words.Length > 0 && words[^1] != ' ')
+            {
+                var previous = tag[i - 1];
+                var lowerToUpper = char.IsLower(previous) && char.IsUpper(c);
+                var acronymEnd = char.IsUpper(previous) && char.IsUpper(c) && i + 1 < tag.Length && char.IsLower(tag[i + 1]);
+                // "Year6" → "Year 6" and "2025Fair" → "2025 Fair", but "KS2" and "6th" stay whole.
+                var letterDigit = (char.IsLower(previous) && char.IsDigit(c)) || (char.IsDigit(previous) && char.IsUpper(c));
+                if (lowerToUpper || acronymEnd || letterDigit) words.Append(' ');
+            }
+            words.Append(c);
+        }
+        return words.ToString().Trim();
     }
 
     /// <summary>The end of the last letter or digit outside links, hashtags, mentions and emoji.</summary>

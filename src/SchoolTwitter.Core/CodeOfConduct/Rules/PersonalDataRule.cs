@@ -1,15 +1,49 @@
 using System.Text.RegularExpressions;
+using SchoolTwitter.Core.Lexicons;
 
 namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 
 /// <summary>
 /// No personal data in a tweet: UK phone numbers (mobiles, +44, 01/02/03 landlines, with spaces or dashes), e-mail addresses (except the
 /// school's role mailboxes such as office@), full UK postcodes, house-number-and-street addresses and flats, and dates of
-/// birth. Written to stay quiet on school news: years, times, scores ("won 3-2"), "Year 6", class sizes and "2024/25" pass.
+/// birth. Written to stay quiet on school news: years, times, scores ("won 3-2"), "Year 6", class sizes and "2024/25" pass,
+/// and so do the phone numbers and e-mail addresses the school publishes on purpose (word list <c>school-contacts</c>).
 /// </summary>
 public sealed partial class PersonalDataRule : IRule
 {
+    /// <summary>The word list of the school's own public phone numbers and e-mail addresses, one per line.</summary>
+    public const string SchoolContactsList = "school-contacts";
+
+    private readonly HashSet<string> _schoolPhones = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _schoolEmails = new(StringComparer.OrdinalIgnoreCase);
+
+    public PersonalDataRule(LexiconSet? lexicons = null)
+    {
+        foreach (var entry in lexicons?.Entries(SchoolContactsList) ?? [])
+        {
+            var contact = entry.Trim();
+            if (contact.Contains('@'))
+            {
+                _schoolEmails.Add(contact);
+            }
+            else if (NationalDigits(contact) is { } national)
+            {
+                _schoolPhones.Add(national);
+            }
+        }
+    }
+
     public string Id => RuleIds.PersonalData;
+
+    /// <summary>A written UK number as national digits ("+44 (0)1744 123456" → "01744123456"), or null if it has none.</summary>
+    private static string? NationalDigits(string written)
+    {
+        var digits = new string(written.Where(char.IsAsciiDigit).ToArray());
+        if (digits.StartsWith("0044", StringComparison.Ordinal)) digits = digits[4..];
+        else if (written.TrimStart().StartsWith('+') && digits.StartsWith("44", StringComparison.Ordinal)) digits = digits[2..];
+        else return digits.Length > 0 ? digits : null;
+        return "0" + (digits.StartsWith('0') ? digits[1..] : digits);
+    }
 
     public void Check(DraftContext draft, List<Finding> findings)
     {
@@ -46,6 +80,11 @@ public sealed partial class PersonalDataRule : IRule
             if (TryPhoneAt(text, i, out var end))
             {
                 var written = text[i..end];
+                if (_schoolPhones.Count > 0 && NationalDigits(written) is { } national && _schoolPhones.Contains(national))
+                {
+                    i = end;
+                    continue; // The school's own published number.
+                }
                 findings.Add(new Finding(Id, Severity.Block,
                     $"“{written}” looks like a phone number. Do not publish phone numbers: remove it (for the school office, " +
                     "point people to the school website's contact page instead).", i, end - i));
@@ -159,9 +198,9 @@ public sealed partial class PersonalDataRule : IRule
         {
             var written = text.Substring(match.Index, match.Length);
             var local = written[..written.IndexOf('@')];
-            if (RoleMailboxes.Contains(local))
+            if (RoleMailboxes.Contains(local) || _schoolEmails.Contains(written))
             {
-                continue; // The school's own role mailbox is not personal data.
+                continue; // The school's own role mailbox or published address is not personal data.
             }
             findings.Add(new Finding(Id, Severity.Block,
                 $"“{written}” is an e-mail address. Do not publish personal e-mail addresses: remove it, or give the school office's " +

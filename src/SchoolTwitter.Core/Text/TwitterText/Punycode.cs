@@ -9,7 +9,7 @@ internal static class Punycode
 
     /// <summary>
     /// The length of <c>xn--</c> + punycode of the label after a simple nameprep (lower case, NFKC), or -1 when Java's
-    /// IDN.toASCII would refuse it (a non-ASCII label that already starts with the ACE prefix).
+    /// IDN.toASCII would refuse it (a non-ASCII label that already starts with the ACE prefix, or invalid UTF-16).
     /// </summary>
     public static int EncodedLabelLength(ReadOnlySpan<char> label)
     {
@@ -17,7 +17,15 @@ internal static class Punycode
         {
             return -1;
         }
-        var prepared = label.ToString().ToLowerInvariant().Normalize(NormalizationForm.FormKC);
+        string prepared;
+        try
+        {
+            prepared = label.ToString().ToLowerInvariant().Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return -1; // Lone surrogates or noncharacters: IDN.toASCII refuses the host too.
+        }
         if (Ascii.IsValid(prepared))
         {
             return prepared.Length;

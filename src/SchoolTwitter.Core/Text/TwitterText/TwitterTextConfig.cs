@@ -1,10 +1,13 @@
 namespace SchoolTwitter.Core.Text.TwitterTextImpl;
 
-/// <summary>A twitter-text weighting configuration (config/v2.json, v3.json).</summary>
+/// <summary>A twitter-text weighting configuration (v1, config/v2.json, v3.json).</summary>
 internal sealed record TwitterTextConfig(int MaxWeightedTweetLength, int Scale, int DefaultWeight, bool EmojiParsingEnabled,
     int TransformedUrlLength, (int Start, int End, int Weight)[] Ranges)
 {
     private static readonly (int, int, int)[] WeightedRanges = [(0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100)];
+
+    /// <summary>The original 140-character count: every code point weighs 1.</summary>
+    public static TwitterTextConfig V1 { get; } = new(140, 1, 1, false, 23, []);
 
     public static TwitterTextConfig V2 { get; } = new(280, 100, 200, false, 23, WeightedRanges);
 

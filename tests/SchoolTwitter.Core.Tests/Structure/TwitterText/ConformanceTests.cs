@@ -14,6 +14,16 @@ public sealed class WeightedLengthConformanceTests
     public static TheoryData<int, string> V3Cases => ConformanceData.Cases("validate.yml", "WeightedTweetsWithDiscountedEmojiCounterTest");
     public static TheoryData<int, string> DirectionalCases => ConformanceData.Cases("validate.yml", "UnicodeDirectionalMarkerCounterTest");
 
+    public static TheoryData<int, string> V1ValidityCases => ConformanceData.Cases("validate.yml", "tweets");
+
+    [Theory]
+    [MemberData(nameof(V1ValidityCases))]
+    public void Tweets_validity_with_config_v1(int index, string description)
+    {
+        var testCase = ConformanceData.Case("validate.yml", "tweets", index);
+        TT.Parse((string)testCase["text"]!, TwitterTextConfig.V1).Valid.ShouldBe((bool)testCase["expected"]!, description);
+    }
+
     [Theory]
     [MemberData(nameof(V2Cases))]
     public void WeightedTweetsCounterTest_with_config_v2(int index, string description) =>
