@@ -93,6 +93,16 @@ param headTeacherContact string
 @description('Optional. NCRONTAB (UTC) for the follower scan timer: hourly on Mondays; the code decides the UK-time hour.')
 param weeklyFollowerScanSchedule string = '0 0 * * * 1'
 
+@description('Optional. UK day of the weekly follower scan.')
+@allowed(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
+param followerScanDay string = 'Monday'
+
+@description('Optional. UK wall-clock time (HH:mm) of the weekly follower scan.')
+param followerScanTime string = '07:00'
+
+@description('Optional. How long one follower-scan invocation reads before handing over to a queued continuation (below the function timeout).')
+param followerInvocationBudget string = '00:07:00'
+
 @description('Optional. NCRONTAB for moderating mentions and replies.')
 param inboundModerationSchedule string = '0 */15 * * * *'
 
@@ -155,12 +165,19 @@ var notificationWebhookSecretName = 'notifications-webhook-url'
 var queueNames = [
   'drafts-to-check'
   'drafts-to-publish'
+  'follower-scan-continuations'
 ]
 var tableNames = [
   'Drafts'
   'Pupils'
   'AuditLog'
   'SltMembers'
+  'Followers'
+  'FollowerCheckpoints'
+  'FollowerReview'
+  'ApprovedFollows'
+  'Terms'
+  'RotationCycles'
 ]
 var blobContainerNames = [
   'draft-media'
@@ -212,6 +229,9 @@ var appSettings = {
   Notifications__WebhookUrl: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${notificationWebhookSecretName})'
   WeeklyFollowerScanSchedule: weeklyFollowerScanSchedule
   InboundModerationSchedule: inboundModerationSchedule
+  Followers__ScanDay: followerScanDay
+  Followers__ScanTime: followerScanTime
+  Followers__InvocationBudget: followerInvocationBudget
   CredentialRotationSchedule: credentialRotationSchedule
   Rotation__HeadTeacherContact: headTeacherContact
 }

@@ -114,6 +114,15 @@ public sealed class CredentialRotationService(
         var today = UkTime.Today(time);
         var claim = new RotationClaim(Guid.NewGuid().ToString("N"), actor, now);
 
+        if (await IsInstalledTokenAsync(credentials, ct))
+        {
+            // X would accept them (they are still valid), but nothing would have been rotated.
+            logger.LogWarning("Credentials submitted by {Actor} carry the access token already installed", actor);
+            await AuditAsync(actor, "credentials.rotation-refused", "credentials", "refused: tokens not regenerated", null, ct);
+            return new RotationSubmissionResult(RotationOutcome.Refused,
+                "This access token is the one already installed: regenerate the access token and secret in the X developer console, then submit the new ones. Nothing was changed.", []);
+        }
+
         var claimed = await ClaimAsync(claim, today, ct);
         if (claimed.Refusal is { } busy) return busy;
         var cycle = claimed.Cycle!;
@@ -172,6 +181,24 @@ public sealed class CredentialRotationService(
             throw;
         }
     }
+
+    private async Task<bool> IsInstalledTokenAsync(XCredentials submitted, CancellationToken ct)
+    {
+        XCredentials current;
+        try
+        {
+            current = await credentialSource.GetAsync(ct);
+        }
+        catch (Exception e) when (e is XCredentialsUnavailableException or CredentialVaultException)
+        {
+            return false; // nothing usable is installed, so these cannot be the installed ones
+        }
+
+        return SameSecret(submitted.AccessToken, current.AccessToken) || SameSecret(submitted.AccessTokenSecret, current.AccessTokenSecret);
+    }
+
+    private static bool SameSecret(string a, string b) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
 
     private async Task<(RotationCycle? Cycle, bool CreatedCycle, RotationSubmissionResult? Refusal)> ClaimAsync(RotationClaim claim, DateOnly today, CancellationToken ct)
     {

@@ -148,8 +148,3 @@ public sealed class RotationCheckService(
         }
     }
 }
-
-internal static class DateTimeOffsetExtensions
-{
-    public static DateOnly ToDateOnly(this DateTimeOffset local) => DateOnly.FromDateTime(local.DateTime);
-}

@@ -346,10 +346,16 @@ public sealed class OffensiveLanguage
             if (term.NotBefore is not null && next.Length > 0 && term.NotBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next)) return false;
             if (term.AlsoAName && char.IsUpper(text[start]) && nextStart >= 0 && char.IsUpper(text[nextStart]) && !IsAllUpper(text, start, end)) return false;
         }
-        if (term.NotAfter is not null)
+        if (term.NotAfter is not null || term.AlsoAName)
         {
-            var previous = buffer[..Neighbour(text, start, -1, buffer, out _)];
-            if (previous.Length > 0 && term.NotAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous)) return false;
+            var previous = buffer[..Neighbour(text, start, -1, buffer, out var previousStart)];
+            if (term.NotAfter is not null && previous.Length > 0 && term.NotAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous)) return false;
+            // "Moby Dick": a capitalised name after another capitalised name.
+            if (term.AlsoAName && previousStart >= 0 && previous.Length > 0 && char.IsUpper(text[start]) && char.IsUpper(text[previousStart])
+                && !IsAllUpper(text, start, end))
+            {
+                return false;
+            }
         }
         return true;
     }

@@ -11,7 +11,7 @@ public sealed class AddApprovedFollow(FollowPolicyService policy, SltDirectory s
 {
     [Function(nameof(AddApprovedFollow))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "follows/approved")] HttpRequest request, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "follows/approved")] HttpRequest request, CancellationToken ct)
     {
         var caller = await FollowerHttp.CallerAsync(request, slt, ct);
         var (body, problem) = await FollowerHttp.ReadJsonAsync<ApprovedFollowRequest>(request, ct);

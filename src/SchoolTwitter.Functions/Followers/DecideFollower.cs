@@ -13,7 +13,7 @@ public sealed class DecideFollower(FollowerReviewService reviews, SltDirectory s
 {
     [Function(nameof(DecideFollower))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "followers/{id}/decision")] HttpRequest request, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "followers/{id}/decision")] HttpRequest request, string id, CancellationToken ct)
     {
         var caller = await FollowerHttp.CallerAsync(request, slt, ct);
         var (body, problem) = await FollowerHttp.ReadJsonAsync<FollowerDecisionRequest>(request, ct);

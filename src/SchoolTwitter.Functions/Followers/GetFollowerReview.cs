@@ -6,12 +6,12 @@ using SchoolTwitter.Application.Security;
 
 namespace SchoolTwitter.Functions.Followers;
 
-/// <summary>GET /api/followers/review: what awaits an SLT decision, with reasons, counts and links. Easy Auth signs the caller in; SLT is checked in code.</summary>
+/// <summary>GET /api/followers/review: what awaits an SLT decision, with reasons, counts and links. Function key plus the Easy Auth principal; SLT is checked in code.</summary>
 public sealed class GetFollowerReview(FollowerReviewService reviews, SltDirectory slt)
 {
     [Function(nameof(GetFollowerReview))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "followers/review")] HttpRequest request, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "followers/review")] HttpRequest request, CancellationToken ct)
     {
         var caller = await FollowerHttp.CallerAsync(request, slt, ct);
         var list = await reviews.ListAsync(caller, ct);

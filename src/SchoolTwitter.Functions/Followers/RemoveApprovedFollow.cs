@@ -12,7 +12,7 @@ public sealed class RemoveApprovedFollow(FollowPolicyService policy, SltDirector
 {
     [Function(nameof(RemoveApprovedFollow))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "follows/approved/{handle}")] HttpRequest request, string handle, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "follows/approved/{handle}")] HttpRequest request, string handle, CancellationToken ct)
     {
         var caller = await FollowerHttp.CallerAsync(request, slt, ct);
         var result = await policy.RemoveAsync(caller, handle, ct);

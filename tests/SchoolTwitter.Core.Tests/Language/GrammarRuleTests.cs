@@ -23,6 +23,8 @@ public sealed class GrammarRuleTests
     [InlineData("We had a lovely day #SportsDay #Proud", "day")]
     [InlineData("We had a lovely day https://school.example/photos", "day")]
     [InlineData("We had a lovely day 🎉☀️", "day")]
+    [InlineData("Thank you for visiting @LocalFireService", "@LocalFireService")]
+    [InlineData("Thank you for visiting @LocalFireService #Safety", "@LocalFireService")]
     public void Check_blocks_text_without_terminal_punctuation(string text, string marked)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.Grammar).ShouldHaveSingleItem();
@@ -36,7 +38,11 @@ public sealed class GrammarRuleTests
     [InlineData("We had a lovely day. #SportsDay #Proud")]
     [InlineData("We had a lovely day! 🎉")]
     [InlineData("Photos from today: https://school.example/photos")]
+    [InlineData("Well done to everyone who ran today, or see stmarys.sch.uk/news 🏅 #PE")]
+    [InlineData("More photos of the choir are at https://stmarys.sch.uk/news")]
     [InlineData("Did you enjoy the concert?")]
+    [InlineData("Thank you for visiting. @LocalFireService")]
+    [InlineData("Thank you for visiting! @LocalFireService @Council #Safety")]
     [InlineData("She said, “What a day.”")]
     [InlineData("Our thanks go to the PTA (again).")]
     [InlineData("We will be there from 9 a.m. on Monday.")]

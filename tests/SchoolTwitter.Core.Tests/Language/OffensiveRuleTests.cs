@@ -18,6 +18,7 @@ public sealed class OffensiveRuleTests
     [InlineData("Some people are sluts.", "sluts", "sexual")]
     [InlineData("He's a motherfucker.", "motherfucker", "swearing")]
     [InlineData("WTF happened at pick-up?", "WTF", "swearing")]
+    [InlineData("Don't be a dick about parking.", "dick", "sexual")]
     public void Check_blocks_offensive_words(string text, string word, string description)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.Offensive).ShouldHaveSingleItem();
@@ -88,6 +89,8 @@ public sealed class OffensiveRuleTests
     [InlineData("Every pupil was assessed in reading.")]
     [InlineData("Our class made fruit cocktails at the summer fair.")]
     [InlineData("The pantomime was Dick Whittington.")]
+    [InlineData("Year 6 are reading Moby Dick.")]
+    [InlineData("Our author visit was from Dick King-Smith's biographer.")]
     [InlineData("Our friends in Essex and Sussex sent letters.")]
     [InlineData("A therapist visited Year 3.")]
     [InlineData("We picked a grape from the vine.")]

@@ -48,6 +48,8 @@ public sealed class PupilNameRuleTests
     [InlineData("Hope everyone enjoyed the concert.")]
     [InlineData("It will be a wonderful evening.")]
     [InlineData("Mrs Smith led the choir.")]
+    [InlineData("Our Eco Council picked litter in Amelia Park.")]
+    [InlineData("We learned about Amelia Earhart in history.")]
     public void Check_passes_drafts_with_images_and_no_pupil_names(string text)
     {
         var findings = PupilNameFindings(LanguageChecks.WithImage(text));

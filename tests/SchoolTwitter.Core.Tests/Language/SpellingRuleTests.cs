@@ -13,6 +13,7 @@ public sealed class SpellingRuleTests
     [InlineData("We went to the musuem.", "musuem", "museum")]
     [InlineData("The concert is on Wedensday.", "Wedensday", "Wednesday")]
     [InlineData("The childrens work is on display.", "childrens", "children's")]
+    [InlineData("Becuase of the snow, school is closed.", "Becuase", "Because")]
     public void Check_warns_about_misspellings_with_a_suggestion(string text, string word, string suggestion)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.Spelling).ShouldHaveSingleItem();
@@ -56,6 +57,7 @@ public sealed class SpellingRuleTests
     [InlineData("Mrs Hennessey-Bolton and Mr Okonkwo led the trip to Knowsley Safari Park.")]
     [InlineData("The children's and parents' feedback was wonderful.")]
     [InlineData("Our Year 6 leavers performed Bugsy Malone.")]
+    [InlineData("Jaxson and Kaydence read their stories to Year 1.")]
     [InlineData("Don't forget: we're closed on Friday and it's a non-uniform day.")]
     public void Check_does_not_warn_about_names_places_links_or_numbers(string text)
     {

@@ -16,6 +16,8 @@ public sealed class TargetedRuleTests
     [InlineData("well done amelia.", "amelia")]
     [InlineData("Well done josh a better lesson today.", "josh")]
     [InlineData("Leo needs to improve his behaviour.", "Leo")]
+    [InlineData("Well done to Year 6, especially Noah.", "Noah")]
+    [InlineData("Player of the match was Freddie.", "Freddie")]
     public void Check_blocks_a_pupil_singled_out_for_praise_or_blame(string text, string name)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.Targeted).ShouldHaveSingleItem();

@@ -43,6 +43,7 @@ public sealed class TextSpeakRuleTests
     [InlineData("OMG what a day.")]
     [InlineData("idk who won the raffle.")]
     [InlineData("Brb with more photos.")]
+    [InlineData("Thank U to all our volunteers.")]
     [InlineData("Love from all of us xoxo.")]
     public void Check_blocks_text_speak_in_any_case(string text)
     {
@@ -113,6 +114,10 @@ public sealed class TextSpeakRuleTests
     [InlineData("Lo and behold, the sun came out.")]
     [InlineData("The children loll about on the grass.")]
     [InlineData("Our 100m relay team won.")]
+    [InlineData("Year R and Year 1 sang together.")]
+    [InlineData("The Romans invaded Britain in 55 BC.")]
+    [InlineData("The cows were chewing the cud.")]
+    [InlineData("Our U-turn on the coach was tricky.")]
     [InlineData("Anna and Hannah sang.")]
     [InlineData("The COVID-19 rules have ended.")]
     [InlineData("Children made 3D shapes in maths.")]

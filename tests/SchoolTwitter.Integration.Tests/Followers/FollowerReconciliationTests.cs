@@ -113,4 +113,31 @@ public sealed class FollowerReconciliationTests(AzuriteFixture azurite)
         (await rig.ReviewItemAsync(stillThere.Id))!.Status.ShouldBe(ReviewStatus.Blocked);
         (await rig.AuditAsync(bot.Id)).ShouldContain(e => e.Action == "follower.block-confirmed" && e.Actor == "system");
     }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"accountId":"","runId":""}""")]
+    public async Task Malformed_continuation_message_is_dropped_without_reading_x(string message)
+    {
+        await using var rig = await FollowerRig.StartAsync(azurite, November);
+        rig.X.SetFollowers(FollowerData.Parents(3), rig.AccountId);
+
+        await rig.Get<FollowerScanContinuation>().Run(message, CancellationToken.None);
+
+        rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Continuation_for_a_finished_run_is_stale_and_reads_nothing()
+    {
+        await using var rig = await FollowerRig.StartAsync(azurite, November);
+        rig.X.SetFollowers(FollowerData.Parents(3), rig.AccountId);
+        var run = (await rig.Scans.RunScheduledAsync(CancellationToken.None)).Run!;
+        var before = rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers");
+
+        var result = await rig.Scans.ContinueAsync(new FollowerScanContinuationMessage(rig.AccountId, run.RunId), CancellationToken.None);
+
+        result.Outcome.ShouldBe(FollowerScanOutcome.Stale);
+        rig.X.RequestCount("GET", $"/2/users/{rig.AccountId}/followers").ShouldBe(before);
+    }
 }

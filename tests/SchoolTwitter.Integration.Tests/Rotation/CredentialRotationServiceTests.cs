@@ -89,6 +89,21 @@ public sealed class CredentialRotationServiceTests(AzuriteFixture azurite) : IAs
     }
 
     [Fact]
+    public async Task The_installed_tokens_submitted_again_are_refused_as_not_regenerated()
+    {
+        // X would accept them: a password change alone leaves the tokens valid, which is why they must be regenerated.
+        var sameTokens = FakeXServer.NewCredentials() with { AccessToken = _h.X.Credentials.AccessToken, AccessTokenSecret = _h.X.Credentials.AccessTokenSecret };
+        var before = await SnapshotAsync();
+
+        var result = await _h.Rotation.SubmitAsync(SchoolYearTests.Json(sameTokens), "deputy@school.example", CancellationToken.None);
+
+        result.Outcome.ShouldBe(RotationOutcome.Refused);
+        result.Message.ShouldStartWith("This access token is the one already installed");
+        await ShouldBeUnchangedAsync(before);
+        _h.X.RequestCount("GET", "/2/users/me").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Credentials_of_another_account_are_refused_naming_it()
     {
         var other = FakeXServer.NewCredentials();
@@ -100,7 +115,7 @@ public sealed class CredentialRotationServiceTests(AzuriteFixture azurite) : IAs
         result.Outcome.ShouldBe(RotationOutcome.Refused);
         result.Message.ShouldStartWith("These credentials belong to @school8888, not the school's account");
         await ShouldBeUnchangedAsync(before);
-        _h.Audit.Entries.ShouldContain(e => e.Action == "credentials.rotation-refused" && e.Detail == "@school8888 (1888888888888888888)");
+        (await _h.Audit.ReadAllAsync()).ShouldContain(e => e.Action == "credentials.rotation-refused" && e.Detail == "@school8888 (1888888888888888888)");
     }
 
     [Fact]

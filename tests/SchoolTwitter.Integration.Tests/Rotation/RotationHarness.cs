@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -7,8 +9,10 @@ using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Notifications;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.X;
+using SchoolTwitter.Infrastructure.Audit;
 using SchoolTwitter.Infrastructure.Configuration;
 using SchoolTwitter.Infrastructure.Rotation;
+using SchoolTwitter.Infrastructure.Storage;
 using SchoolTwitter.Infrastructure.X;
 using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeX;
@@ -43,7 +47,9 @@ public sealed class RotationHarness : IAsyncDisposable
     public FakeKeyVault Vault { get; }
     public CapturingLoggerProvider Logs { get; }
     public RecordingNotifier Notifier { get; } = new();
-    public RecordingAuditLog Audit { get; } = new();
+    private PrefixedAuditLog? _audit;
+
+    public PrefixedAuditLog Audit => _audit!;
 
     public KeyVaultXCredentialSource CredentialSource { get; private set; } = null!;
     public GatedXAccount XAccount { get; private set; } = null!;
@@ -75,12 +81,15 @@ public sealed class RotationHarness : IAsyncDisposable
     public void Restart()
     {
         var options = Options.Create(new RotationOptions { AccountId = AccountId, HeadTeacherContact = HeadTeacher });
+        var tables = new TableServiceClient(Azurite.ConnectionString);
+        // The audit log keeps its record of subjects across restarts (the test's knowledge, not the services').
+        _audit ??= new PrefixedAuditLog(new TableAuditLog(new StorageClients(tables, new QueueServiceClient(Azurite.ConnectionString), new BlobServiceClient(Azurite.ConnectionString))), AccountId);
         var secrets = Vault.Client();
         CredentialSource = new KeyVaultXCredentialSource(secrets, Time, Logger<KeyVaultXCredentialSource>());
         var http = new HttpClient();
         var client = new XApiClient(http, CredentialSource, Time, Options.Create(new XApiOptions { BaseUrl = X.BaseUrl, AccountId = AccountId }), Logger<XApiClient>());
         XAccount = new GatedXAccount(client);
-        Store = new TableRotationStore(new TableServiceClient(Azurite.ConnectionString), options);
+        Store = new TableRotationStore(tables, options);
         CredentialVault = new KeyVaultCredentialVault(secrets, Logger<KeyVaultCredentialVault>());
         Terms = new TermCalendarService(Store, Audit, Time, Logger<TermCalendarService>());
         Check = new RotationCheckService(Store, CredentialVault, Notifier, Audit, options, Time, Logger<RotationCheckService>());
@@ -117,20 +126,30 @@ public sealed class RecordingNotifier : INotifier
     }
 }
 
-public sealed class RecordingAuditLog : IAuditLog
+/// <summary>
+/// The real table audit log on Azurite, with each subject prefixed by the test's account id: cycle ids such as
+/// 2026-27-autumn recur in every test, and the AuditLog table is shared.
+/// </summary>
+public sealed class PrefixedAuditLog(IAuditLog inner, string prefix) : IAuditLog
 {
-    private readonly ConcurrentQueue<AuditEntry> _entries = new();
-
-    public IReadOnlyList<AuditEntry> Entries => [.. _entries];
+    private readonly ConcurrentDictionary<string, byte> _subjects = new();
 
     public Task AppendAsync(AuditEntry entry, CancellationToken ct)
     {
-        _entries.Enqueue(entry);
-        return Task.CompletedTask;
+        _subjects.TryAdd(entry.Subject, 0);
+        return inner.AppendAsync(entry with { Subject = $"{prefix}/{entry.Subject}" }, ct);
     }
 
-    public Task<IReadOnlyList<AuditEntry>> ReadAsync(string subject, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>([.. _entries.Where(e => e.Subject == subject)]);
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string subject, CancellationToken ct) =>
+        [.. (await inner.ReadAsync($"{prefix}/{subject}", ct)).Select(e => e with { Subject = subject })];
+
+    /// <summary>Every entry this log wrote, read back from the table, in time order.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ReadAllAsync()
+    {
+        var all = new List<AuditEntry>();
+        foreach (var subject in _subjects.Keys) all.AddRange(await ReadAsync(subject, CancellationToken.None));
+        return [.. all.OrderBy(e => e.At)];
+    }
 }
 
 /// <summary>The real X client, with a gate before verifying submitted credentials, so a test can hold one submission mid-flight.</summary>

@@ -143,7 +143,7 @@ public sealed class SchoolYearTests(AzuriteFixture azurite)
         h.Vault.VersionsOf(SecretNames.AccessToken)[1].Expires.ShouldBe(new DateTimeOffset(2027, 3, 27, 0, 0, 0, TimeSpan.Zero)); // autumn's: end of spring
 
         // Audit: refusals and rotations, by whom.
-        var audit = h.Audit.Entries;
+        var audit = await h.Audit.ReadAllAsync();
         audit.Where(e => e.Action == "credentials.rotation-refused").Select(e => e.Outcome)
             .ShouldBe(["refused: X rejected the credentials", "refused: another account", "refused: another submission in progress"]);
         audit.Where(e => e.Action == "credentials.rotated").Select(e => (e.Subject, e.Actor))

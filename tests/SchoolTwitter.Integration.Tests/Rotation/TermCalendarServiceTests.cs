@@ -24,7 +24,7 @@ public sealed class TermCalendarServiceTests(AzuriteFixture azurite) : IAsyncLif
 
         result.IsValid.ShouldBeTrue();
         (await _h.Store.GetTermsAsync(CancellationToken.None)).First().Start.ShouldBe(new DateOnly(2026, 9, 7));
-        _h.Audit.Entries.ShouldContain(e => e.Action == "terms.loaded" && e.Detail == "2026/27" && e.Actor == "head@school.example");
+        (await _h.Audit.ReadAllAsync()).ShouldContain(e => e.Action == "terms.loaded" && e.Detail == "2026/27" && e.Actor == "head@school.example");
         _h.Time.SetUtcNow(new DateTimeOffset(2026, 9, 4, 6, 0, 0, TimeSpan.Zero));
         (await _h.Check.RunAsync(CancellationToken.None)).OpenCycleId.ShouldBeNull(); // England's default would have opened on the 2nd
         _h.Time.SetUtcNow(new DateTimeOffset(2026, 9, 7, 6, 0, 0, TimeSpan.Zero));

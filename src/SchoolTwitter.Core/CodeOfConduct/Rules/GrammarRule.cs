@@ -59,11 +59,12 @@ public sealed class GrammarRule : IRule
     public void Check(DraftContext draft, List<Finding> findings)
     {
         var words = draft.Words;
+        var reported = ReportedSpans.Of(findings);
         for (var i = 0; i < words.Count; i++)
         {
             var token = words[i];
             var folded = words.Folded(i);
-            CheckSentenceCapital(words, i, findings);
+            if (!reported.Overlaps(token.Start, token.Length)) CheckSentenceCapital(words, i, findings);
 
             if (IsLowerCaseI(words, i))
             {
@@ -123,7 +124,6 @@ public sealed class GrammarRule : IRule
         var original = words.Original(i);
         if (!char.IsLetter(original[0]) || !char.IsLower(original[0]) || token.Has(WordFlags.InnerCapital)) return;
         if (original.SequenceEqual("i") || original.StartsWith("i'")) return; // reported as a lower-case "i"
-        if (AlreadyReported(findings, token.Start, token.Length)) return; // "omg" is text language first
         var following = words.GapBefore(i + 1);
         if (following.Length > 0 && following[0] is '/' or '.' && token.FoldedLength <= 2) return; // "w/c", "e.g."
         // Text that opens mid-thought ("...and then") or inside quotes is left alone.
@@ -202,6 +202,17 @@ public sealed class GrammarRule : IRule
             var entityStart = EntityStartCovering(words, end - 1);
             if (entityStart >= 0)
             {
+                // A mention ending the sentence ("Thanks to @FireService") needs the full stop after it.
+                if (text[entityStart] is '@' or '＠' && !IsAfterSentenceEnd(words, text, entityStart))
+                {
+                    var mention = text[entityStart..end];
+                    findings.Add(new Finding(Id, Severity.Block,
+                        $"The last sentence needs a full stop (or ! or ?): write “{mention}.”.", entityStart, end - entityStart, mention + "."));
+                    return;
+                }
+                // A link that is the object of the last sentence ("More photos at stmarys.sch.uk/news") completes it:
+                // a full stop after a link is often read as part of it.
+                if (text[entityStart] is not ('#' or '＃' or '$') && IntroducesLink(text, entityStart)) return;
                 end = entityStart;
                 skippedSomething = true;
                 continue;
@@ -229,6 +240,35 @@ public sealed class GrammarRule : IRule
         findings.Add(new Finding(Id, Severity.Block,
             $"The last sentence needs a full stop (or ! or ?): write “{written}.”.",
             words[lastWord].Start, words[lastWord].Length, written + "."));
+    }
+
+    private static readonly HashSet<string> LinkIntroducers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "see", "visit", "on", "via", "from", "to", "in", "here", "website", "site", "page", "link", "blog", "online", "below",
+    };
+
+    /// <summary>True when the word just before <paramref name="linkStart"/> makes the link the sentence's object ("see …", "at …").</summary>
+    private static bool IntroducesLink(string text, int linkStart)
+    {
+        var end = linkStart;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        return end > start && LinkIntroducers.Contains(text[start..end]);
+    }
+
+    /// <summary>True when only spaces (and other trailing entities) lie between an earlier . ! ? and <paramref name="position"/>.</summary>
+    private static bool IsAfterSentenceEnd(TextAnalysis words, string text, int position)
+    {
+        var k = position - 1;
+        while (k >= 0)
+        {
+            if (char.IsWhiteSpace(text[k]) || char.IsSurrogate(text[k]) || char.IsSymbol(text[k])) { k--; continue; }
+            var entity = EntityStartCovering(words, k);
+            if (entity < 0) break;
+            k = entity - 1;
+        }
+        return k < 0 || text[k] is '.' or '!' or '?' or '…' or ':';
     }
 
     /// <summary>A list after a line ending in a colon ("Dates for your diary:" then one line per date) needs no full stop on its last item.</summary>

@@ -79,18 +79,6 @@ internal static class LanguageRuleSupport
         return false;
     }
 
-    /// <summary>
-    /// True when an earlier rule already reported words overlapping this span, so one word gets one finding
-    /// (text-speak and offensive run before shouting, spelling and grammar in <see cref="CodeOfConductFactory"/>).
-    /// </summary>
-    public static bool AlreadyReported(List<Finding> findings, int start, int length)
-    {
-        foreach (var f in findings)
-        {
-            if (f.Start is { } s && f.Length is { } l && s < start + length && start < s + l) return true;
-        }
-        return false;
-    }
 
     /// <summary>True when the word touches a masking symbol ("tw@t", "b*st*rd"): it is a piece of a disguised word, not a word of its own.</summary>
     public static bool IsPieceOfMaskedWord(string text, WordToken token)
@@ -103,6 +91,43 @@ internal static class LanguageRuleSupport
     /// <summary>Word <paramref name="i"/> without a possessive ending ("Josh's" -> "josh").</summary>
     public static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> folded) =>
         folded.EndsWith("'s") ? folded[..^2] : folded.EndsWith("'") ? folded[..^1] : folded;
+}
+
+/// <summary>
+/// The spans earlier rules already reported, so one word gets one finding (text-speak and offensive run before shouting,
+/// spelling and grammar in <see cref="CodeOfConductFactory"/>). Queried in text order; costs nothing when there are none.
+/// </summary>
+internal sealed class ReportedSpans
+{
+    private static readonly ReportedSpans None = new([]);
+    private readonly (int Start, int End)[] _spans;
+    private int _cursor;
+
+    private ReportedSpans((int Start, int End)[] spans) => _spans = spans;
+
+    public static ReportedSpans Of(List<Finding> findings)
+    {
+        if (findings.Count == 0) return None;
+        var spans = new List<(int Start, int End)>(findings.Count);
+        foreach (var f in findings)
+        {
+            if (f.Start is { } s && f.Length is { } l) spans.Add((s, s + l));
+        }
+        if (spans.Count == 0) return None;
+        spans.Sort(static (a, b) => a.End.CompareTo(b.End));
+        return new ReportedSpans([.. spans]);
+    }
+
+    /// <summary>True when a reported span overlaps [start, start+length); calls must come in increasing <paramref name="start"/>.</summary>
+    public bool Overlaps(int start, int length)
+    {
+        while (_cursor < _spans.Length && _spans[_cursor].End <= start) _cursor++;
+        for (var k = _cursor; k < _spans.Length && k < _cursor + 8; k++)
+        {
+            if (_spans[k].Start < start + length) return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>A roster's names folded for fast lookup, built once per roster instance.</summary>

@@ -70,12 +70,13 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
             return !ordinaryWord && !token.Has(WordFlags.AllCaps) || token.Has(WordFlags.AllCaps) && !_lexicons.IsAcronym(name);
         }
         if (i > 0 && words.SameSentence(i - 1, i) && Titles.Contains(words.Folded(i - 1))) return false; // Miss Rose
-        if (!ordinaryWord) return true;
         if (i + 1 < words.Count && words.SameSentence(i, i + 1))
         {
-            if (PlaceOrGroupWords.Contains(words.Folded(i + 1))) return false; // Summer Fair
+            if (PlaceOrGroupWords.Contains(words.Folded(i + 1))) return false; // Summer Fair, Victoria Park
+            // Another capitalised name after it, not this pupil's surname: someone else (Florence Nightingale) or a place.
             if (words[i + 1].Has(WordFlags.Capitalised) && words.FollowsDirectly(i + 1) && !roster.IsLastName(words.Folded(i + 1))) return false;
         }
+        if (!ordinaryWord) return true;
         if (i > 0 && words.SameSentence(i - 1, i) && words[i - 1].Has(WordFlags.Capitalised) && !words[i - 1].Has(WordFlags.SentenceStart)) return false; // Amazing Grace
         return !IsDateOrModal(words, i);
     }

@@ -18,6 +18,7 @@ public sealed class ShoutingRule(LexiconSet lexicons) : IRule
     public void Check(DraftContext draft, List<Finding> findings)
     {
         var words = draft.Words;
+        var reported = ReportedSpans.Of(findings);
         var i = 0;
         while (i < words.Count)
         {
@@ -28,7 +29,7 @@ public sealed class ShoutingRule(LexiconSet lexicons) : IRule
             }
             var first = i;
             while (i + 1 < words.Count && IsShouted(words, i + 1) && words.SameSentence(i, i + 1) && !words[i + 1].Has(WordFlags.AfterEntity)) i++;
-            if (AlreadyReported(findings, words[first].Start, words[i].End - words[first].Start) && first == i)
+            if (reported.Overlaps(words[first].Start, words[i].End - words[first].Start) && first == i)
             {
                 i++;
                 continue;

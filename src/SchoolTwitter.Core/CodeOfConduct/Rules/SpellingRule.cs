@@ -32,6 +32,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     {
         var words = draft.Words;
         var roster = NamesOf(draft.Roster);
+        var reported = ReportedSpans.Of(findings);
         for (var i = 0; i < words.Count; i++)
         {
             var token = words[i];
@@ -41,7 +42,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             {
                 continue;
             }
-            if (AlreadyReported(findings, token.Start, token.Length) || IsPieceOfMaskedWord(words.Text, token)) continue;
+            if (reported.Overlaps(token.Start, token.Length) || IsPieceOfMaskedWord(words.Text, token)) continue;
             var word = WithoutPossessive(words.Folded(i));
             if (word.Length < 2 || IsHandledElsewhere(words.Folded(i)) || IsHandledElsewhere(word)) continue;
 
@@ -73,7 +74,10 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             if (suggestion is null)
             {
                 // A capitalised unknown word is most likely a name or a place: only flag a near miss of a known proper noun.
-                var candidate = NearestWord(word, properOnly: capitalised && !token.Has(WordFlags.SentenceStart));
+                var mode = !capitalised ? NearMiss.AnyWord
+                    : token.Has(WordFlags.SentenceStart) || token.Has(WordFlags.LineStart) ? NearMiss.OrdinaryWordOrCommonName
+                    : NearMiss.CommonName;
+                var candidate = NearestWord(word, mode);
                 if (capitalised && candidate is null) continue;
                 suggestion = candidate;
             }
@@ -113,6 +117,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     /// <summary>Regular American patterns whose British form is in the list: organize/organise, color/colour, center/centre, traveled/travelled.</summary>
     private string? AmericanPattern(ReadOnlySpan<char> word)
     {
+        if (word.Length > 40) return null;
         Span<char> buffer = stackalloc char[word.Length + 2];
         // -ize, -ization, -yze: z -> s
         var z = word.LastIndexOf('z');
@@ -160,7 +165,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     /// The first word one edit away (swap, drop, add or change one letter) found in the list: a few hundred lookups on
     /// stack buffers, no allocation until a suggestion is found.
     /// </summary>
-    private string? NearestWord(ReadOnlySpan<char> word, bool properOnly)
+    private string? NearestWord(ReadOnlySpan<char> word, NearMiss mode)
     {
         if (word.Length < 3 || word.Length > 30) return null;
         Span<char> buffer = stackalloc char[word.Length + 1];
@@ -169,14 +174,14 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
         {
             word.CopyTo(buffer);
             (buffer[k], buffer[k + 1]) = (buffer[k + 1], buffer[k]);
-            if (Accept(buffer[..word.Length], properOnly)) return _lexicons.DisplayForm(buffer[..word.Length].ToString());
+            if (Accept(buffer[..word.Length], mode)) return _lexicons.DisplayForm(buffer[..word.Length].ToString());
         }
         // A letter too many: "tomorroww", "untill".
         for (var k = 0; k < word.Length; k++)
         {
             word[..k].CopyTo(buffer);
             word[(k + 1)..].CopyTo(buffer[k..]);
-            if (Accept(buffer[..(word.Length - 1)], properOnly)) return _lexicons.DisplayForm(buffer[..(word.Length - 1)].ToString());
+            if (Accept(buffer[..(word.Length - 1)], mode)) return _lexicons.DisplayForm(buffer[..(word.Length - 1)].ToString());
         }
         // A letter missing: "acommodate", "begining".
         for (var k = 0; k <= word.Length; k++)
@@ -186,7 +191,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             foreach (var c in Alphabet)
             {
                 buffer[k] = c;
-                if (Accept(buffer[..(word.Length + 1)], properOnly)) return _lexicons.DisplayForm(buffer[..(word.Length + 1)].ToString());
+                if (Accept(buffer[..(word.Length + 1)], mode)) return _lexicons.DisplayForm(buffer[..(word.Length + 1)].ToString());
             }
         }
         // A wrong letter: "definately".
@@ -197,14 +202,26 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             {
                 if (c == word[k]) continue;
                 buffer[k] = c;
-                if (Accept(buffer[..word.Length], properOnly)) return _lexicons.DisplayForm(buffer[..word.Length].ToString());
+                if (Accept(buffer[..word.Length], mode)) return _lexicons.DisplayForm(buffer[..word.Length].ToString());
             }
         }
         return null;
     }
 
-    private bool Accept(ReadOnlySpan<char> candidate, bool properOnly) =>
-        properOnly ? OftenMisspeltNames.Contains(candidate) : _lexicons.IsDictionaryWord(candidate);
+    /// <summary>Which words a near miss may be: any word (lower case), an ordinary word or day/month name (capitalised sentence start — "Becuase", not a name like "Jaxson"), or a day/month name only (mid-sentence).</summary>
+    private enum NearMiss
+    {
+        AnyWord,
+        OrdinaryWordOrCommonName,
+        CommonName,
+    }
+
+    private bool Accept(ReadOnlySpan<char> candidate, NearMiss mode) => mode switch
+    {
+        NearMiss.CommonName => OftenMisspeltNames.Contains(candidate),
+        NearMiss.OrdinaryWordOrCommonName => OftenMisspeltNames.Contains(candidate) || _lexicons.IsLowerCaseWord(candidate),
+        _ => _lexicons.IsDictionaryWord(candidate),
+    };
 
     private static string MatchCase(string suggestion, WordToken token) =>
         token.Has(WordFlags.Capitalised) && suggestion.Length > 0 && char.IsLower(suggestion[0])

@@ -23,6 +23,8 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
             "super effort", "star of the week", "pupil of the week", "student of the week", "star of the day",
             "goes to", "awarded to", "presented to", "winner is", "winners are", "winner was", "shame on",
             "disappointed with", "disappointed in", "well played", "keep it up", "naughty", "go on",
+            "especially", "particularly", "in particular", "special mention", "special mention to", "special mention for",
+            "extra special", "a special well done", "top marks", "top marks to", "player of the match", "player of the match was",
         }.Select(o => o.Split(' ')),
     ];
 
@@ -139,7 +141,9 @@ public sealed class TargetedRule(LexiconSet lexicons) : IRule
             {
                 // A full name: a pupil only when the roster has it, or straight after "Well done".
                 var rosterFullName = roster.MatchAt(words, i, out _, out var withLast) > 0 && withLast;
-                if (!rosterFullName && !(afterOpener && !everyday && !PlaceOrGroupWords.Contains(next))) return true;
+                // A roster pupil followed by someone else's surname is someone else ("Thank you to Red Watch").
+                var onRoster = roster.PupilsNamed(words.Folded(i)) is not null;
+                if (!rosterFullName && (onRoster || !(afterOpener && !everyday))) return true;
             }
         }
         if (everyday && IsDateOrModal(words, i)) return true; // 12th May, May half term, "Will you join us?"

@@ -96,7 +96,8 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         }
         if (token.FoldedLength > 1) return true;
 
-        if (!token.Has(WordFlags.LowerCase)) return false;
+        // One-letter forms count in lower case; a capital "U" too ("Thank U"), never a capital R, C or B (Year R, Vitamin C, Plan B).
+        if (!token.Has(WordFlags.LowerCase) && !(words.Folded(i) is "u" && i > 0 && !token.Has(WordFlags.SentenceStart))) return false;
         var before = words.GapBefore(i);
         var after = words.GapBefore(i + 1);
         if (!IsPlainGap(before, first: i == 0) || !IsPlainGap(after, first: false)) return false;
@@ -146,6 +147,8 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
 
     private bool JoinedTextSpeak(TextAnalysis words, int first, out string suggestion)
     {
+        suggestion = "";
+        if (words[first].FoldedLength + words[first + 1].FoldedLength > 24) return false;
         Span<char> joined = stackalloc char[words[first].FoldedLength + words[first + 1].FoldedLength];
         words.Folded(first).CopyTo(joined);
         words.Folded(first + 1).CopyTo(joined[words[first].FoldedLength..]);
@@ -200,6 +203,7 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
     /// <summary>"gr8ful" -> "grateful", "cre8" -> "create", "2gether" -> "together": one 2, 4 or 8 that reads as a sound inside letters.</summary>
     private string? LetterDigitSpelling(ReadOnlySpan<char> folded)
     {
+        if (folded.Length > 24) return null;
         var digitAt = -1;
         var letters = 0;
         for (var k = 0; k < folded.Length; k++)
