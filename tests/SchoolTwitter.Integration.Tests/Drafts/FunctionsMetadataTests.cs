@@ -29,11 +29,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("PutTerms", "put", "terms", "Function")]
     [InlineData("SubmitRotatedCredentials", "post", "credentials/rotation", "Function")]
     [InlineData("GetCredentialStatus", "get", "credentials/status", "Function")]
-    // The follower routes rely on the Easy Auth principal alone (their owner's choice).
-    [InlineData("GetFollowerReview", "get", "followers/review", "Anonymous")]
-    [InlineData("DecideFollower", "post", "followers/{id}/decision", "Anonymous")]
-    [InlineData("AddApprovedFollow", "post", "follows/approved", "Anonymous")]
-    [InlineData("RemoveApprovedFollow", "delete", "follows/approved/{handle}", "Anonymous")]
+    [InlineData("GetFollowerReview", "get", "followers/review", "Function")]
+    [InlineData("DecideFollower", "post", "followers/{id}/decision", "Function")]
+    [InlineData("AddApprovedFollow", "post", "follows/approved", "Function")]
+    [InlineData("RemoveApprovedFollow", "delete", "follows/approved/{handle}", "Function")]
     public void Http_triggers_bind_their_routes_methods_and_auth_levels(string name, string method, string route, string authLevel)
     {
         var function = Function(name);
@@ -55,10 +54,10 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Draft_routes_all_need_the_function_key()
+    public void No_http_route_is_anonymous()
     {
-        _functions.Where(f => f.TriggerType == "httpTrigger" && f.EntryPoint.StartsWith("SchoolTwitter.Functions.Drafts.", StringComparison.Ordinal))
-            .ShouldAllBe(f => f.AuthLevel == "Function");
+        // A missing function key is refused by the host before any code runs; SLT checks come on top.
+        _functions.Where(f => f.TriggerType == "httpTrigger").ShouldAllBe(f => f.AuthLevel == "Function");
     }
 
     [Fact]
