@@ -166,6 +166,8 @@ var queueNames = [
   'drafts-to-check'
   'drafts-to-publish'
   'follower-scan-continuations'
+  'drafts-to-check-poison'
+  'drafts-to-publish-poison'
 ]
 var tableNames = [
   'Drafts'

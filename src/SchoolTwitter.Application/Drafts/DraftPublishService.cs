@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.Telemetry;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Core.CodeOfConduct;
 
@@ -223,7 +224,7 @@ public sealed partial class DraftPublishService(
 
         var now = time.GetUtcNow();
         var alerted = await drafts.TryReplaceAsync(draft with { SltAlertedAt = now, UpdatedAt = now }, CancellationToken.None) ?? draft;
-        logger.LogWarning("Draft {DraftId} was not found among the account's recent posts; SLT alerted, not re-posted", draft.Id);
+        logger.LogDraftNeedsReconciliation(draft.Id, "not found among the account's recent posts; SLT alerted, not re-posted");
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation, draft.Id,
             "not found on the timeline; SLT alerted", draft.FailureReason), CancellationToken.None);
         await notify.NeedsReconciliationAsync(alerted, CancellationToken.None);
@@ -277,7 +278,7 @@ public sealed partial class DraftPublishService(
         var now = time.GetUtcNow();
         var failed = await drafts.TryTransitionAsync(draft, DraftStatus.Failed, now, d => d with { FailureReason = reason }, ct);
         if (failed is null) return false;
-        logger.LogWarning("Draft {DraftId} failed: {Reason}", draft.Id, reason);
+        logger.LogDraftPublishFailed(draft.Id, reason);
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Failed, draft.Id, "failed", reason), ct);
         await notify.FailedAsync(failed, ct);
         return true;
