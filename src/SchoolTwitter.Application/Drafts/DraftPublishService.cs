@@ -144,6 +144,12 @@ public sealed partial class DraftPublishService(
             await ReleaseClaimAsync(claimed);
             throw RetryAfter(claimed, limited);
         }
+        catch (XUnauthorizedException)
+        {
+            // X refused the credentials (rotated mid-flight?): nothing was posted; the queue retries with fresh ones.
+            await ReleaseClaimAsync(claimed);
+            throw;
+        }
         catch (Exception ex) when (IsAmbiguous(ex))
         {
             logger.LogWarning(ex, "Creating the post for draft {DraftId} had an unknown outcome; reconciling", claimed.Id);
@@ -153,7 +159,7 @@ public sealed partial class DraftPublishService(
         }
         catch (XApiException refused)
         {
-            // A definite refusal (400, 401, 403 other than duplicate): nothing was posted; a person re-submits.
+            // A definite refusal (400, 403 other than duplicate): nothing was posted; a person re-submits.
             await FailAsync(claimed, $"X refused the post ({refused.Status}): {refused.Detail ?? refused.Message}", CancellationToken.None);
             return true;
         }
@@ -332,7 +338,7 @@ public sealed partial class DraftPublishService(
     public static string TweetUrl(string tweetId) => $"https://x.com/i/web/status/{tweetId}";
 
     /// <summary>X returns a post's text HTML-escaped and with links shortened: compare with both undone.</summary>
-    internal static string Normalise(string text)
+    public static string Normalise(string text)
     {
         var decoded = WebUtility.HtmlDecode(text).Normalize(NormalizationForm.FormC);
         var noLinks = LinkPattern().Replace(decoded, "<link>");
