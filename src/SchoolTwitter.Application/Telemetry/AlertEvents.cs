@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace SchoolTwitter.Application.Telemetry;
 
 /// <summary>
-/// The log events the Application Insights alert rules look for (infra/main.bicep <c>alertEvents</c>; docs/readme/bicep.md).
+/// The log events the Application Insights alert rules look for (infra/main.bicep <c>alertEvents</c>; docs/infrastructure.md).
 /// The Application Insights logger writes an EventId's name to <c>customDimensions.EventName</c>, so these names are a
 /// contract with the Bicep: rename one only together with main.bicep. Values are ids and reasons, never secrets.
 /// </summary>
