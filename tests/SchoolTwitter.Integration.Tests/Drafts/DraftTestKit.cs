@@ -25,7 +25,7 @@ namespace SchoolTwitter.Integration.Tests.Drafts;
 /// The draft pipeline as the Functions host would run it: the real services on Azurite, the fake X and fake webhook,
 /// with the trigger classes called directly and the queues drained by hand (as the host's queue listener would).
 /// </summary>
-internal sealed class DraftTestKit : IAsyncDisposable
+public sealed class DraftTestKit : IAsyncDisposable
 {
     /// <summary>A word the test rule warns about, to drive the review path whatever rules the checker has.</summary>
     public const string WarnWord = "provisionally";
@@ -250,7 +250,7 @@ internal sealed class DraftTestKit : IAsyncDisposable
 }
 
 /// <summary>An HTTP function's answer, read without an MVC pipeline.</summary>
-internal sealed record Reply(int Status, JsonNode? Body, string? ContentType, IActionResult Result)
+public sealed record Reply(int Status, JsonNode? Body, string? ContentType, IActionResult Result)
 {
     public static Reply From(IActionResult result) => result switch
     {

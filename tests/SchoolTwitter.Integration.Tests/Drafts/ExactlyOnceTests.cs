@@ -8,31 +8,20 @@ namespace SchoolTwitter.Integration.Tests.Drafts;
 
 /// <summary>At-least-once delivery, a create-post with no idempotency key: still exactly one tweet, or a person told.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ExactlyOnceTests(AzuriteFixture azurite) : DraftKitTests(azurite)
 {
-    private DraftTestKit _kit = null!;
-    private string _slt = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kit = await DraftTestKit.StartAsync(azurite);
-        _slt = await _kit.NewSltMemberAsync();
-    }
-
-    public async Task DisposeAsync() => await _kit.DisposeAsync();
-
     private async Task<(string Id, string Text)> ScheduledDraftAsync()
     {
         var text = DraftTestKit.UniqueText();
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _slt))).Str("id");
-        await _kit.RunCheckQueueAsync(id);
-        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled);
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(text, Slt))).Str("id");
+        await Kit.RunCheckQueueAsync(id);
+        (await Kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled);
         return (id, text);
     }
 
-    private Task PublishAsync(string id) => _kit.Function<PublishDraft>().Run(new DraftMessage(id).Serialize(), CancellationToken.None);
+    private Task PublishAsync(string id) => Kit.Function<PublishDraft>().Run(new DraftMessage(id).Serialize(), CancellationToken.None);
 
-    private int CreatePostCalls => _kit.Host.X.RequestCount("POST", "/2/tweets");
+    private int CreatePostCalls => Kit.Host.X.RequestCount("POST", "/2/tweets");
 
     [Fact]
     public async Task Redelivered_publish_message_posts_once()
@@ -43,25 +32,25 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
         await PublishAsync(id);
         await PublishAsync(id);
 
-        _kit.Host.X.Posts.Count.ShouldBe(1);
+        Kit.Host.X.Posts.Count.ShouldBe(1);
         CreatePostCalls.ShouldBe(1);
-        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Published);
+        (await Kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Published);
     }
 
     [Fact]
     public async Task Redelivered_check_message_still_posts_once()
     {
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt))).Str("id");
-        var check = _kit.Function<CheckDraft>();
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Slt))).Str("id");
+        var check = Kit.Function<CheckDraft>();
 
         await check.Run(new DraftMessage(id).Serialize(), CancellationToken.None);
         await check.Run(new DraftMessage(id).Serialize(), CancellationToken.None);
-        await _kit.RunCheckQueueAsync(id);
-        await _kit.RunPublishQueueAsync(id);
+        await Kit.RunCheckQueueAsync(id);
+        await Kit.RunPublishQueueAsync(id);
 
-        _kit.Host.X.Posts.Count.ShouldBe(1);
+        Kit.Host.X.Posts.Count.ShouldBe(1);
         CreatePostCalls.ShouldBe(1);
-        (await _kit.AuditAsync(id)).Count(e => e.Action == DraftAuditActions.Checked).ShouldBe(1);
+        (await Kit.AuditAsync(id)).Count(e => e.Action == DraftAuditActions.Checked).ShouldBe(1);
     }
 
     [Fact]
@@ -82,27 +71,27 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
         })));
         await PublishAsync(id);
 
-        _kit.Host.X.Posts.Count.ShouldBe(1);
+        Kit.Host.X.Posts.Count.ShouldBe(1);
         CreatePostCalls.ShouldBe(1);
-        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Published);
+        (await Kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Published);
     }
 
     [Fact]
     public async Task Connection_dropped_after_the_post_was_created_is_reconciled_as_published_without_posting_again()
     {
         var (id, text) = await ScheduledDraftAsync();
-        _kit.Host.X.InjectFault("POST", "/2/tweets", FakeFault.DropConnectionAfterCreate);
+        Kit.Host.X.InjectFault("POST", "/2/tweets", FakeFault.DropConnectionAfterCreate);
 
         await PublishAsync(id);
         await PublishAsync(id); // redelivery after the "crash"
 
-        var post = _kit.Host.X.Posts.ShouldHaveSingleItem();
+        var post = Kit.Host.X.Posts.ShouldHaveSingleItem();
         post.Text.ShouldBe(text);
         CreatePostCalls.ShouldBe(1);
-        var draft = (await _kit.DraftAsync(id))!;
+        var draft = (await Kit.DraftAsync(id))!;
         draft.Status.ShouldBe(DraftStatus.Published);
         draft.TweetId.ShouldBe(post.Id);
-        (await _kit.AuditAsync(id)).Select(e => e.Action).ShouldContain(DraftAuditActions.NeedsReconciliation);
+        (await Kit.AuditAsync(id)).Select(e => e.Action).ShouldContain(DraftAuditActions.NeedsReconciliation);
     }
 
     [Theory]
@@ -111,19 +100,19 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Server_error_on_create_post_is_never_retried_and_slt_are_alerted_when_the_post_is_not_found(FakeFault fault)
     {
         var (id, _) = await ScheduledDraftAsync();
-        _kit.Host.X.InjectFault("POST", "/2/tweets", fault);
+        Kit.Host.X.InjectFault("POST", "/2/tweets", fault);
 
         await PublishAsync(id);
         await PublishAsync(id);
         await PublishAsync(id);
 
         CreatePostCalls.ShouldBe(1);
-        _kit.Host.X.Posts.ShouldBeEmpty();
-        var draft = (await _kit.DraftAsync(id))!;
+        Kit.Host.X.Posts.ShouldBeEmpty();
+        var draft = (await Kit.DraftAsync(id))!;
         draft.Status.ShouldBe(DraftStatus.NeedsReconciliation);
         draft.SltAlertedAt.ShouldNotBeNull();
-        (await _kit.GetAsync(id)).Str("status").ShouldBe("needs-reconciliation");
-        var notes = await _kit.Host.Webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        (await Kit.GetAsync(id)).Str("status").ShouldBe("needs-reconciliation");
+        var notes = await Kit.Host.Webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
         notes.Count(n => n.ToJsonString().Contains(DraftOutcomeNotifier.NeedsReconciliation)).ShouldBe(2, "submitter and SLT channel, once");
     }
 
@@ -132,12 +121,12 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (id, text) = await ScheduledDraftAsync();
         // An earlier attempt (say, before a crash) did post it.
-        var earlier = _kit.Host.X.AddPost(text);
+        var earlier = Kit.Host.X.AddPost(text);
 
         await PublishAsync(id);
 
-        _kit.Host.X.Posts.ShouldHaveSingleItem().Id.ShouldBe(earlier.Id);
-        var draft = (await _kit.DraftAsync(id))!;
+        Kit.Host.X.Posts.ShouldHaveSingleItem().Id.ShouldBe(earlier.Id);
+        var draft = (await Kit.DraftAsync(id))!;
         draft.Status.ShouldBe(DraftStatus.Published);
         draft.TweetId.ShouldBe(earlier.Id);
     }
@@ -146,49 +135,49 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Rate_limited_create_post_asks_to_retry_after_the_reset_without_posting()
     {
         var (id, _) = await ScheduledDraftAsync();
-        _kit.Host.X.RateLimitReset = DateTimeOffset.UtcNow.AddMinutes(10);
-        _kit.Host.X.InjectFault("POST", "/2/tweets", FakeFault.RateLimited);
+        Kit.Host.X.RateLimitReset = DateTimeOffset.UtcNow.AddMinutes(10);
+        Kit.Host.X.InjectFault("POST", "/2/tweets", FakeFault.RateLimited);
 
         var later = await Should.ThrowAsync<DraftRetryLaterException>(
-            () => _kit.Get<DraftPublishService>().PublishAsync(new DraftMessage(id).Serialize(), CancellationToken.None));
+            () => Kit.Get<DraftPublishService>().PublishAsync(new DraftMessage(id).Serialize(), CancellationToken.None));
 
         later.Delay.ShouldBeInRange(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(11));
-        _kit.Host.X.Posts.ShouldBeEmpty();
-        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled, "the claim is given back: nothing was posted");
+        Kit.Host.X.Posts.ShouldBeEmpty();
+        (await Kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled, "the claim is given back: nothing was posted");
 
         await PublishAsync(id);
-        _kit.Host.X.Posts.ShouldHaveSingleItem();
+        Kit.Host.X.Posts.ShouldHaveSingleItem();
     }
 
     [Fact]
     public async Task Publish_trigger_turns_a_rate_limit_into_a_hidden_copy_of_the_message_not_a_failure()
     {
         var (id, _) = await ScheduledDraftAsync();
-        _kit.Host.X.RateLimitReset = DateTimeOffset.UtcNow.AddSeconds(2);
-        _kit.Host.X.InjectFault("POST", "/2/tweets", FakeFault.RateLimited);
+        Kit.Host.X.RateLimitReset = DateTimeOffset.UtcNow.AddSeconds(2);
+        Kit.Host.X.InjectFault("POST", "/2/tweets", FakeFault.RateLimited);
 
-        (await _kit.RunPublishQueueAsync(id)).ShouldBe(1); // completes without throwing: the host deletes this delivery
+        (await Kit.RunPublishQueueAsync(id)).ShouldBe(1); // completes without throwing: the host deletes this delivery
 
-        _kit.Host.X.Posts.ShouldBeEmpty();
-        (await _kit.VisibleMessagesAsync(QueueNames.DraftsToPublish, id)).ShouldBe(0, "the copy stays hidden until the reset");
+        Kit.Host.X.Posts.ShouldBeEmpty();
+        (await Kit.VisibleMessagesAsync(QueueNames.DraftsToPublish, id)).ShouldBe(0, "the copy stays hidden until the reset");
         var due = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (await _kit.VisibleMessagesAsync(QueueNames.DraftsToPublish, id) == 0 && DateTimeOffset.UtcNow < due)
+        while (await Kit.VisibleMessagesAsync(QueueNames.DraftsToPublish, id) == 0 && DateTimeOffset.UtcNow < due)
         {
             await Task.Delay(250);
         }
-        (await _kit.RunPublishQueueAsync(id)).ShouldBe(1, "the copy reappears after the reset");
-        _kit.Host.X.Posts.ShouldHaveSingleItem();
+        (await Kit.RunPublishQueueAsync(id)).ShouldBe(1, "the copy reappears after the reset");
+        Kit.Host.X.Posts.ShouldHaveSingleItem();
     }
 
     [Fact]
     public async Task Revoked_credentials_on_create_post_give_the_claim_back_for_a_retry()
     {
         var (id, _) = await ScheduledDraftAsync();
-        _kit.Host.X.RevokeCredentials(_kit.Host.X.Credentials);
+        Kit.Host.X.RevokeCredentials(Kit.Host.X.Credentials);
 
         await Should.ThrowAsync<Exception>(() => PublishAsync(id));
 
-        _kit.Host.X.Posts.ShouldBeEmpty();
-        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled, "nothing was posted, so the queue may retry");
+        Kit.Host.X.Posts.ShouldBeEmpty();
+        (await Kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled, "nothing was posted, so the queue may retry");
     }
 }

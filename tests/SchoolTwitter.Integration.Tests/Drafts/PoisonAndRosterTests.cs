@@ -7,61 +7,50 @@ using SchoolTwitter.Testing.Azurite;
 namespace SchoolTwitter.Integration.Tests.Drafts;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class PoisonAndRosterTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PoisonAndRosterTests(AzuriteFixture azurite) : DraftKitTests(azurite)
 {
-    private DraftTestKit _kit = null!;
-    private string _slt = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kit = await DraftTestKit.StartAsync(azurite);
-        _slt = await _kit.NewSltMemberAsync();
-    }
-
-    public async Task DisposeAsync() => await _kit.DisposeAsync();
-
     [Fact]
     public async Task Poison_check_message_marks_the_draft_failed_with_the_reason_and_alerts_slt()
     {
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt))).Str("id");
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Slt))).Str("id");
 
-        await _kit.Function<CheckDraftPoison>().Run(new DraftMessage(id).Serialize(), CancellationToken.None);
+        await Kit.Function<CheckDraftPoison>().Run(new DraftMessage(id).Serialize(), CancellationToken.None);
 
-        var status = await _kit.GetAsync(id);
+        var status = await Kit.GetAsync(id);
         status.Str("status").ShouldBe("failed");
         status.Str("failureReason").ShouldContain(QueueNames.DraftsToCheck);
-        (await _kit.AuditAsync(id)).ShouldContain(e => e.Action == DraftAuditActions.Failed);
-        var notes = await _kit.Host.Webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        (await Kit.AuditAsync(id)).ShouldContain(e => e.Action == DraftAuditActions.Failed);
+        var notes = await Kit.Host.Webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
         notes.Count(n => n.ToJsonString().Contains(DraftOutcomeNotifier.Failed)).ShouldBe(2, "submitter and SLT channel");
     }
 
     [Fact]
     public async Task Poison_publish_message_for_a_draft_that_may_be_on_x_goes_to_reconciliation_not_failed()
     {
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt))).Str("id");
-        await _kit.RunCheckQueueAsync(id);
-        var store = _kit.Get<IDraftStore>();
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Slt))).Str("id");
+        await Kit.RunCheckQueueAsync(id);
+        var store = Kit.Get<IDraftStore>();
         var draft = (await store.GetAsync(id, CancellationToken.None))!;
         // A publisher claimed it and then kept crashing.
         (await store.TryTransitionAsync(draft, DraftStatus.Publishing, DateTimeOffset.UtcNow, d => d with { ClaimedAt = DateTimeOffset.UtcNow }, CancellationToken.None))
             .ShouldNotBeNull();
 
-        await _kit.Function<PublishDraftPoison>().Run(new DraftMessage(id).Serialize(), CancellationToken.None);
+        await Kit.Function<PublishDraftPoison>().Run(new DraftMessage(id).Serialize(), CancellationToken.None);
 
-        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.NeedsReconciliation);
-        _kit.Host.X.Posts.ShouldBeEmpty();
+        (await Kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.NeedsReconciliation);
+        Kit.Host.X.Posts.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Poison_message_naming_no_draft_still_alerts_slt()
     {
-        await _kit.Function<CheckDraftPoison>().Run("not a draft message", CancellationToken.None);
-        var notes = await _kit.Host.Webhook.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        await Kit.Function<CheckDraftPoison>().Run("not a draft message", CancellationToken.None);
+        var notes = await Kit.Host.Webhook.WaitForAsync(1, TimeSpan.FromSeconds(10));
         notes.ShouldContain(n => n.ToJsonString().Contains(QueueNames.DraftsToCheck));
     }
 
     private async Task<Reply> PutRosterAsync(string csv, string? submittedBy) =>
-        Reply.From(await _kit.Function<PutRoster>().Run(
+        Reply.From(await Kit.Function<PutRoster>().Run(
             DraftTestKit.Request("PUT", "/api/roster", Encoding.UTF8.GetBytes(csv), "text/csv", query: submittedBy is null ? null : $"?submittedBy={Uri.EscapeDataString(submittedBy)}"),
             CancellationToken.None));
 
@@ -69,19 +58,19 @@ public sealed class PoisonAndRosterTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Roster_upload_replaces_the_roster_and_malformed_rows_replace_nothing()
     {
         var good = "Id,FirstName,LastName,PhotoConsent\nP001,Amelia,Hart,Y\nP002,Noah,Fisher,N\n";
-        (await PutRosterAsync(good, _slt)).Status.ShouldBe(200);
-        var roster = await _kit.Get<IPupilRosterStore>().GetAsync(CancellationToken.None);
+        (await PutRosterAsync(good, Slt)).Status.ShouldBe(200);
+        var roster = await Kit.Get<IPupilRosterStore>().GetAsync(CancellationToken.None);
         roster.Pupils.Count.ShouldBe(2);
         roster.Find("P002")!.PhotoConsent.ShouldBeFalse();
 
         var bad = "Id,FirstName,LastName,PhotoConsent\nP001,Amelia,Hart,Y\nP003,Olivia\nP004,Jack,Smith,maybe\n";
-        var refused = await PutRosterAsync(bad, _slt);
+        var refused = await PutRosterAsync(bad, Slt);
 
         refused.Status.ShouldBe(400);
         var fields = refused.Body!["errors"]!.AsObject().Select(e => e.Key).ToList();
         fields.ShouldContain(f => f.Contains('3'));
         fields.ShouldContain(f => f.Contains('4'));
-        var kept = await _kit.Get<IPupilRosterStore>().GetAsync(CancellationToken.None);
+        var kept = await Kit.Get<IPupilRosterStore>().GetAsync(CancellationToken.None);
         kept.Pupils.Select(p => p.Id).ShouldBe(["P001", "P002"], ignoreOrder: true);
     }
 
@@ -91,21 +80,21 @@ public sealed class PoisonAndRosterTests(AzuriteFixture azurite) : IAsyncLifetim
         var outsider = $"parent-{Guid.NewGuid():N}@example.com";
         var reply = await PutRosterAsync("Id,FirstName,LastName,PhotoConsent\nP009,Evie,Stone,Y\n", outsider);
         reply.Status.ShouldBe(403);
-        (await _kit.AuditAsync("roster")).ShouldContain(e => e.Action == DraftAuditActions.RosterRefused && e.Actor == outsider);
+        (await Kit.AuditAsync("roster")).ShouldContain(e => e.Action == DraftAuditActions.RosterRefused && e.Actor == outsider);
     }
 
     [Fact]
     public async Task Check_uses_the_stored_roster()
     {
-        (await PutRosterAsync("Id,FirstName,LastName,PhotoConsent\nP101,Isla,Brook,N\n", _slt)).Status.ShouldBe(200);
+        (await PutRosterAsync("Id,FirstName,LastName,PhotoConsent\nP101,Isla,Brook,N\n", Slt)).Status.ShouldBe(200);
         var photo = DraftTestKit.Image(TestImages.Png(), "field.png", "Pupils racing on the school field");
         photo["noPupilsPictured"] = false;
         photo["pupilsPictured"] = new System.Text.Json.Nodes.JsonArray("P101");
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt, media: [photo]))).Str("id");
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Slt, media: [photo]))).Str("id");
 
-        await _kit.RunCheckQueueAsync(id);
+        await Kit.RunCheckQueueAsync(id);
 
-        var status = await _kit.GetAsync(id);
+        var status = await Kit.GetAsync(id);
         status.Str("status").ShouldBe("blocked", "P101 has no photo consent in the stored roster");
         status.Body!["verdict"]!["findings"]!.AsArray().ShouldContain(f => f!["rule"]!.GetValue<string>() == "test-roster");
     }

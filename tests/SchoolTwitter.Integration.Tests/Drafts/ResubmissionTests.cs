@@ -5,25 +5,14 @@ namespace SchoolTwitter.Integration.Tests.Drafts;
 
 /// <summary>Power Automate retries and double-clicks return the first draft instead of creating a second tweet.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ResubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ResubmissionTests(AzuriteFixture azurite) : DraftKitTests(azurite)
 {
-    private DraftTestKit _kit = null!;
-    private string _slt = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kit = await DraftTestKit.StartAsync(azurite);
-        _slt = await _kit.NewSltMemberAsync();
-    }
-
-    public async Task DisposeAsync() => await _kit.DisposeAsync();
-
     [Fact]
     public async Task Same_client_id_returns_the_first_draft_even_with_other_text()
     {
         var clientId = "forms-response-" + Guid.NewGuid().ToString("N");
-        var first = await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt, clientId));
-        var second = await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt, clientId));
+        var first = await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Slt, clientId));
+        var second = await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Slt, clientId));
 
         second.Status.ShouldBe(202);
         second.Str("id").ShouldBe(first.Str("id"));
@@ -35,27 +24,27 @@ public sealed class ResubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var text = DraftTestKit.UniqueText();
         var photo = DraftTestKit.Image(TestImages.Png());
-        var first = await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _slt, media: [photo.DeepClone()]));
-        var second = await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _slt, media: [photo.DeepClone()]));
+        var first = await Kit.SubmitAsync(DraftTestKit.DraftJson(text, Slt, media: [photo.DeepClone()]));
+        var second = await Kit.SubmitAsync(DraftTestKit.DraftJson(text, Slt, media: [photo.DeepClone()]));
 
         second.Str("id").ShouldBe(first.Str("id"));
-        (await _kit.RunCheckQueueAsync(first.Str("id"))).ShouldBeGreaterThanOrEqualTo(1);
+        (await Kit.RunCheckQueueAsync(first.Str("id"))).ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]
     public async Task Same_text_with_a_different_photo_is_a_different_draft()
     {
         var text = DraftTestKit.UniqueText();
-        var first = await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _slt, media: [DraftTestKit.Image(TestImages.Png(colour: SixLabors.ImageSharp.Color.Red))]));
-        var second = await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _slt, media: [DraftTestKit.Image(TestImages.Png(colour: SixLabors.ImageSharp.Color.Blue))]));
+        var first = await Kit.SubmitAsync(DraftTestKit.DraftJson(text, Slt, media: [DraftTestKit.Image(TestImages.Png(colour: SixLabors.ImageSharp.Color.Red))]));
+        var second = await Kit.SubmitAsync(DraftTestKit.DraftJson(text, Slt, media: [DraftTestKit.Image(TestImages.Png(colour: SixLabors.ImageSharp.Color.Blue))]));
         second.Str("id").ShouldNotBe(first.Str("id"));
     }
 
     [Fact]
     public async Task Concurrent_identical_submissions_make_one_draft()
     {
-        var json = DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt);
-        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _kit.SubmitAsync(json.DeepClone())));
+        var json = DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Slt);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Kit.SubmitAsync(json.DeepClone())));
 
         replies.ShouldAllBe(r => r.Status == 202);
         replies.Select(r => r.Str("id")).Distinct().ShouldHaveSingleItem();
@@ -65,13 +54,13 @@ public sealed class ResubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Same_content_after_the_window_is_a_new_draft()
     {
         var text = DraftTestKit.UniqueText();
-        var service = _kit.Get<DraftSubmissionService>();
-        var draft = new Core.Drafts.Draft(null, text, _slt, []);
-        var first = await service.AcceptAsync(draft, _slt, CancellationToken.None);
+        var service = Kit.Get<DraftSubmissionService>();
+        var draft = new Core.Drafts.Draft(null, text, Slt, []);
+        var first = await service.AcceptAsync(draft, Slt, CancellationToken.None);
 
         var later = Microsoft.Extensions.Options.Options.Create(new DraftPipelineOptions { DuplicateWindow = TimeSpan.Zero });
-        var impatient = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<DraftSubmissionService>(_kit.Host.Services, later);
-        var second = await impatient.AcceptAsync(draft, _slt, CancellationToken.None);
+        var impatient = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<DraftSubmissionService>(Kit.Host.Services, later);
+        var second = await impatient.AcceptAsync(draft, Slt, CancellationToken.None);
 
         second.Outcome.ShouldBe(SubmissionOutcome.Accepted);
         second.Draft!.Id.ShouldNotBe(first.Draft!.Id);
