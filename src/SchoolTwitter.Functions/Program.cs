@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application.Security;
 using SchoolTwitter.Functions.Http;
 using SchoolTwitter.Infrastructure;
 using SchoolTwitter.Infrastructure.Drafts;
@@ -14,12 +15,16 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 // Worker telemetry straight to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING from the app settings).
+// No adaptive sampling in the worker: one school's volume is small, and an alert event (AlertEvents) must never be
+// sampled away. The Application Insights logger (2.23) always writes an EventId's name to customDimensions.EventName,
+// which the alert rules query; it has no IncludeEventId switch to turn on (that option is the host's, not the worker's).
 builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
+    .AddApplicationInsightsTelemetryWorkerService(o => o.EnableAdaptiveSampling = false)
     .ConfigureFunctionsApplicationInsights();
 builder.Services.AddSingleton<ITelemetryInitializer, RedactUrlQueryTelemetryInitializer>();
 
-// The Application Insights provider adds a Warning-and-above filter by default; host.json's levels should decide instead.
+// The Application Insights provider adds a Warning-and-above filter by default; host.json's levels should decide instead
+// (so Information and Warning from SchoolTwitter.* categories, AlertEvents among them, reach Application Insights).
 builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 {
     var rule = options.Rules.FirstOrDefault(r =>
@@ -34,6 +39,7 @@ builder.Services
     .AddPlatform(builder.Configuration)
     .AddDraftPipeline(builder.Configuration)
     .AddFollowerReview(builder.Configuration)
-    .AddCredentialRotation(builder.Configuration);
+    .AddCredentialRotation(builder.Configuration)
+    .AddSltMembership();
 
 builder.Build().Run();

@@ -80,6 +80,24 @@ public sealed class CheckFileTests : IDisposable
     }
 
     [Fact]
+    public void File_dash_reads_the_draft_from_standard_input()
+    {
+        var result = _cli.RunWithInput("""{"id":"piped","text":"Sports day is forbidden."}""", "check", "--file", "-", "--json");
+
+        result.ExitCode.ShouldBe(ExitCodes.ReviewOrBlocked);
+        JsonDocument.Parse(result.Output).RootElement.GetProperty("id").GetString().ShouldBe("piped");
+    }
+
+    [Fact]
+    public void File_dash_with_broken_json_names_standard_input()
+    {
+        var result = _cli.RunWithInput("{oops", "check", "--file", "-");
+
+        result.ExitCode.ShouldBe(ExitCodes.BadInput);
+        result.Error.ShouldContain("the draft file “standard input” cannot be checked");
+    }
+
+    [Fact]
     public void A_missing_draft_file_is_named()
     {
         var result = _cli.Run("check", "--file", _files.PathOf("draft.json"));

@@ -58,6 +58,25 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public void Process_blocks_a_pictured_pupil_without_photo_consent_from_the_roster()
+    {
+        var roster = _files.Write("pupils.csv", "Id,FirstName,LastName,PhotoConsent\r\nP001,Josh,Smith,Y\r\nP002,Amelia,Jones,N\r\n");
+        var image = _files.Write("choir.png", TempFiles.Png);
+
+        var consented = RunProcess(null, "check", "Our choir sang beautifully.", "--image", image, "--alt", "The choir on stage",
+            "--pupils", "P001", "--roster", roster, "--json");
+        var withoutConsent = RunProcess(null, "check", "Our choir sang beautifully.", "--image", image, "--alt", "The choir on stage",
+            "--pupils", "P001,P002", "--roster", roster, "--json");
+
+        Rules(consented).ShouldNotContain("photo-consent");
+        withoutConsent.ExitCode.ShouldBe(ExitCodes.ReviewOrBlocked, withoutConsent.Error);
+        Rules(withoutConsent).ShouldContain("photo-consent");
+    }
+
+    private static List<string?> Rules(CliResult result) =>
+        JsonDocument.Parse(result.Output).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToList();
+
+    [Fact]
     public void Process_reports_bad_usage_on_stderr_with_exit_code_2()
     {
         var result = RunProcess(null, "check", "Hello.", "--pupils", "P001", "--no-pupils", "--image", "x.png");

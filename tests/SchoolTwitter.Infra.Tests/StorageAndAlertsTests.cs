@@ -86,8 +86,8 @@ public sealed class StorageAndAlertsTests(CompiledInfra infra)
         var events = infra.Main.Variable("alertEvents")![alert]!.AsArray().Select(e => e!.GetValue<string>());
         events.ShouldContain(eventName);
 
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "readme", "bicep.md"));
-        readme.ShouldContain($"`{eventName}`", customMessage: "docs/readme/bicep.md documents the event names the alerts expect");
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "infrastructure.md"));
+        readme.ShouldContain($"`{eventName}`", customMessage: "docs/infrastructure.md documents the event names the alerts expect");
     }
 
     [Fact]

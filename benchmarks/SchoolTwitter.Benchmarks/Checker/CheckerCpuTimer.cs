@@ -30,36 +30,47 @@ public static class CheckerCpuTimer
         var outcomes = drafts.Select(d => checker.Check(d, corpus.Roster).Outcome).ToList();
         Console.WriteLine($"{drafts.Count:N0} drafts: {outcomes.Count(o => o == VerdictOutcome.Pass):N0} pass, " +
                           $"{outcomes.Count(o => o == VerdictOutcome.Review):N0} review, {outcomes.Count(o => o == VerdictOutcome.Blocked):N0} blocked; " +
-                          $"{drafts.Count(d => d.Images.Count > 0):N0} with images. {rounds} measured rounds after 2 warm-up rounds; load average {LoadAverage()}.");
+                          $"{drafts.Count(d => d.Images.Count > 0):N0} with images. {rounds} measured rounds after 4 warm-up rounds of every operation; load average {LoadAverage()}.");
         Console.WriteLine();
         Console.WriteLine("| Operation (one draft) | Drafts/s per CPU-second | Drafts/s wall | CPU per draft | Allocated per draft |");
         Console.WriteLine("|---|---|---|---|---|");
 
-        Measure("Check", rounds, drafts.Count, () =>
-        {
-            foreach (var draft in drafts) checker.Check(draft, corpus.Roster);
-        });
-        Measure("Read + check + write verdict JSON", rounds, drafts.Count, () =>
-        {
-            foreach (var line in json)
+        (string Name, Action Round)[] operations =
+        [
+            ("Check", () =>
             {
-                var draft = DraftReader.Parse(line).Value!;
-                output.ResetWrittenCount();
-                writer.Reset(output);
-                VerdictJson.Write(writer, checker.Check(draft, corpus.Roster));
-                writer.Flush();
-            }
-        });
-        Measure("Read draft JSON", rounds, drafts.Count, () =>
+                foreach (var draft in drafts) checker.Check(draft, corpus.Roster);
+            }),
+            ("Read + check + write verdict JSON", () =>
+            {
+                foreach (var line in json)
+                {
+                    var draft = DraftReader.Parse(line).Value!;
+                    output.ResetWrittenCount();
+                    writer.Reset(output);
+                    VerdictJson.Write(writer, checker.Check(draft, corpus.Roster));
+                    writer.Flush();
+                }
+            }),
+            ("Read draft JSON", () =>
+            {
+                foreach (var line in json) DraftReader.Parse(line);
+            }),
+        ];
+
+        // Warm every operation up first, then give the background JIT time to finish tiering up (on a busy machine it
+        // waits for a core too), so no operation is measured on code that is still being optimised.
+        for (var w = 0; w < 3; w++)
         {
-            foreach (var line in json) DraftReader.Parse(line);
-        });
+            foreach (var operation in operations) operation.Round();
+        }
+        Thread.Sleep(1500);
+        foreach (var operation in operations) Measure(operation.Name, rounds, drafts.Count, operation.Round);
         return 0;
     }
 
     private static void Measure(string name, int rounds, int count, Action round)
     {
-        round();
         round();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = ThreadCpuMs();

@@ -29,7 +29,7 @@ public static class LoadDrafts
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64;
         var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
 
-        Console.WriteLine($"load-drafts: {count} drafts, {concurrency} concurrent submitters, {workers} check + {workers} publish workers");
+        Console.WriteLine($"load-drafts: {Environment.ProcessorCount} cores, load average {LoadAverage()}; {count} drafts, {concurrency} concurrent submitters, {workers} check + {workers} publish workers");
         using var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite);
@@ -53,11 +53,14 @@ public static class LoadDrafts
 
         var store = host.Get<IDraftStore>();
         var settled = new ConcurrentDictionary<string, DraftStatus>();
+        var checkTimes = new ConcurrentBag<double>();
         var checkWorkers = Enumerable.Range(0, workers).Select(_ => DrainAsync(queues.GetQueueClient(QueueNames.DraftsToCheck), async body =>
         {
+            var checkStarted = clock.ElapsedTicks;
             await checks.CheckAsync(body, CancellationToken.None);
-            if (DraftMessage.TryParse(body)?.DraftId is not { } id) return;
             var checkedAt = clock.ElapsedTicks;
+            checkTimes.Add(Ms(checkedAt - checkStarted));
+            if (DraftMessage.TryParse(body)?.DraftId is not { } id) return;
             var draft = await store.GetAsync(id, CancellationToken.None);
             if (draft?.Status == DraftStatus.Scheduled) scheduledAt.TryAdd(id, checkedAt);
             // Drafts the code of conduct stops are settled here: they must never reach X.
@@ -141,6 +144,8 @@ public static class LoadDrafts
 
         Console.WriteLine();
         Console.WriteLine($"submitted        {ids.Count,6} drafts in {submitSeconds:F1} s  = {ids.Count / submitSeconds:F0} drafts/s (submit p50 {Percentile(submitLatency.Order().ToList(), 50):F0} ms, p95 {Percentile(submitLatency.Order().ToList(), 95):F0} ms)");
+        var checkSorted = checkTimes.Order().ToList();
+        Console.WriteLine($"check service    p50 {Percentile(checkSorted, 50):F0} ms, p95 {Percentile(checkSorted, 95):F0} ms per draft (inside DraftCheckService)");
         Console.WriteLine($"to 'scheduled'   p50 {Percentile(toScheduled, 50):F0} ms, p95 {Percentile(toScheduled, 95):F0} ms, max {toScheduled.LastOrDefault():F0} ms");
         Console.WriteLine($"published        {posts.Count,6} posts after {publishedSeconds:F1} s = {posts.Count / publishedSeconds:F0} drafts/s end to end");
         Console.WriteLine($"lost {lost.Count}, duplicated {duplicated}, refused or failed {failures.Count}, stopped by the code of conduct {stopped.Count}");
@@ -185,6 +190,9 @@ public static class LoadDrafts
             }
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 

@@ -26,7 +26,7 @@ public sealed record ApprovalResult(ApprovalOutcome Outcome, DraftRecord? Draft,
 public sealed class DraftApprovalService(
     IDraftStore drafts,
     IAuditLog audit,
-    SltDirectory slt,
+    ISltDirectory slt,
     DraftScheduler scheduler,
     TimeProvider time,
     ILogger<DraftApprovalService> logger)

@@ -22,7 +22,8 @@ public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcom
 
     public async Task AwaitingApprovalAsync(DraftRecord draft, CancellationToken ct)
     {
-        var facts = Facts(draft, FindingsFact(draft.Verdict));
+        var facts = Facts(draft, FindingsFact(draft.Verdict),
+            KeyValuePair.Create("To approve", $"An SLT member other than {draft.SubmittedBy} accepts the warnings: POST /api/drafts/{draft.Id}/approval."));
         await SendAsync(new Notification(AwaitingApproval,
             "Your draft tweet has warnings: another SLT member must approve it before it is posted.", facts, draft.SubmittedBy), ct);
         // Four eyes: someone other than the submitter has to act, so the SLT channel hears too.

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.Telemetry;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Core.CodeOfConduct;
 
@@ -143,6 +144,12 @@ public sealed partial class DraftPublishService(
             await ReleaseClaimAsync(claimed);
             throw RetryAfter(claimed, limited);
         }
+        catch (XUnauthorizedException)
+        {
+            // X refused the credentials (rotated mid-flight?): nothing was posted; the queue retries with fresh ones.
+            await ReleaseClaimAsync(claimed);
+            throw;
+        }
         catch (Exception ex) when (IsAmbiguous(ex))
         {
             logger.LogWarning(ex, "Creating the post for draft {DraftId} had an unknown outcome; reconciling", claimed.Id);
@@ -152,7 +159,7 @@ public sealed partial class DraftPublishService(
         }
         catch (XApiException refused)
         {
-            // A definite refusal (400, 401, 403 other than duplicate): nothing was posted; a person re-submits.
+            // A definite refusal (400, 403 other than duplicate): nothing was posted; a person re-submits.
             await FailAsync(claimed, $"X refused the post ({refused.Status}): {refused.Detail ?? refused.Message}", CancellationToken.None);
             return true;
         }
@@ -217,7 +224,7 @@ public sealed partial class DraftPublishService(
 
         var now = time.GetUtcNow();
         var alerted = await drafts.TryReplaceAsync(draft with { SltAlertedAt = now, UpdatedAt = now }, CancellationToken.None) ?? draft;
-        logger.LogWarning("Draft {DraftId} was not found among the account's recent posts; SLT alerted, not re-posted", draft.Id);
+        logger.LogDraftNeedsReconciliation(draft.Id, "not found among the account's recent posts; SLT alerted, not re-posted");
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation, draft.Id,
             "not found on the timeline; SLT alerted", draft.FailureReason), CancellationToken.None);
         await notify.NeedsReconciliationAsync(alerted, CancellationToken.None);
@@ -271,7 +278,7 @@ public sealed partial class DraftPublishService(
         var now = time.GetUtcNow();
         var failed = await drafts.TryTransitionAsync(draft, DraftStatus.Failed, now, d => d with { FailureReason = reason }, ct);
         if (failed is null) return false;
-        logger.LogWarning("Draft {DraftId} failed: {Reason}", draft.Id, reason);
+        logger.LogDraftPublishFailed(draft.Id, reason);
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Failed, draft.Id, "failed", reason), ct);
         await notify.FailedAsync(failed, ct);
         return true;
@@ -331,7 +338,7 @@ public sealed partial class DraftPublishService(
     public static string TweetUrl(string tweetId) => $"https://x.com/i/web/status/{tweetId}";
 
     /// <summary>X returns a post's text HTML-escaped and with links shortened: compare with both undone.</summary>
-    internal static string Normalise(string text)
+    public static string Normalise(string text)
     {
         var decoded = WebUtility.HtmlDecode(text).Normalize(NormalizationForm.FormC);
         var noLinks = LinkPattern().Replace(decoded, "<link>");

@@ -32,7 +32,7 @@ public sealed partial class DraftSubmissionService(
     IImageSanitiser images,
     IMessageQueue queue,
     IAuditLog audit,
-    SltDirectory slt,
+    ISltDirectory slt,
     IOptions<DraftPipelineOptions> options,
     TimeProvider time,
     ILogger<DraftSubmissionService> logger)

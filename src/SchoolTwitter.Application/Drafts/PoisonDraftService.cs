@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Telemetry;
 
 namespace SchoolTwitter.Application.Drafts;
 
@@ -19,6 +20,7 @@ public sealed class PoisonDraftService(
     public async Task HandleAsync(string queueName, string message, CancellationToken ct)
     {
         var draftId = DraftMessage.TryParse(message)?.DraftId;
+        logger.LogQueueMessagePoisoned(queueName, draftId);
         if (draftId is null)
         {
             logger.LogError("Unreadable poison message on {Queue}; SLT alerted", queueName);
@@ -51,6 +53,7 @@ public sealed class PoisonDraftService(
                     ? await drafts.TryTransitionAsync(draft, DraftStatus.NeedsReconciliation, now, d => d with { FailureReason = reason, SltAlertedAt = now }, ct)
                     : await drafts.TryReplaceAsync(draft with { FailureReason = reason, SltAlertedAt = now, UpdatedAt = now }, ct);
                 if (unsure is null) continue;
+                logger.LogDraftNeedsReconciliation(draftId, reason);
                 await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
                     draftId, "poison message; SLT alerted", reason), ct);
                 await notify.NeedsReconciliationAsync(unsure, ct);
@@ -59,7 +62,7 @@ public sealed class PoisonDraftService(
 
             var failed = await drafts.TryTransitionAsync(draft, DraftStatus.Failed, now, d => d with { FailureReason = reason }, ct);
             if (failed is null) continue;
-            logger.LogError("Draft {DraftId} failed: poison message on {Queue}", draftId, queueName);
+            logger.LogDraftPublishFailed(draftId, reason);
             await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Failed, draftId, "failed", reason), ct);
             await notify.FailedAsync(failed, ct);
             return;

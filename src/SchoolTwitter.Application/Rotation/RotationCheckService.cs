@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Telemetry;
 using SchoolTwitter.Core.Rotation;
 using SchoolTwitter.Core.Time;
 
@@ -119,6 +120,7 @@ public sealed class RotationCheckService(
             await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), "system", $"rotation.{alert.Kind.ToString().ToLowerInvariant()}", alert.Cycle.Id, "sent",
                 alert.Kind == AlertKind.Escalation ? $"day {alert.Day}, to the head teacher" : $"day {alert.Day}"), ct);
             logger.LogInformation("Rotation {AlertKind} sent for cycle {CycleId} on day {Day} ({Today})", alert.Kind, alert.Cycle.Id, alert.Day, today);
+            if (alert.Kind == AlertKind.Escalation) logger.LogRotationCycleOverdue(alert.Cycle.Id, alert.Day);
         }
     }
 

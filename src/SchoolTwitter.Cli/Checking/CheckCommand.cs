@@ -13,7 +13,7 @@ internal sealed class CheckCommand
 
     private readonly Option<string?> _file = new("--file", "-f")
     {
-        Description = "Check the draft in this JSON file (the HTTP API's draft shape).",
+        Description = "Check the draft in this JSON file (the HTTP API's draft shape); '-' reads standard input.",
         HelpName = "draft.json",
     };
 

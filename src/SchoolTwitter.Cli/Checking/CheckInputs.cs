@@ -94,11 +94,24 @@ internal static class CheckInputs
         return new Draft(null, text, null, images);
     }
 
-    /// <summary>The draft in a JSON file given with <c>--file</c>.</summary>
-    public static InputResult<Draft> ReadDraftFile(string path)
+    /// <summary>The bytes of the draft JSON given with <c>--file</c> ('-' reads standard input).</summary>
+    public static byte[] ReadDraftFile(string path, Func<Stream> standardInput)
     {
-        var bytes = ReadBytes(path, "draft file", MaxDraftFileBytes);
-        return DraftReader.Parse(bytes);
+        if (path != "-") return ReadBytes(path, "draft file", MaxDraftFileBytes);
+
+        using var input = standardInput();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = input.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxDraftFileBytes)
+            {
+                throw new CliInputException($"The draft on standard input is over {MaxDraftFileBytes / (1024 * 1024)} MB.");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     public static Stream OpenJsonLines(string path, Func<Stream> standardInput)

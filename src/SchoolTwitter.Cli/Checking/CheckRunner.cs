@@ -33,10 +33,11 @@ internal sealed class CheckRunner(CliEnvironment environment)
         Draft draft;
         if (request.DraftFile is { } file)
         {
-            var read = CheckInputs.ReadDraftFile(file);
+            var json = CheckInputs.ReadDraftFile(file, environment.OpenStandardInput);
+            var read = DraftReader.Parse(json);
             if (!read.IsValid)
             {
-                return ReportUnreadableDraft(file, read.Errors, request.Json);
+                return ReportUnreadableDraft(file == "-" ? "standard input" : file, json, read.Errors, request.Json);
             }
             draft = read.Value!;
         }
@@ -58,7 +59,7 @@ internal sealed class CheckRunner(CliEnvironment environment)
         return verdict.Outcome == VerdictOutcome.Pass ? ExitCodes.Pass : ExitCodes.ReviewOrBlocked;
     }
 
-    private int ReportUnreadableDraft(string file, IReadOnlyList<InputError> errors, bool json)
+    private int ReportUnreadableDraft(string file, byte[] draftJson, IReadOnlyList<InputError> errors, bool json)
     {
         environment.Error.WriteLine($"Error: the draft file “{file}” cannot be checked:");
         foreach (var error in errors)
@@ -70,7 +71,7 @@ internal sealed class CheckRunner(CliEnvironment environment)
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer, VerdictJson.WriterOptions))
             {
-                VerdictJson.WriteInputError(writer, DraftReader.RecoverId(File.ReadAllBytes(file)), errors);
+                VerdictJson.WriteInputError(writer, DraftReader.RecoverId(draftJson), errors);
             }
             environment.Output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n");
         }

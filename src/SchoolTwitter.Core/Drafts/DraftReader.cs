@@ -202,7 +202,7 @@ public static class DraftReader
         {
             return new InputError(field, "The draft has no “text”: give the words of the tweet.");
         }
-        if (string.IsNullOrWhiteSpace(text))
+        if (!HasVisibleCharacter(text))
         {
             return new InputError(field, "The tweet text is empty: give the words of the tweet.");
         }
@@ -560,6 +560,16 @@ public static class DraftReader
     {
         var dot = field.LastIndexOf('.');
         return dot >= 0 ? field[(dot + 1)..] : field;
+    }
+
+    // Blank also when only invisible characters (zero-width space, joiners, BOM) stand between the spaces.
+    private static bool HasVisibleCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format) return true;
+        }
+        return false;
     }
 
     private static int IndexOfControl(string text)

@@ -9,7 +9,7 @@ namespace SchoolTwitter.Core.Lexicons;
 /// </summary>
 /// <remarks>
 /// A list file has one entry per line; lines starting with # and blank lines are ignored. A school extends list NAME by putting
-/// NAME.txt in its extension directory: its entries are added to the built-in ones (docs/readme/lang.md documents every list).
+/// NAME.txt in its extension directory: its entries are added to the built-in ones (docs/checker-language.md documents every list).
 /// The typed lookups the rules use are built on first use and are immutable, so one instance serves every thread.
 /// </remarks>
 public sealed class LexiconSet

@@ -12,6 +12,7 @@ namespace SchoolTwitter.Core.Roster;
 /// ("First Name", "photo_consent"), in any order; extra columns (year group, class) are ignored. PhotoConsent is Y or N
 /// (Yes/No also accepted); anything else is an error rather than a guess, because a wrong "yes" puts a pupil's photo online.
 /// Any error means no roster: a half-read roster would let a pupil without consent through.
+/// Error messages never quote a pupil's name (they reach logs and HTTP responses); they name the line and the column.
 /// </remarks>
 public static class RosterCsv
 {
@@ -121,8 +122,9 @@ public static class RosterCsv
         var missing = Columns.Where((_, c) => index[c] < 0).ToList();
         if (missing.Count > 0)
         {
+            // The line is not echoed: without a header it is a pupil's row, and errors end up in logs.
             errors.Add(new InputError($"line {header.Line}",
-                $"The header line lacks {string.Join(", ", missing)}: the first line must be Id,FirstName,LastName,PhotoConsent (found “{string.Join(",", header.Fields)}”)."));
+                $"The header line lacks {string.Join(", ", missing)}: the first line must be Id,FirstName,LastName,PhotoConsent."));
         }
         return errors.Count == 0 ? index : null;
     }

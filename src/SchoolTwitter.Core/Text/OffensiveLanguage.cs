@@ -217,13 +217,23 @@ public sealed class OffensiveLanguage
     private bool IsWord(ReadOnlySpan<char> w) =>
         (w.Length == 1 && w[0] is 'a' or 'i') || (w.Length > 1 && (_lexicons.IsDictionaryWord(w) || _lexicons.IsGlossaryWord(w) || _lexicons.IsGivenName(w)));
 
+    private static bool IsAllDigits(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+        }
+        return true;
+    }
+
     /// <summary>Looks one undisguised word up: as written, leetspeak undone, asterisks as wildcards, endings removed, stretched letters squeezed.</summary>
     private void CheckWord(string text, ReadOnlySpan<char> word, int start, int end, ref List<LanguageMatch>? matches)
     {
         if (word.Length == 0) return;
         if (word.EndsWith("'s")) word = word[..^2];
         var term = Lookup(word);
-        if (term is null)
+        // A number is a number: "£455" or "raised 7175" must never be read as leetspeak.
+        if (term is null && !IsAllDigits(word))
         {
             Span<char> leet = stackalloc char[word.Length];
             var changed = false;

@@ -9,7 +9,7 @@ using SchoolTwitter.Functions.Http;
 namespace SchoolTwitter.Functions.Drafts;
 
 /// <summary>PUT /api/roster: replaces the pupil roster with the MIS export (SLT only); a malformed row replaces nothing.</summary>
-public sealed class PutRoster(RosterService roster, SltDirectory slt)
+public sealed class PutRoster(RosterService roster, ISltDirectory slt)
 {
     /// <summary>A primary school's roster is a few hundred rows; 2 MB leaves ample room.</summary>
     public const long MaxBodyBytes = 2L * 1024 * 1024;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Core.CodeOfConduct;
+using SchoolTwitter.Core.Lexicons;
 using SchoolTwitter.Infrastructure.Configuration;
 using SchoolTwitter.Infrastructure.Images;
 
@@ -26,7 +27,9 @@ public static class DraftPipelineRegistration
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => CodeOfConductFactory.CreateDefault());
+        // One LexiconSet per process, shared with follower assessment and moderation.
+        services.TryAddSingleton(_ => LexiconSet.Load());
+        services.TryAddSingleton(sp => CodeOfConductFactory.Create(sp.GetRequiredService<LexiconSet>()));
         // Storage clients (TableServiceClient, BlobServiceClient), IXAccount, IAuditLog, INotifier, IMessageQueue: AddPlatform.
         services.AddSingleton<IDraftStore, TableDraftStore>();
         services.AddSingleton<IDraftMediaStore, BlobDraftMediaStore>();

@@ -160,6 +160,7 @@ public sealed class DraftReaderTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\\n\\t ")]
+    [InlineData("\\u200B \\u200D\\uFEFF")]
     public void Parse_rejects_empty_or_whitespace_text(string text)
     {
         SingleError($$"""{"text":"{{text}}"}""", "text").Message.ShouldContain("empty");

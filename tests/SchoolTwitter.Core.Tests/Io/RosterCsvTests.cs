@@ -87,6 +87,19 @@ public sealed class RosterCsvTests
 
         error.Field.ShouldBe("line 1");
         error.Message.ShouldContain("Id, FirstName, LastName, PhotoConsent");
+        error.Message.ShouldNotContain("Josh", Case.Sensitive);
+    }
+
+    [Fact]
+    public void Parse_errors_never_quote_a_pupils_name()
+    {
+        var errors = Invalid("Id,FirstName,LastName,PhotoConsent\r\nP001,Josh,Smith,maybe\r\nP002,Amelia,Jones\r\nP001,Ella,Wood,Y\r\n");
+
+        errors.Count.ShouldBe(3);
+        foreach (var name in new[] { "Josh", "Smith", "Amelia", "Jones", "Ella", "Wood" })
+        {
+            errors.ShouldAllBe(e => !e.Message.Contains(name));
+        }
     }
 
     [Fact]

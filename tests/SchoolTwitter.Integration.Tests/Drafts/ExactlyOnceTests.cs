@@ -179,4 +179,16 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IAsyncLifetime
         (await _kit.RunPublishQueueAsync(id)).ShouldBe(1, "the copy reappears after the reset");
         _kit.Host.X.Posts.ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public async Task Revoked_credentials_on_create_post_give_the_claim_back_for_a_retry()
+    {
+        var (id, _) = await ScheduledDraftAsync();
+        _kit.Host.X.RevokeCredentials(_kit.Host.X.Credentials);
+
+        await Should.ThrowAsync<Exception>(() => PublishAsync(id));
+
+        _kit.Host.X.Posts.ShouldBeEmpty();
+        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled, "nothing was posted, so the queue may retry");
+    }
 }

@@ -1,5 +1,6 @@
 namespace SchoolTwitter.Integration.Tests.Drafts;
 
+/// <summary>The built functions.metadata is the wiring the Functions host will bind: routes, auth levels, queues, schedules.</summary>
 public sealed class FunctionsMetadataTests
 {
     private readonly IReadOnlyList<FunctionEntry> _functions = FunctionsMetadata.Read();
@@ -12,7 +13,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("PublishDraft", "drafts-to-publish")]
     [InlineData("CheckDraftPoison", "drafts-to-check-poison")]
     [InlineData("PublishDraftPoison", "drafts-to-publish-poison")]
-    public void Draft_queue_triggers_bind_their_queues(string name, string queue)
+    [InlineData("FollowerScanContinuation", "follower-scan-continuations")]
+    public void Queue_triggers_bind_their_queues(string name, string queue)
     {
         var function = Function(name);
         function.TriggerType.ShouldBe("queueTrigger");
@@ -20,34 +22,53 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("SubmitDraft", "post", "drafts")]
-    [InlineData("GetDraft", "get", "drafts/{id}")]
-    [InlineData("ApproveDraft", "post", "drafts/{id}/approval")]
-    [InlineData("PutRoster", "put", "roster")]
-    public void Draft_http_triggers_need_the_function_key_and_bind_their_routes(string name, string method, string route)
+    [InlineData("SubmitDraft", "post", "drafts", "Function")]
+    [InlineData("GetDraft", "get", "drafts/{id}", "Function")]
+    [InlineData("ApproveDraft", "post", "drafts/{id}/approval", "Function")]
+    [InlineData("PutRoster", "put", "roster", "Function")]
+    [InlineData("PutTerms", "put", "terms", "Function")]
+    [InlineData("SubmitRotatedCredentials", "post", "credentials/rotation", "Function")]
+    [InlineData("GetCredentialStatus", "get", "credentials/status", "Function")]
+    [InlineData("GetFollowerReview", "get", "followers/review", "Function")]
+    [InlineData("DecideFollower", "post", "followers/{id}/decision", "Function")]
+    [InlineData("AddApprovedFollow", "post", "follows/approved", "Function")]
+    [InlineData("RemoveApprovedFollow", "delete", "follows/approved/{handle}", "Function")]
+    public void Http_triggers_bind_their_routes_methods_and_auth_levels(string name, string method, string route, string authLevel)
     {
         var function = Function(name);
         function.TriggerType.ShouldBe("httpTrigger");
-        function.AuthLevel.ShouldBe("Function");
+        function.AuthLevel.ShouldBe(authLevel);
         function.Route.ShouldBe(route);
         function.Methods.ShouldBe([method]);
     }
 
-    [Fact]
-    public void No_function_is_anonymous()
+    [Theory]
+    [InlineData("WeeklyFollowerScan", "%WeeklyFollowerScanSchedule%")]
+    [InlineData("InboundModeration", "%InboundModerationSchedule%")]
+    [InlineData("CredentialRotationCheck", "%CredentialRotationSchedule%")]
+    public void Timer_triggers_take_their_schedules_from_settings(string name, string schedule)
     {
-        _functions.Where(f => f.TriggerType == "httpTrigger").ShouldAllBe(f => f.AuthLevel != "Anonymous");
+        var function = Function(name);
+        function.TriggerType.ShouldBe("timerTrigger");
+        function.Schedule.ShouldBe(schedule);
     }
 
     [Fact]
-    public void Timer_schedules_come_from_settings_not_literals()
+    public void No_http_route_is_anonymous()
     {
-        // Schedules are %Setting% references so council IT can change them without a rebuild (other features add timers).
-        _functions.Where(f => f.TriggerType == "timerTrigger").ShouldAllBe(f => f.Schedule != null && f.Schedule.StartsWith('%') && f.Schedule.EndsWith('%'));
+        // A missing function key is refused by the host before any code runs; SLT checks come on top.
+        _functions.Where(f => f.TriggerType == "httpTrigger").ShouldAllBe(f => f.AuthLevel == "Function");
     }
 
     [Fact]
-    public void Every_function_name_is_unique_and_every_entry_point_is_a_draft_or_other_feature_class()
+    public void Every_timer_schedule_is_a_setting_so_it_changes_without_a_rebuild()
+    {
+        _functions.Where(f => f.TriggerType == "timerTrigger")
+            .ShouldAllBe(f => f.Schedule != null && f.Schedule.StartsWith('%') && f.Schedule.EndsWith('%'));
+    }
+
+    [Fact]
+    public void Every_function_name_is_unique_and_its_class_is_in_the_functions_project()
     {
         _functions.Select(f => f.Name).ShouldBeUnique();
         _functions.ShouldAllBe(f => f.EntryPoint.StartsWith("SchoolTwitter.Functions.", StringComparison.Ordinal));

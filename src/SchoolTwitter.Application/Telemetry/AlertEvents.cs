@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+
+namespace SchoolTwitter.Application.Telemetry;
+
+/// <summary>
+/// The log events the Application Insights alert rules look for (infra/main.bicep <c>alertEvents</c>; docs/infrastructure.md).
+/// The Application Insights logger writes an EventId's name to <c>customDimensions.EventName</c>, so these names are a
+/// contract with the Bicep: rename one only together with main.bicep. Values are ids and reasons, never secrets.
+/// </summary>
+public static partial class AlertEvents
+{
+    /// <summary>The EventId names, exactly as infra/main.bicep lists them.</summary>
+    public static class Names
+    {
+        public const string DraftPublishFailed = "DraftPublishFailed";
+        public const string DraftNeedsReconciliation = "DraftNeedsReconciliation";
+        public const string RotationCycleOverdue = "RotationCycleOverdue";
+        public const string QueueMessagePoisoned = "QueueMessagePoisoned";
+    }
+
+    /// <summary>The numeric EventIds (9100 range: alerting events; distinct from every other logged id).</summary>
+    public static class Ids
+    {
+        public const int DraftPublishFailed = 9101;
+        public const int DraftNeedsReconciliation = 9102;
+        public const int RotationCycleOverdue = 9103;
+        public const int QueueMessagePoisoned = 9104;
+    }
+
+    public static readonly EventId DraftPublishFailed = new(Ids.DraftPublishFailed, Names.DraftPublishFailed);
+    public static readonly EventId DraftNeedsReconciliation = new(Ids.DraftNeedsReconciliation, Names.DraftNeedsReconciliation);
+    public static readonly EventId RotationCycleOverdue = new(Ids.RotationCycleOverdue, Names.RotationCycleOverdue);
+    public static readonly EventId QueueMessagePoisoned = new(Ids.QueueMessagePoisoned, Names.QueueMessagePoisoned);
+
+    /// <summary>Every alerting event.</summary>
+    public static IReadOnlyList<EventId> All { get; } = [DraftPublishFailed, DraftNeedsReconciliation, RotationCycleOverdue, QueueMessagePoisoned];
+
+    /// <summary>A draft was marked failed: it was not posted and a person must re-submit it.</summary>
+    [LoggerMessage(EventId = Ids.DraftPublishFailed, EventName = Names.DraftPublishFailed, Level = LogLevel.Error,
+        Message = "Draft {DraftId} failed and was not posted: {Reason}")]
+    public static partial void LogDraftPublishFailed(this ILogger logger, string draftId, string? reason);
+
+    /// <summary>X may or may not have taken a post and it was not found on the timeline: SLT must check before anything is retried.</summary>
+    [LoggerMessage(EventId = Ids.DraftNeedsReconciliation, EventName = Names.DraftNeedsReconciliation, Level = LogLevel.Error,
+        Message = "Draft {DraftId} needs a person to reconcile it (X may have posted it): {Reason}")]
+    public static partial void LogDraftNeedsReconciliation(this ILogger logger, string draftId, string? reason);
+
+    /// <summary>A credential rotation cycle was escalated: the termly password change is overdue.</summary>
+    [LoggerMessage(EventId = Ids.RotationCycleOverdue, EventName = Names.RotationCycleOverdue, Level = LogLevel.Warning,
+        Message = "Rotation cycle {CycleId} is overdue: open for {DaysOpen} days")]
+    public static partial void LogRotationCycleOverdue(this ILogger logger, string cycleId, int daysOpen);
+
+    /// <summary>A queue message failed every retry and reached the app's poison handling.</summary>
+    [LoggerMessage(EventId = Ids.QueueMessagePoisoned, EventName = Names.QueueMessagePoisoned, Level = LogLevel.Error,
+        Message = "A message on {Queue} failed every retry (draft {DraftId}); handling it as poison")]
+    public static partial void LogQueueMessagePoisoned(this ILogger logger, string queue, string? draftId);
+}

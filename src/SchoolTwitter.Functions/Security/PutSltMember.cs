@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using SchoolTwitter.Application.Security;
+using SchoolTwitter.Functions.Http;
+
+namespace SchoolTwitter.Functions.Security;
+
+/// <summary>PUT /api/slt/members/{email} {"name"}: add someone to the SLT list, or rename them (SLT role or group only).</summary>
+public sealed class PutSltMember(SltMembershipService membership)
+{
+    [Function(nameof(PutSltMember))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "slt/members/{email}")] HttpRequest request, string email, CancellationToken ct)
+    {
+        var body = await BoundedBodyReader.ReadAsync(request, SltMembersHttp.BodyLimitBytes, ct);
+        if (body.TooLarge) return ProblemResults.PayloadTooLarge(SltMembersHttp.BodyLimitBytes);
+        return SltMembersHttp.Map(await membership.PutAsync(EasyAuthPrincipal.Read(request), email, body.Bytes, ct), email);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using SchoolTwitter.Application.Security;
+using SchoolTwitter.Functions.Http;
+
+namespace SchoolTwitter.Functions.Security;
+
+/// <summary>DELETE /api/slt/members/{email}: take someone off the SLT list; they can no longer submit through Power Automate.</summary>
+public sealed class RemoveSltMember(SltMembershipService membership)
+{
+    [Function(nameof(RemoveSltMember))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "slt/members/{email}")] HttpRequest request, string email, CancellationToken ct) =>
+        SltMembersHttp.Map(await membership.RemoveAsync(EasyAuthPrincipal.Read(request), email, ct), email);
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SchoolTwitter.Application.Security;
+using SchoolTwitter.Functions.Http;
+
+namespace SchoolTwitter.Functions.Security;
+
+/// <summary>What the SLT list routes share: mapping a <see cref="SltMembershipResult"/> to HTTP.</summary>
+internal static class SltMembersHttp
+{
+    public const long BodyLimitBytes = 4 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static IActionResult Map(SltMembershipResult result, string? email) => result.Outcome switch
+    {
+        SltMembershipOutcome.Listed => Ok(new { members = result.Members }, StatusCodes.Status200OK),
+        SltMembershipOutcome.Added => Ok(result.Members[0], StatusCodes.Status201Created),
+        SltMembershipOutcome.Updated => Ok(result.Members[0], StatusCodes.Status200OK),
+        SltMembershipOutcome.Removed => new NoContentResult(),
+        SltMembershipOutcome.NotFound => ProblemResults.NotFound($"{email} is not on the SLT list."),
+        SltMembershipOutcome.Invalid => ProblemResults.BadRequest(result.Errors),
+        _ => ProblemResults.Forbidden("Only SLT signed in with the school's Entra ID (SLT role or group) may manage the SLT list; the attempt was recorded."),
+    };
+
+    private static ContentResult Ok(object value, int status) => new()
+    {
+        Content = JsonSerializer.Serialize(value, Json),
+        ContentType = "application/json; charset=utf-8",
+        StatusCode = status,
+    };
+}
