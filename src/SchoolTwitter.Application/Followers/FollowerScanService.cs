@@ -157,7 +157,7 @@ public sealed class FollowerScanService(
                 // follower again, not with this cursor: X's pagination_token is opaque and X does not document that it stays valid
                 // under a different max_results, so a cursor is only ever used with the size it was issued for (and the checkpoint
                 // keeps the two together). The re-read followers are skipped as this run's own, and X bills a follower once a UTC
-                // day, so the restart costs at most one request; it happens only while pages are under 1,000 (at most twice).
+                // day, so each restart costs one more request; it happens only while pages are under 1,000 (e.g. 40 → 400 → 1,000).
                 run.Cursor = null;
                 run.PageSize = larger;
                 run.PageSizeIncreases++;
