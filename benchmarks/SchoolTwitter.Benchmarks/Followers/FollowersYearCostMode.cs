@@ -150,9 +150,9 @@ public static class FollowersYearCostMode
         public Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct) => inner.SetAltTextAsync(mediaId, altText, ct);
         public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) => inner.GetRecentPostsAsync(userId, maxResults, paginationToken, ct);
 
-        public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct)
+        public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
         {
-            var page = await inner.GetFollowersAsync(userId, paginationToken, ct);
+            var page = await inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
             return Add("GET followers", page, page.Items.Count);
         }
 

@@ -22,5 +22,14 @@ public sealed class FollowerOptions
     /// <summary>How many followers of a page are looked up at once when searching for the first already-known one.</summary>
     public int LookupBatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// The weekly scan's first page when no earlier weekly scan is known. X bills every follower returned, so a quiet week should
+    /// not pay for 1,000: 100 covers five typical weeks (about 20 new) while one request still finds the first known follower.
+    /// </summary>
+    public int WeeklyFirstPageSize { get; set; } = 100;
+
+    /// <summary>The smallest weekly first page, however quiet the last week was (some headroom for an unexpectedly busy week).</summary>
+    public int WeeklyMinPageSize { get; set; } = 20;
+
     public FollowerScanSchedule Schedule() => new(ScanDay, TimeOnly.ParseExact(ScanTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -82,11 +82,12 @@ public sealed class FollowerScanService(
             RunId = $"{slot:yyyyMMdd}-{mode.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}",
             Slot = slot,
             Mode = mode,
+            PageSize = mode == FollowerScanMode.Reconciliation ? FollowerPageSizes.Reconciliation : FollowerPageSizes.FirstWeekly(state.LastWeeklyNewFollowers, _options),
             StartedAt = now,
             LastProgressAt = now,
         };
         await SaveAsync(state, ct);
-        logger.LogInformation("Follower scan {RunId} ({Mode}) started for the week of {Slot}", state.Run.RunId, mode, slot);
+        logger.LogInformation("Follower scan {RunId} ({Mode}) started for the week of {Slot} with pages of {PageSize}", state.Run.RunId, mode, slot, state.Run.PageSize);
         return await ExecuteAsync(state, state.Run, ct);
     }
 
@@ -126,10 +127,12 @@ public sealed class FollowerScanService(
                 return await ParkAsync(state, run, time.GetUtcNow(), FollowerScanOutcome.Continuing, ct);
             }
 
+            // A checkpoint from before adaptive pages has no size: its cursor came from 1,000-follower pages.
+            var pageSize = run.PageSize ?? XPageLimits.MaxFollowers;
             XPage<XUser> page;
             try
             {
-                page = await x.GetFollowersAsync(_options.AccountId, run.Cursor, ct);
+                page = await x.GetFollowersAsync(_options.AccountId, run.Cursor, ct, pageSize);
             }
             catch (XRateLimitedException e)
             {
@@ -142,14 +145,26 @@ public sealed class FollowerScanService(
                 : await MarkSeenAsync(run, profiles, ct);
 
             run.PagesRead++;
+            run.FollowersReturned += page.Items.Count;
             run.Cursor = page.NextToken;
             if (reachedKnown || page.NextToken is null)
             {
                 run.Phase = run.Mode == FollowerScanMode.Reconciliation ? FollowerScanPhase.Sweeping : FollowerScanPhase.Reporting;
             }
+            else if (run.Mode == FollowerScanMode.Incremental && FollowerPageSizes.Grow(pageSize) is { } larger)
+            {
+                // A whole page of new followers: a busy week. Grow the page tenfold so it takes few requests — but from the newest
+                // follower again, not with this cursor: X's pagination_token is opaque and X does not document that it stays valid
+                // under a different max_results, so a cursor is only ever used with the size it was issued for (and the checkpoint
+                // keeps the two together). The re-read followers are skipped as this run's own, and X bills a follower once a UTC
+                // day, so each restart costs one more request; it happens only while pages are under 1,000 (e.g. 40 → 400 → 1,000).
+                run.Cursor = null;
+                run.PageSize = larger;
+                run.PageSizeIncreases++;
+            }
             run.LastProgressAt = time.GetUtcNow();
             await SaveAsync(state, ct);
-            logger.LogInformation("Follower scan {RunId} read page {Page}: {Count} followers, {New} new so far", run.RunId, run.PagesRead, profiles.Count, run.NewFollowers);
+            logger.LogInformation("Follower scan {RunId} read page {Page} of up to {PageSize}: {Count} followers, {New} new so far", run.RunId, run.PagesRead, pageSize, profiles.Count, run.NewFollowers);
         }
 
         if (run.Phase == FollowerScanPhase.Sweeping)
@@ -174,9 +189,10 @@ public sealed class FollowerScanService(
             run.CompletedAt = time.GetUtcNow();
             state.LastCompletedSlot = run.Slot;
             if (run.Mode == FollowerScanMode.Reconciliation) state.LastReconciledSlot = run.Slot;
+            else state.LastWeeklyNewFollowers = run.NewFollowers;
             await SaveAsync(state, ct);
             await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), "system", $"followers.{run.Mode.ToString().ToLowerInvariant()}", run.RunId, "completed",
-                $"pages {run.PagesRead}, seen {run.FollowersSeen}, new {run.NewFollowers}, flagged {run.Flagged}, unfollowed {run.Unfollowed}, blocks confirmed {run.BlocksConfirmed}"), ct);
+                $"pages {run.PagesRead}, followers returned {run.FollowersReturned}, seen {run.FollowersSeen}, new {run.NewFollowers}, flagged {run.Flagged}, unfollowed {run.Unfollowed}, blocks confirmed {run.BlocksConfirmed}"), ct);
             logger.LogInformation("Follower scan {RunId} completed: {Pages} pages, {New} new, {Flagged} flagged", run.RunId, run.PagesRead, run.NewFollowers, run.Flagged);
         }
 

@@ -30,7 +30,19 @@ public sealed record FollowerScanRun
 
     /// <summary>The pagination token of the next page to read; null before the first page.</summary>
     public string? Cursor { get; set; }
+
+    /// <summary>
+    /// The max_results of this run's pages. Fixed while <see cref="Cursor"/> is set, because the cursor was issued for it; null in a
+    /// checkpoint written before adaptive pages, whose cursor came from 1,000-follower pages.
+    /// </summary>
+    public int? PageSize { get; set; }
     public int PagesRead { get; set; }
+
+    /// <summary>Followers X returned to this run, re-reads included: what X bills at $0.001 each (once per follower per UTC day).</summary>
+    public int FollowersReturned { get; set; }
+
+    /// <summary>How often an incremental run restarted from the newest follower with a larger page.</summary>
+    public int PageSizeIncreases { get; set; }
     public int FollowersSeen { get; set; }
     public int NewFollowers { get; set; }
     public int Flagged { get; set; }
@@ -50,6 +62,9 @@ public sealed record FollowerScanState
 {
     public DateOnly? LastCompletedSlot { get; set; }
     public DateOnly? LastReconciledSlot { get; set; }
+
+    /// <summary>New followers found by the last completed weekly (incremental) scan: sizes the next one's first page.</summary>
+    public int? LastWeeklyNewFollowers { get; set; }
     public FollowerScanRun? Run { get; set; }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

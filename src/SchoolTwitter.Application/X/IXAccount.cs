@@ -24,8 +24,12 @@ public interface IXAccount
     /// <summary>GET /2/users/{id}/tweets, newest first.</summary>
     Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct);
 
-    /// <summary>GET /2/users/{id}/followers, newest first, up to 1,000 a page.</summary>
-    Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct);
+    /// <summary>
+    /// GET /2/users/{id}/followers, newest first. <paramref name="maxResults"/> is the page size (1–1,000; null = 1,000). X charges
+    /// per follower returned, so a small page keeps a quiet week cheap. Keep the size unchanged while following a pagination token:
+    /// X documents the token as opaque and does not say it survives a different max_results.
+    /// </summary>
+    Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null);
 
     /// <summary>GET /2/users/{id}/following.</summary>
     Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct);
@@ -69,3 +73,10 @@ public sealed record XUser(
 
 /// <summary>One page of a paginated read; <see cref="NextToken"/> is null on the last page.</summary>
 public sealed record XPage<T>(IReadOnlyList<T> Items, string? NextToken, int? ResultCount = null);
+
+/// <summary>Page sizes X serves.</summary>
+public static class XPageLimits
+{
+    /// <summary>Followers a page: max_results 1–1,000.</summary>
+    public const int MaxFollowers = 1000;
+}

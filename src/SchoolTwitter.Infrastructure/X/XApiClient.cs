@@ -122,9 +122,15 @@ public sealed class XApiClient : IXAccount
         return ReadPage(doc, ReadPost);
     }
 
-    public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct)
+    public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
     {
-        using var doc = await SendAsync(Get($"2/users/{Segment(userId)}/followers?max_results=1000&user.fields={UserFields}{Token(paginationToken)}"), null, ct);
+        if (maxResults is < 1 or > XPageLimits.MaxFollowers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxResults), maxResults, "X returns 1 to 1,000 followers a page.");
+        }
+
+        var size = (maxResults ?? XPageLimits.MaxFollowers).ToString(CultureInfo.InvariantCulture);
+        using var doc = await SendAsync(Get($"2/users/{Segment(userId)}/followers?max_results={size}&user.fields={UserFields}{Token(paginationToken)}"), null, ct);
         return ReadPage(doc, ReadUser);
     }
 

@@ -83,6 +83,12 @@ internal sealed class FollowerRig : IAsyncDisposable
     /// <summary>The <paramref name="nth"/> followers request from now on gets <paramref name="fault"/> from the fake X.</summary>
     public void FailFollowersPage(int nth, FakeFault fault) => _hooks.FailAt = (_hooks.Calls + nth, fault);
 
+    /// <summary>Every followers page the services asked for: the page size requested and how many followers X returned (what X bills).</summary>
+    public IReadOnlyList<(int? Requested, int Returned)> FollowersPages => _hooks.Pages;
+
+    /// <summary>Followers X returned so far, at $0.001 each (X-API.md, owned reads).</summary>
+    public int FollowersReturned => _hooks.Pages.Sum(p => p.Returned);
+
     /// <summary>Each followers page moves the fake clock on (a slow X), to run out an invocation's time budget.</summary>
     public void AdvanceClockOnEveryFollowersPage(TimeSpan step) => _hooks.ClockStep = step;
 
@@ -157,6 +163,14 @@ internal sealed class FollowerRig : IAsyncDisposable
         public int Calls;
         public (int At, FakeFault Fault)? FailAt;
         public TimeSpan? ClockStep;
+        private readonly List<(int? Requested, int Returned)> _pages = [];
+
+        public IReadOnlyList<(int? Requested, int Returned)> Pages { get { lock (_pages) return [.. _pages]; } }
+
+        public void Record(int? requested, int returned)
+        {
+            lock (_pages) _pages.Add((requested, returned));
+        }
 
         public void BeforeFollowersPage()
         {
@@ -184,10 +198,11 @@ internal sealed class FollowerRig : IAsyncDisposable
         public Task MuteAsync(string userId, string targetUserId, CancellationToken ct) => inner.MuteAsync(userId, targetUserId, ct);
         public Task HideReplyAsync(string postId, CancellationToken ct) => inner.HideReplyAsync(postId, ct);
 
-        public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct)
+        public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
         {
             hooks.BeforeFollowersPage();
-            var page = await inner.GetFollowersAsync(userId, paginationToken, ct);
+            var page = await inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
+            hooks.Record(maxResults, page.Items.Count);
             hooks.AfterFollowersPage();
             return page;
         }

@@ -2,6 +2,7 @@ using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Functions.Followers;
 using SchoolTwitter.Testing.Azurite;
+using SchoolTwitter.Testing.FakeX;
 
 namespace SchoolTwitter.Integration.Tests.Followers;
 
@@ -19,14 +20,17 @@ public sealed class WeeklyFollowerScanTests(AzuriteFixture azurite)
         var current = FollowerData.Parents(2_500);
         rig.X.SetFollowers(current, rig.AccountId);
 
-        // Week 1: the first scan ever is a full reconciliation: every page, everyone new.
+        // Week 1: the first scan ever is a full reconciliation: every page at X's largest size, everyone new.
         var first = await rig.Scans.RunScheduledAsync(CancellationToken.None);
         first.Outcome.ShouldBe(FollowerScanOutcome.Completed);
         first.Run!.Mode.ShouldBe(FollowerScanMode.Reconciliation);
         first.Run.NewFollowers.ShouldBe(2_500);
         rig.X.RequestCount("GET", followersPath).ShouldBe(3);
+        PageSizesSent(rig).ShouldBe([1_000, 1_000, 1_000]);
+        first.Run.FollowersReturned.ShouldBe(2_500);
 
-        // Week 2: 20 new at the top (one a bot), 5 old ones gone. One page is enough.
+        // Week 2: 20 new at the top (one a bot), 5 old ones gone. No weekly scan before: one page of 100 is enough, and
+        // X bills 100 followers ($0.10) rather than 1,000.
         rig.Time.SetUtcNow(Week1.AddDays(7));
         var week2New = FollowerData.Parents(19);
         week2New.Insert(7, FollowerData.Bot(rig.Time.GetUtcNow()));
@@ -40,6 +44,10 @@ public sealed class WeeklyFollowerScanTests(AzuriteFixture azurite)
         second.Run.PagesRead.ShouldBe(1);
         second.Run.Flagged.ShouldBe(1);
         rig.X.RequestCount("GET", followersPath).ShouldBe(3 + 1);
+        PageSizesSent(rig).Skip(3).ShouldBe([100]);
+        second.Run.FollowersReturned.ShouldBe(100);
+        rig.FollowersReturned.ShouldBe(2_500 + 100);
+        (await rig.ScanStateAsync()).LastWeeklyNewFollowers.ShouldBe(20);
         (await rig.AddedInRunAsync(second.Run.RunId)).Order().ShouldBe(week2New.Select(u => u.Id).Order());
         (await rig.ReviewItemAsync(week2New[7].Id))!.Suggestion.ShouldBe(Core.Followers.FollowerSuggestion.Block);
 
@@ -48,7 +56,9 @@ public sealed class WeeklyFollowerScanTests(AzuriteFixture azurite)
         (await rig.Scans.RunScheduledAsync(CancellationToken.None)).Outcome.ShouldBe(FollowerScanOutcome.NotDue);
         rig.X.RequestCount("GET", followersPath).ShouldBe(4);
 
-        // Week 3: a busy week, 1,100 new: the first page is all new, the second reaches known followers.
+        // Week 3: a busy week, 1,100 new. The first page is twice last week's 20; it is all new, so the scan starts again from
+        // the newest follower with 400, then 1,000 (a cursor is never reused with another size); the second 1,000 page
+        // reaches known followers. 2,440 returned, of which 1,100 + 1,000 distinct — X bills a follower once a UTC day.
         rig.Time.SetUtcNow(Week1.AddDays(14));
         var week3New = FollowerData.Parents(1_100);
         current = [.. week3New, .. current];
@@ -57,10 +67,94 @@ public sealed class WeeklyFollowerScanTests(AzuriteFixture azurite)
         var third = await rig.Scans.RunScheduledAsync(CancellationToken.None);
         third.Run!.Mode.ShouldBe(FollowerScanMode.Incremental);
         third.Run.NewFollowers.ShouldBe(1_100);
-        third.Run.PagesRead.ShouldBe(2);
-        rig.X.RequestCount("GET", followersPath).ShouldBe(4 + 2);
+        third.Run.PagesRead.ShouldBe(4);
+        third.Run.PageSizeIncreases.ShouldBe(2);
+        rig.X.RequestCount("GET", followersPath).ShouldBe(4 + 4);
+        PageSizesSent(rig).Skip(4).ShouldBe([40, 400, 1_000, 1_000]);
+        PaginationTokensSent(rig).Skip(4).Select(t => t is null).ShouldBe([true, true, true, false]);
+        third.Run.FollowersReturned.ShouldBe(40 + 400 + 1_000 + 1_000);
+        rig.FollowersReturned.ShouldBe(2_500 + 100 + 2_440);
         (await rig.AddedInRunAsync(third.Run.RunId)).Order().ShouldBe(week3New.Select(u => u.Id).Order());
+        (await rig.ScanStateAsync()).LastWeeklyNewFollowers.ShouldBe(1_100);
     }
+
+    [Fact]
+    public async Task Quiet_week_scan_reads_far_fewer_than_a_thousand_followers()
+    {
+        await using var rig = await FollowerRig.StartAsync(azurite, Week1);
+        var current = FollowerData.Parents(2_000);
+        rig.X.SetFollowers(current, rig.AccountId);
+        (await rig.Scans.RunScheduledAsync(CancellationToken.None)).Run!.Mode.ShouldBe(FollowerScanMode.Reconciliation);
+
+        // Two typical weeks of 20 new followers each.
+        var costs = new List<int>();
+        for (var week = 1; week <= 2; week++)
+        {
+            rig.Time.SetUtcNow(Week1.AddDays(7 * week));
+            var fresh = FollowerData.Parents(20);
+            current = [.. fresh, .. current];
+            rig.X.SetFollowers(current, rig.AccountId);
+            var before = rig.FollowersReturned;
+
+            var run = (await rig.Scans.RunScheduledAsync(CancellationToken.None)).Run!;
+
+            run.Mode.ShouldBe(FollowerScanMode.Incremental);
+            run.NewFollowers.ShouldBe(20);
+            run.PagesRead.ShouldBe(1);
+            (await rig.AddedInRunAsync(run.RunId)).Order().ShouldBe(fresh.Select(u => u.Id).Order());
+            costs.Add(rig.FollowersReturned - before);
+        }
+
+        // First weekly scan: the default 100; the next sized from last week's 20 (twice it, 40). Before: 1,000 each ($1.00).
+        costs.ShouldBe([100, 40]);
+        PageSizesSent(rig).TakeLast(2).ShouldBe([100, 40]);
+    }
+
+    [Fact]
+    public async Task Weekly_scan_interrupted_by_429_resumes_with_the_page_size_its_cursor_was_issued_for()
+    {
+        await using var rig = await FollowerRig.StartAsync(azurite, Week1);
+        var current = FollowerData.Parents(1_500);
+        rig.X.SetFollowers(current, rig.AccountId);
+        await rig.Scans.RunScheduledAsync(CancellationToken.None); // the first scan: reconciliation
+
+        // A busy week: 2,500 new. The page of 100 is all new, so the scan restarts at 1,000; the second 1,000 page (with a
+        // cursor) gets 429.
+        rig.Time.SetUtcNow(Week1.AddDays(7));
+        var fresh = FollowerData.Parents(2_500);
+        current = [.. fresh, .. current];
+        rig.X.SetFollowers(current, rig.AccountId);
+        rig.X.RateLimitReset = rig.Time.GetUtcNow().AddSeconds(2);
+        rig.FailFollowersPage(3, FakeFault.RateLimited);
+
+        var parked = await rig.Scans.RunScheduledAsync(CancellationToken.None);
+        parked.Outcome.ShouldBe(FollowerScanOutcome.RateLimited);
+        var state = await rig.ScanStateAsync();
+        state.Run!.PageSize.ShouldBe(1_000);
+        state.Run.PagesRead.ShouldBe(2);
+        state.Run.Cursor.ShouldNotBeNull();
+
+        var message = await rig.ReceiveContinuationAsync(parked.Run!.RunId, TimeSpan.FromSeconds(30));
+        rig.Time.SetUtcNow(state.Run.ResumeAt!.Value.AddSeconds(1));
+        var done = await rig.Scans.ContinueAsync(FollowerScanService.ParseContinuation(message), CancellationToken.None);
+
+        done.Outcome.ShouldBe(FollowerScanOutcome.Completed);
+        done.Run!.NewFollowers.ShouldBe(2_500);
+        (await rig.AddedInRunAsync(done.Run.RunId)).Order().ShouldBe(fresh.Select(u => u.Id).Order());
+        // After the reconciliation's two pages: 100, 1,000, the refused 1,000, then the continuation's two pages — each cursor
+        // is sent with the page size it was issued for.
+        PageSizesSent(rig).Skip(2).ShouldBe([100, 1_000, 1_000, 1_000, 1_000]);
+    }
+
+    private static List<int> PageSizesSent(FollowerRig rig) =>
+        FollowersRequests(rig).Select(q => int.Parse(q["max_results"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    private static List<string?> PaginationTokensSent(FollowerRig rig) =>
+        FollowersRequests(rig).Select(q => q["pagination_token"]).ToList();
+
+    private static IEnumerable<System.Collections.Specialized.NameValueCollection> FollowersRequests(FollowerRig rig) =>
+        rig.X.Requests.Where(r => r.Method == "GET" && r.Path == $"/2/users/{rig.AccountId}/followers")
+            .Select(r => System.Web.HttpUtility.ParseQueryString(r.Query));
 
     [Fact]
     public async Task Weekly_summary_reaches_the_webhook_with_counts_and_unapproved_follows()

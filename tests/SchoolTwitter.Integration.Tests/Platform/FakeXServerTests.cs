@@ -126,6 +126,26 @@ public sealed class FakeXServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Followers_page_size_is_sent_and_honoured_and_out_of_range_sizes_are_refused_before_any_request()
+    {
+        var followers = Enumerable.Range(0, 130).Select(i => new XUser((8_000_000 - i).ToString(), "p" + i, "Parent " + i)).ToList();
+        _x.SetFollowers(followers);
+        var client = Client();
+
+        var first = await client.GetFollowersAsync(_x.AccountId, null, CancellationToken.None, maxResults: 40);
+        var second = await client.GetFollowersAsync(_x.AccountId, first.NextToken, CancellationToken.None, maxResults: 40);
+
+        first.Items.Select(u => u.Id).ShouldBe(followers.Take(40).Select(u => u.Id));
+        second.Items.Select(u => u.Id).ShouldBe(followers.Skip(40).Take(40).Select(u => u.Id));
+        _x.Requests.Where(r => r.Path.EndsWith("/followers", StringComparison.Ordinal)).ShouldAllBe(r => r.Query.Contains("max_results=40"));
+
+        var sent = _x.RequestCount("GET", $"/2/users/{_x.AccountId}/followers");
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => client.GetFollowersAsync(_x.AccountId, null, CancellationToken.None, maxResults: 0));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => client.GetFollowersAsync(_x.AccountId, null, CancellationToken.None, maxResults: 1_001));
+        _x.RequestCount("GET", $"/2/users/{_x.AccountId}/followers").ShouldBe(sent);
+    }
+
+    [Fact]
     public async Task Mentions_since_id_returns_only_newer_posts_newest_first()
     {
         var first = _x.AddMention(new XPost("", "Hello @school", AuthorId: "77"));

@@ -169,7 +169,7 @@ public sealed class GatedXAccount(IXAccount inner) : IXAccount
     public Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct) => inner.UploadImageAsync(image, mediaType, ct);
     public Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct) => inner.SetAltTextAsync(mediaId, altText, ct);
     public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) => inner.GetRecentPostsAsync(userId, maxResults, paginationToken, ct);
-    public Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetFollowersAsync(userId, paginationToken, ct);
+    public Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null) => inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
     public Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetFollowingAsync(userId, paginationToken, ct);
     public Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct) => inner.GetMentionsAsync(userId, sinceId, paginationToken, ct);
     public Task MuteAsync(string userId, string targetUserId, CancellationToken ct) => inner.MuteAsync(userId, targetUserId, ct);
