@@ -33,7 +33,7 @@ public sealed class DecideFollower(FollowerReviewService reviews, SltDirectory s
         {
             FollowerDecisionOutcome.Kept or FollowerDecisionOutcome.Blocked => FollowerHttp.Ok(new
             {
-                outcome = result.Outcome.ToString(),
+                outcome = result.Outcome,
                 item = result.Item,
                 profileLink = result.ProfileLink,
                 steps = result.Steps ?? [],

@@ -17,7 +17,7 @@ internal static class FollowerHttp
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     /// <summary>The Easy Auth caller with the SLT decision; someone unknown or forged is an "anonymous" non-SLT caller (refused and audited by the service).</summary>
@@ -46,13 +46,8 @@ internal static class FollowerHttp
         }
     }
 
-    /// <summary>A JSON answer (camelCase, enums as their names), as docs/openapi.yaml describes.</summary>
-    public static ContentResult Ok(object value, int status = StatusCodes.Status200OK) => new()
-    {
-        Content = JsonSerializer.Serialize(value, Json),
-        ContentType = "application/json; charset=utf-8",
-        StatusCode = status,
-    };
+    /// <summary>A JSON answer, as docs/openapi.yaml describes.</summary>
+    public static ContentResult Ok(object value, int status = StatusCodes.Status200OK) => JsonAnswers.Ok(value, status);
 
     public static IActionResult Errors(IReadOnlyList<InputError>? errors) => ProblemResults.BadRequest(errors ?? []);
 

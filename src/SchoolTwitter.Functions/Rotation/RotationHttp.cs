@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SchoolTwitter.Application.Audit;
@@ -15,8 +13,6 @@ namespace SchoolTwitter.Functions.Rotation;
 /// </summary>
 internal static class RotationHttp
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
-
     public static async Task<(Caller? Caller, IActionResult? Refusal)> RequireSltAsync(
         HttpRequest request, SltDirectory slt, IAuditLog audit, TimeProvider time, string action, CancellationToken ct)
     {
@@ -43,20 +39,5 @@ internal static class RotationHttp
         Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
     });
 
-    public static JsonBodyResult Ok(object body) => new(StatusCodes.Status200OK, body);
-
-    /// <summary>A JSON answer written directly (camelCase, enums as strings), so tests can run it against a plain HttpContext.</summary>
-    public sealed class JsonBodyResult(int status, object body) : IActionResult
-    {
-        public int StatusCode { get; } = status;
-
-        public object Body { get; } = body;
-
-        public async Task ExecuteResultAsync(ActionContext context)
-        {
-            context.HttpContext.Response.StatusCode = StatusCode;
-            context.HttpContext.Response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(context.HttpContext.Response.Body, Body, Body.GetType(), Json, context.HttpContext.RequestAborted);
-        }
-    }
+    public static ContentResult Ok(object body) => JsonAnswers.Ok(body);
 }

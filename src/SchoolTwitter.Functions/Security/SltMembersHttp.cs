@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SchoolTwitter.Application.Security;
@@ -12,11 +10,6 @@ internal static class SltMembersHttp
 {
     public const long BodyLimitBytes = 4 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static IActionResult Map(SltMembershipResult result, string? email) => result.Outcome switch
     {
         SltMembershipOutcome.Listed => Ok(new { members = result.Members }, StatusCodes.Status200OK),
@@ -28,10 +21,5 @@ internal static class SltMembersHttp
         _ => ProblemResults.Forbidden("Only SLT signed in with the school's Entra ID (SLT role or group) may manage the SLT list; the attempt was recorded."),
     };
 
-    private static ContentResult Ok(object value, int status) => new()
-    {
-        Content = JsonSerializer.Serialize(value, Json),
-        ContentType = "application/json; charset=utf-8",
-        StatusCode = status,
-    };
+    private static ContentResult Ok(object value, int status) => JsonAnswers.Ok(value, status);
 }

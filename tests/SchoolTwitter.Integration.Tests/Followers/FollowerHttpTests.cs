@@ -30,7 +30,7 @@ public sealed class FollowerHttpTests(AzuriteFixture azurite)
             Request(rig, "POST", """{"decision":"block","reason":"Spam bot"}""", Principal(HeadEmail, "SLT")), bot.Id, CancellationToken.None));
 
         status.ShouldBe(200);
-        body!["outcome"]!.GetValue<string>().ShouldBe("Blocked");
+        body!["outcome"]!.GetValue<string>().ShouldBe("blocked");
         body["profileLink"]!.GetValue<string>().ShouldBe($"https://x.com/{bot.Username}");
         body["steps"]!.AsArray().Count.ShouldBeGreaterThan(2);
         rig.X.MutedUserIds.ShouldContain(bot.Id);
@@ -74,7 +74,7 @@ public sealed class FollowerHttpTests(AzuriteFixture azurite)
         status.ShouldBe(200);
         body!["pending"]!.GetValue<int>().ShouldBe(1);
         var item = body["items"]!.AsArray().Single()!;
-        item["suggestion"]!.GetValue<string>().ShouldBe("Block");
+        item["suggestion"]!.GetValue<string>().ShouldBe("block");
         item["profileLink"]!.GetValue<string>().ShouldBe($"https://x.com/{bot.Username}");
         item["followingCount"]!.GetValue<int>().ShouldBe(4800);
         item["reasons"]!.AsArray().Select(r => r!["code"]!.GetValue<string>()).ShouldContain("follow-ratio");

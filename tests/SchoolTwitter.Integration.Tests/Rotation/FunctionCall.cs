@@ -38,6 +38,8 @@ public static class FunctionCall
 
     public static async Task<(int Status, string ContentType, string Body)> RenderAsync(IActionResult result)
     {
+        // A ContentResult needs MVC's executor service to run; its parts are the answer.
+        if (result is ContentResult content) return (content.StatusCode ?? 200, content.ContentType ?? "", content.Content ?? "");
         var context = new DefaultHttpContext();
         var body = new MemoryStream();
         context.Response.Body = body;
