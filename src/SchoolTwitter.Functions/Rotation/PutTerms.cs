@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -19,13 +18,10 @@ public sealed class PutTerms(SltDirectory slt, TermCalendarService terms, IAudit
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "terms")] HttpRequest request,
         CancellationToken ct)
     {
-        var (caller, refusal) = await RotationHttp.RequireSltAsync(request, slt, audit, time, "terms.refused", ct);
+        var (caller, body, refusal) = await RotationHttp.ReadSltBodyAsync(request, MaxBodyBytes, slt, audit, time, "terms.refused", ct);
         if (refusal is not null) return refusal;
 
-        var body = await BoundedBodyReader.ReadAsync(request, MaxBodyBytes, ct);
-        if (body.TooLarge) return ProblemResults.PayloadTooLarge(MaxBodyBytes);
-
-        var result = await terms.PutAsync(Encoding.UTF8.GetString(body.Bytes!), caller!.Id, ct);
+        var result = await terms.PutAsync(body!, caller!.Id, ct);
         return result.IsValid
             ? RotationHttp.Ok(new { Terms = result.Value!.Terms.Select(t => new { t.Id, Name = t.Name.ToString().ToLowerInvariant(), t.Start, t.End }) })
             : ProblemResults.BadRequest(result.Errors);

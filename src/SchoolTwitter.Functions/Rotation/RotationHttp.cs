@@ -23,6 +23,19 @@ internal static class RotationHttp
         return (null, ProblemResults.Forbidden($"Sign in as a member of the senior leadership team ({decision.Reason})."));
     }
 
+    /// <summary>A signed-in SLT caller and their body as text (at most <paramref name="maxBodyBytes"/>), or the refusal to answer with.</summary>
+    public static async Task<(Caller? Caller, string? Body, IActionResult? Refusal)> ReadSltBodyAsync(
+        HttpRequest request, long maxBodyBytes, SltDirectory slt, IAuditLog audit, TimeProvider time, string action, CancellationToken ct)
+    {
+        var (caller, refusal) = await RequireSltAsync(request, slt, audit, time, action, ct);
+        if (refusal is not null) return (null, null, refusal);
+
+        var body = await BoundedBodyReader.ReadAsync(request, maxBodyBytes, ct);
+        return body.TooLarge
+            ? (null, null, ProblemResults.PayloadTooLarge(maxBodyBytes))
+            : (caller, System.Text.Encoding.UTF8.GetString(body.Bytes ?? []), null);
+    }
+
     public static ProblemResult Unprocessable(string detail) => new(new ProblemDetails
     {
         Status = StatusCodes.Status422UnprocessableEntity,

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -20,13 +19,10 @@ public sealed class SubmitRotatedCredentials(SltDirectory slt, CredentialRotatio
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "credentials/rotation")] HttpRequest request,
         CancellationToken ct)
     {
-        var (caller, refusal) = await RotationHttp.RequireSltAsync(request, slt, audit, time, "credentials.rotation-refused", ct);
+        var (caller, body, refusal) = await RotationHttp.ReadSltBodyAsync(request, MaxBodyBytes, slt, audit, time, "credentials.rotation-refused", ct);
         if (refusal is not null) return refusal;
 
-        var body = await BoundedBodyReader.ReadAsync(request, MaxBodyBytes, ct);
-        if (body.TooLarge) return ProblemResults.PayloadTooLarge(MaxBodyBytes);
-
-        var result = await rotation.SubmitAsync(Encoding.UTF8.GetString(body.Bytes!), caller!.Id, ct);
+        var result = await rotation.SubmitAsync(body!, caller!.Id, ct);
         return result.Outcome switch
         {
             RotationOutcome.Rotated => RotationHttp.Ok(new

@@ -26,18 +26,7 @@ public class FollowerScanScheduleTests
     [Fact]
     public void Hourly_monday_timer_after_the_march_change_runs_once_from_0600_utc()
     {
-        var time = new FakeTimeProvider(Utc(2026, 3, 30, 0, 5));
-        DateOnly? last = new DateOnly(2026, 3, 23);
-        var ranAt = new List<DateTimeOffset>();
-        for (var hour = 0; hour < 24; hour++)
-        {
-            if (Schedule.IsDue(time.GetUtcNow(), last))
-            {
-                ranAt.Add(time.GetUtcNow());
-                last = Schedule.CurrentSlot(time.GetUtcNow());
-            }
-            time.Advance(TimeSpan.FromHours(1));
-        }
+        var (ranAt, last) = RunHourlyForADay(Utc(2026, 3, 30, 0, 5), new DateOnly(2026, 3, 23));
 
         ranAt.ShouldBe([Utc(2026, 3, 30, 6, 5)]);
         last.ShouldBe(new DateOnly(2026, 3, 30));
@@ -46,18 +35,7 @@ public class FollowerScanScheduleTests
     [Fact]
     public void Hourly_monday_timer_after_the_october_change_waits_until_0700_utc()
     {
-        var time = new FakeTimeProvider(Utc(2026, 10, 26, 0, 5));
-        DateOnly? last = new DateOnly(2026, 10, 19);
-        var ranAt = new List<DateTimeOffset>();
-        for (var hour = 0; hour < 24; hour++)
-        {
-            if (Schedule.IsDue(time.GetUtcNow(), last))
-            {
-                ranAt.Add(time.GetUtcNow());
-                last = Schedule.CurrentSlot(time.GetUtcNow());
-            }
-            time.Advance(TimeSpan.FromHours(1));
-        }
+        var (ranAt, _) = RunHourlyForADay(Utc(2026, 10, 26, 0, 5), new DateOnly(2026, 10, 19));
 
         ranAt.ShouldBe([Utc(2026, 10, 26, 7, 5)]);
     }
@@ -112,5 +90,22 @@ public class FollowerScanScheduleTests
         var friday = new FollowerScanSchedule(DayOfWeek.Friday, new TimeOnly(15, 30));
         friday.CurrentSlot(Utc(2026, 7, 10, 14, 29)).ShouldBe(new DateOnly(2026, 7, 3));
         friday.CurrentSlot(Utc(2026, 7, 10, 14, 30)).ShouldBe(new DateOnly(2026, 7, 10));
+    }
+
+    /// <summary>An hourly timer firing for 24 hours from <paramref name="start"/>: when the scan ran, and the last slot recorded.</summary>
+    private static (List<DateTimeOffset> RanAt, DateOnly? Last) RunHourlyForADay(DateTimeOffset start, DateOnly? last)
+    {
+        var time = new FakeTimeProvider(start);
+        var ranAt = new List<DateTimeOffset>();
+        for (var hour = 0; hour < 24; hour++)
+        {
+            if (Schedule.IsDue(time.GetUtcNow(), last))
+            {
+                ranAt.Add(time.GetUtcNow());
+                last = Schedule.CurrentSlot(time.GetUtcNow());
+            }
+            time.Advance(TimeSpan.FromHours(1));
+        }
+        return (ranAt, last);
     }
 }
