@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using SchoolTwitter.Benchmarks.Checker;
+using SchoolTwitter.Benchmarks.Evaluation;
 using SchoolTwitter.Benchmarks.Followers;
 using SchoolTwitter.Benchmarks.Load;
 
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "load-drafts" => await LoadDrafts.RunAsync(args[1..]),
     ReconcileFollowersMode.Name => await ReconcileFollowersMode.RunAsync(args[1..]),
     ReconcileFollowersMode.FakeXName => await ReconcileFollowersMode.ServeFakeXAsync(args[1..]),
+    EvaluationMode.Name => EvaluationMode.Run(args[1..]),
     FollowersYearCostMode.Name => await FollowersYearCostMode.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
