@@ -4,6 +4,11 @@ using SchoolTwitter.Core.Lexicons;
 namespace SchoolTwitter.Core.CodeOfConduct;
 
 /// <summary>Composes the checker with every rule, from the built-in lexicons plus any school extensions.</summary>
+/// <remarks>
+/// The order matters. Shouting, spelling and grammar skip words an earlier rule has already reported (ReportedSpans), so
+/// one word gets one finding: text-speak and offensive must run before them, or "WTF" would also be shouting and "shiiit" a
+/// spelling warning instead of only a block. A rule that reads earlier findings goes after the rules it reads.
+/// </remarks>
 public static class CodeOfConductFactory
 {
     public static CodeOfConductChecker Create(LexiconSet lexicons)

@@ -2,16 +2,6 @@ using SchoolTwitter.Core.Text;
 
 namespace SchoolTwitter.Core.Lexicons;
 
-/// <summary>An offensive term from offensive.txt, folded, with the context that excuses it ("blue tits", "Homo sapiens").</summary>
-internal sealed record OffensiveTerm(
-    string Term,
-    string Category,
-    string[] Words,
-    bool MatchInsideWords,
-    bool AlsoAName,
-    HashSet<string>? NotBefore,
-    HashSet<string>? NotAfter);
-
 /// <summary>An American spelling and its British form; <see cref="ExceptNear"/> words nearby make the American form correct ("computer program").</summary>
 internal sealed record AmericanSpelling(string British, HashSet<string>? ExceptNear);
 
@@ -22,9 +12,6 @@ internal sealed record AmericanSpelling(string British, HashSet<string>? ExceptN
 internal sealed class LanguageLexicons
 {
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
-    private readonly Dictionary<string, OffensiveTerm>.AlternateLookup<ReadOnlySpan<char>> _offensive;
-    private readonly Dictionary<string, OffensiveTerm[]>.AlternateLookup<ReadOnlySpan<char>> _offensivePhrases;
-    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _insults;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _acronyms;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _glossary;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _givenNames;
@@ -40,35 +27,7 @@ internal sealed class LanguageLexicons
     {
         _textSpeak = Pairs(lists.Entries(LexiconSet.TextSpeakList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
 
-        var single = new Dictionary<string, OffensiveTerm>(StringComparer.Ordinal);
-        var phrases = new Dictionary<string, List<OffensiveTerm>>(StringComparer.Ordinal);
-        var inside = new List<OffensiveTerm>();
-        foreach (var entry in lists.Entries(LexiconSet.OffensiveList))
-        {
-            var term = ParseOffensive(entry);
-            if (term is null) continue;
-            if (term.Words.Length > 1)
-            {
-                if (!phrases.TryGetValue(term.Words[0], out var list)) phrases[term.Words[0]] = list = [];
-                list.Add(term);
-                continue;
-            }
-            single[term.Term] = term;
-            if (term.MatchInsideWords) inside.Add(term);
-        }
-        OffensiveTerms = [.. single.Values];
-        InsideWordTerms = [.. inside];
-        _offensive = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _offensivePhrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-        MaxPhraseWords = phrases.Count == 0 ? 1 : phrases.Values.SelectMany(p => p).Max(t => t.Words.Length);
-
-        var insults = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var (word, strength) in Split(lists.Entries(LexiconSet.InsultsList), '|'))
-        {
-            insults[word] = !strength.StartsWith("weak", StringComparison.OrdinalIgnoreCase);
-        }
-        _insults = insults.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        Offensives = new OffensiveLexicon(lists);
 
         _acronyms = FoldedSet(lists.Entries(LexiconSet.AcronymsList));
         _glossary = FoldedSet(lists.Entries(LexiconSet.GlossaryList).SelectMany(WordsOf));
@@ -106,26 +65,16 @@ internal sealed class LanguageLexicons
         _misspellings = Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Every single-word offensive term (for asterisk-masked matching, "f**k").</summary>
-    public OffensiveTerm[] OffensiveTerms { get; }
-
-    /// <summary>Terms marked with * that are found inside longer words ("motherfucker").</summary>
-    public OffensiveTerm[] InsideWordTerms { get; }
-
-    /// <summary>The most words in one offensive phrase ("son of a bitch" = 4).</summary>
-    public int MaxPhraseWords { get; }
-
     public bool TryTextSpeak(ReadOnlySpan<char> folded, out string suggestion) =>
         _textSpeak.TryGetValue(folded, out suggestion!);
 
-    public OffensiveTerm? Offensive(ReadOnlySpan<char> folded) =>
-        _offensive.TryGetValue(folded, out var term) ? term : null;
+    /// <summary>offensive.txt and insults.txt, with the words that aim an insult at people.</summary>
+    public OffensiveLexicon Offensives { get; }
 
-    public OffensiveTerm[]? OffensivePhrasesStartingWith(ReadOnlySpan<char> folded) =>
-        _offensivePhrases.TryGetValue(folded, out var terms) ? terms : null;
+    public OffensiveTerm? Offensive(ReadOnlySpan<char> folded) => Offensives.Term(folded);
 
     /// <summary>True for a strong insult, false for a weak one, null when the word is no insult.</summary>
-    public bool? Insult(ReadOnlySpan<char> folded) => _insults.TryGetValue(folded, out var strong) ? strong : null;
+    public bool? Insult(ReadOnlySpan<char> folded) => Offensives.Insult(folded)?.Strong;
 
     public bool IsAcronym(ReadOnlySpan<char> folded) => _acronyms.Contains(folded);
 
@@ -153,30 +102,6 @@ internal sealed class LanguageLexicons
     {
         if (_lowerWords.Contains(folded)) return folded;
         return _properWords.Contains(folded) ? char.ToUpperInvariant(folded[0]) + folded[1..] : folded;
-    }
-
-    private static OffensiveTerm? ParseOffensive(string entry)
-    {
-        var parts = entry.Split('|', StringSplitOptions.TrimEntries);
-        if (parts[0].Length == 0) return null;
-        var raw = parts[0];
-        var inside = raw.EndsWith('*');
-        var name = raw.EndsWith('!');
-        if (inside || name) raw = raw[..^1];
-        var folded = TextFolding.Fold(raw);
-        var category = parts.Length > 1 && parts[1].Length > 0 ? parts[1].ToLowerInvariant() : "offensive";
-        HashSet<string>? notBefore = null, notAfter = null;
-        foreach (var part in parts.Skip(2))
-        {
-            var colon = part.IndexOf(':');
-            if (colon < 0) continue;
-            var words = part[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries))
-                .Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
-            if (part.StartsWith("not before", StringComparison.OrdinalIgnoreCase)) notBefore = words;
-            else if (part.StartsWith("not after", StringComparison.OrdinalIgnoreCase)) notAfter = words;
-        }
-        return new OffensiveTerm(folded, category, folded.Split(' ', StringSplitOptions.RemoveEmptyEntries), inside, name, notBefore, notAfter);
     }
 
     private static Dictionary<string, string> Pairs(IReadOnlyList<string> entries, char separator)

@@ -93,6 +93,7 @@ public sealed class LexiconSet
             }
             var name = resource[ResourcePrefix.Length..^".txt".Length];
             if (name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase)) continue;
+            if (name.Contains('/') || name.Contains('\\')) continue; // a subfolder (examples/) is not a word list
             lists[name] = ParseLines(ReadResourceLines(assembly, resource)).ToArray();
         }
         return lists.ToDictionary(StringComparer.OrdinalIgnoreCase);

@@ -6,6 +6,9 @@ namespace SchoolTwitter.Core.Text;
 /// <remarks>
 /// Every UTF-16 unit maps to at most one folded character (or none, for invisible ones), through a table built once,
 /// so folding a draft costs one array lookup per character and keeps the folded text position-aligned with the original.
+/// Look-alike letters come from Unicode's confusables data (<see cref="Confusables"/>) for the scripts people borrow to
+/// disguise Latin words (Greek, Cyrillic, IPA, styled and full-width Latin); every rule sees those folded. The
+/// offensive matcher folds the rest of the data too (<see cref="ConfusableFolding"/>), so an Urdu or Hebrew word here stays itself.
 /// </remarks>
 public static class TextFolding
 {
@@ -51,6 +54,7 @@ public static class TextFolding
     /// <summary>A letter or digit from outside the BMP that looks like a Latin letter or digit (mathematical bold/italic/script letters), else <see cref="Removed"/>.</summary>
     public static char FoldCodePoint(int codePoint)
     {
+        if (IsDisguiseScript(codePoint) && Confusables.Letters.TryGetValue(codePoint, out var letter)) return letter;
         if (codePoint is >= 0x1D400 and < 0x1D6A4)
         {
             var k = (codePoint - 0x1D400) % 52;
@@ -88,6 +92,12 @@ public static class TextFolding
         {
             var c = (char)i;
             map[i] = char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+        }
+
+        // Look-alike letters from Unicode's confusables data, in the scripts borrowed for disguise; the lists below override.
+        foreach (var (codePoint, letter) in Confusables.Letters)
+        {
+            if (codePoint < map.Length && IsDisguiseScript(codePoint)) map[codePoint] = letter;
         }
 
         // Accents: decompose Latin letters once and keep the base letter (é -> e, ł stays as its own letter unless listed below).
@@ -131,6 +141,12 @@ public static class TextFolding
         map[0] = Removed;
         return map;
     }
+
+    /// <summary>Latin extensions, IPA, Greek, Cyrillic, letter-like symbols, full-width and mathematical letters (not Cherokee: the offensive matcher alone reads it).</summary>
+    private static bool IsDisguiseScript(int c) =>
+        c is (>= 0x00A0 and <= 0x052F) or (>= 0x1D00 and <= 0x1DBF) or (>= 0x1E00 and <= 0x1FFF)
+            or (>= 0x2100 and <= 0x214F) or (>= 0x2C60 and <= 0x2C7F) or (>= 0xA720 and <= 0xA7FF) or (>= 0xAB30 and <= 0xAB6F)
+            or (>= 0xFF00 and <= 0xFFEF) or (>= 0x1D400 and <= 0x1D7FF);
 
     private static void Set(char[] map, string pairs)
     {

@@ -1,0 +1,188 @@
+using SchoolTwitter.Core.Text;
+
+namespace SchoolTwitter.Core.Lexicons;
+
+/// <summary>Where a term is found: as a whole word, anywhere inside words (<c>fuck*</c>) or at the end of longer words (<c>*shit</c>).</summary>
+internal enum TermPosition
+{
+    Word,
+    Inside,
+    End,
+}
+
+/// <summary>An offensive term from offensive.txt (or an insult from insults.txt), with the phrases in which it is innocent.</summary>
+internal sealed class OffensiveTerm(string term, string category, TermPosition position, InnocentPhrase[] innocent)
+{
+    /// <summary>The entry's first spelling, folded: what a match reports, however it was written.</summary>
+    public string Term { get; } = term;
+
+    public string Category { get; } = category;
+
+    public TermPosition Position { get; } = position;
+
+    public InnocentPhrase[] Innocent { get; } = innocent;
+
+    /// <summary>
+    /// The term has innocent readings in context (a phrase of more than the word itself: "blue tit", "oilseed rape"), so a
+    /// form built on it that is an ordinary word ("cocked", "butter", "cumin") is that ordinary word.
+    /// </summary>
+    public bool AllowedInContext { get; } = innocent.Any(p => p.IsContext);
+
+    /// <summary>A clinical or formal word ("penis", "pornography"): reported for a second reader, not blocked.</summary>
+    public bool Warns => Category == OffensiveLexicon.ClinicalCategory;
+
+    /// <summary>True when the match [start, end) in <paramref name="text"/> sits inside one of the term's innocent phrases.</summary>
+    public bool IsInnocentAt(string text, int start, int end)
+    {
+        foreach (var phrase in Innocent)
+        {
+            if (phrase.Excuses(text, start, end)) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>A spelling of more than one word ("son of a bitch", "blow job"), folded word by word.</summary>
+internal sealed record OffensivePhrase(string[] Words, OffensiveTerm Term);
+
+/// <summary>
+/// offensive.txt and insults.txt as frozen lookups (every spelling of every entry, by length for masked words, by position
+/// for terms found inside words), plus the words that aim an insult at people (insult-targets.txt, insult-linkers.txt).
+/// </summary>
+/// <remarks>
+/// Entry syntax (<see cref="LexiconEntry"/>): <c>term[, spelling...] | category | innocent: phrase; phrase | catch: draft | pass: draft</c>.
+/// The older context syntax still loads, so a school's extension files keep working: <c>term!</c> (also a name) becomes
+/// the innocent phrases "Term [Name]" and "[Name] Term", <c>not before: w</c> becomes "term w", <c>not after: w</c> "w term".
+/// </remarks>
+internal sealed class OffensiveLexicon
+{
+    public const string ClinicalCategory = "clinical";
+
+    private readonly Dictionary<string, OffensiveTerm>.AlternateLookup<ReadOnlySpan<char>> _terms;
+    private readonly Dictionary<string, OffensivePhrase[]>.AlternateLookup<ReadOnlySpan<char>> _phrases;
+    private readonly Dictionary<string, (OffensiveTerm Term, bool Strong)>.AlternateLookup<ReadOnlySpan<char>> _insults;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _targets;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _linkers;
+    private readonly (string Spelling, OffensiveTerm Term)[][] _byLength;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
+    public OffensiveLexicon(LexiconSet lists)
+    {
+        var single = new Dictionary<string, OffensiveTerm>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, List<OffensivePhrase>>(StringComparer.Ordinal);
+        var inside = new List<(string, OffensiveTerm)>();
+        var end = new List<(string, OffensiveTerm)>();
+        foreach (var line in lists.Entries(LexiconSet.OffensiveList))
+        {
+            var entry = LexiconEntry.Parse(line);
+            if (entry.Spellings.Count == 0) continue;
+            var category = entry.Fields.Count > 0 ? entry.Fields[0].ToLowerInvariant() : "offensive";
+            var term = Build(entry, category, out var spellings);
+            foreach (var (spelling, position) in spellings)
+            {
+                var words = spelling.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length > 1)
+                {
+                    if (!phrases.TryGetValue(words[0], out var list)) phrases[words[0]] = list = [];
+                    list.Add(new OffensivePhrase(words, term));
+                    continue;
+                }
+                single.TryAdd(spelling, term);
+                if (position == TermPosition.Inside) inside.Add((spelling, term));
+                if (position == TermPosition.End) end.Add((spelling, term));
+            }
+        }
+        _terms = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _phrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        InsideWordTerms = [.. inside];
+        EndOfWordTerms = [.. end];
+        var longest = single.Keys.Count == 0 ? 0 : single.Keys.Max(k => k.Length);
+        _byLength = new (string, OffensiveTerm)[longest + 1][];
+        for (var n = 0; n <= longest; n++)
+        {
+            _byLength[n] = [.. single.Where(p => p.Key.Length == n && p.Key.All(char.IsLetter)).Select(p => (p.Key, p.Value))];
+        }
+
+        var insults = new Dictionary<string, (OffensiveTerm, bool)>(StringComparer.Ordinal);
+        foreach (var line in lists.Entries(LexiconSet.InsultsList))
+        {
+            var entry = LexiconEntry.Parse(line);
+            if (entry.Spellings.Count == 0) continue;
+            var strong = entry.Fields.Count == 0 || !entry.Fields[0].StartsWith("weak", StringComparison.OrdinalIgnoreCase);
+            var term = Build(entry, OffensiveLanguage.InsultCategory, out var spellings);
+            foreach (var (spelling, _) in spellings) insults.TryAdd(spelling, (term, strong));
+        }
+        _insults = insults.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _targets = Folded(lists.Entries(InsultTargetsList));
+        _linkers = Folded(lists.Entries(InsultLinkersList));
+    }
+
+    /// <summary>Words for people an insult can be aimed at ("parents", "staff", "referee", "you").</summary>
+    public const string InsultTargetsList = "insult-targets";
+
+    /// <summary>Words that may stand between a person and the insult ("are", "such a", "a bunch of").</summary>
+    public const string InsultLinkersList = "insult-linkers";
+
+    /// <summary>Single-word terms marked <c>term*</c>, found anywhere inside longer words ("motherfucker").</summary>
+    public (string Spelling, OffensiveTerm Term)[] InsideWordTerms { get; }
+
+    /// <summary>Single-word terms marked <c>*term</c>, found at the end of longer words ("bullshit", "dipshit").</summary>
+    public (string Spelling, OffensiveTerm Term)[] EndOfWordTerms { get; }
+
+    public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _terms.TryGetValue(folded, out var term) ? term : null;
+
+    public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phrases.TryGetValue(folded, out var p) ? p : null;
+
+    /// <summary>Every single-word spelling of letters only with <paramref name="length"/> letters (for masked words, "f*ck").</summary>
+    public ReadOnlySpan<(string Spelling, OffensiveTerm Term)> SpellingsOfLength(int length) =>
+        length < _byLength.Length ? _byLength[length] : [];
+
+    /// <summary>The insult and whether it is strong (an insult wherever it stands) or weak (only when aimed at people).</summary>
+    public (OffensiveTerm Term, bool Strong)? Insult(ReadOnlySpan<char> folded) => _insults.TryGetValue(folded, out var i) ? i : null;
+
+    public bool IsInsultTarget(ReadOnlySpan<char> folded) => _targets.Contains(folded);
+
+    public bool IsInsultLinker(ReadOnlySpan<char> folded) => _linkers.Contains(folded);
+
+    /// <summary>The entry's term, and each spelling folded with where it is found (<c>*</c> markers removed).</summary>
+    private static OffensiveTerm Build(LexiconEntry entry, string category, out List<(string Spelling, TermPosition Position)> spellings)
+    {
+        spellings = [];
+        var innocent = new List<InnocentPhrase>();
+        foreach (var raw in entry.Spellings)
+        {
+            var s = raw;
+            var position = TermPosition.Word;
+            if (s.Length > 1 && s.EndsWith('*')) { s = s[..^1]; position = TermPosition.Inside; }
+            else if (s.Length > 1 && s.StartsWith('*')) { s = s[1..]; position = TermPosition.End; }
+            if (s.Length > 1 && s.EndsWith('!'))
+            {
+                s = s[..^1]; // legacy: "dick!" is also a name
+                var name = char.ToUpperInvariant(s[0]) + s[1..];
+                innocent.Add(InnocentPhrase.Parse(name + " " + InnocentPhrase.NameMark));
+                innocent.Add(InnocentPhrase.Parse(InnocentPhrase.NameMark + " " + name));
+            }
+            spellings.Add((Key(s), position));
+        }
+        var first = spellings[0].Spelling;
+        foreach (var phrases in entry.Values("innocent"))
+        {
+            foreach (var phrase in phrases.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                innocent.Add(InnocentPhrase.Parse(phrase));
+            }
+        }
+        foreach (var words in entry.Values("not before")) innocent.AddRange(Legacy(words, w => first + " " + w));
+        foreach (var words in entry.Values("not after")) innocent.AddRange(Legacy(words, w => w + " " + first));
+        return new OffensiveTerm(first, category, spellings[0].Position, [.. innocent]);
+    }
+
+    private static IEnumerable<InnocentPhrase> Legacy(string words, Func<string, string> phrase) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => InnocentPhrase.Parse(phrase(w)));
+
+    /// <summary>A spelling as the matcher meets it: folded, without the trailing dot a chunk loses ("s.o.b." → "s.o.b").</summary>
+    public static string Key(string spelling) => TextFolding.Fold(spelling).TrimEnd('.');
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Folded(IEnumerable<string> entries) =>
+        new HashSet<string>(entries.Select(e => TextFolding.Fold(LexiconEntry.Parse(e).Term)), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+}
