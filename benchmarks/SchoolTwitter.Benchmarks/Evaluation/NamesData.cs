@@ -50,6 +50,9 @@ internal sealed class NamesData
         var random = new Random(20261201);
         Unseen = pool.OrderBy(_ => random.Next()).Take(UnseenSampleSize).ToList();
 
+        LowerCaseWords = Lines(Path.Combine(lexiconDir, "british-words.txt")).Where(w => char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
+        LowerCaseWords.ExceptWith(kantrowitz.Select(n => n.ToLowerInvariant()).Where(n => !britishWords.Contains(n)));
+
         // Name-words: Kantrowitz names that are also ordinary lower-case English words (grace, jack, will, rose).
         NameWords = kantrowitz.Select(n => n.ToLowerInvariant())
             .Where(n => n.Length >= 3 && britishWords.Contains(n))
@@ -81,6 +84,9 @@ internal sealed class NamesData
     public List<string> Communities { get; }
     public List<string> Unseen { get; }
     public HashSet<string> NameWords { get; }
+
+    /// <summary>The British word list's lower-case words.</summary>
+    public HashSet<string> LowerCaseWords { get; }
     public NamesBrown Brown { get; }
 
     public IReadOnlyList<string> Common => [.. English, .. Communities];

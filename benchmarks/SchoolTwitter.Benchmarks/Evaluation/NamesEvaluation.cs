@@ -131,7 +131,10 @@ public sealed class NamesEvaluation : IEvaluation
             // Only the first word (and "I") capitalised: any names finding is then about the name-word.
             var capitalised = false;
             for (var k = 1; k < words.Count && !capitalised; k++) capitalised = words[k].Word.Any(char.IsUpper) && words[k].Word != "I";
-            if (capitalised || data.NameWords.Contains(words[0].Word.ToLowerInvariant())) continue;
+            // The first word must be an ordinary word, not a name opening the sentence ("Caldwell's resignation…").
+            var opening = words[0].Word.ToLowerInvariant();
+            if (opening.EndsWith("'s", StringComparison.Ordinal)) opening = opening[..^2];
+            if (capitalised || data.NameWords.Contains(opening) || !data.LowerCaseWords.Contains(opening)) continue;
             if (words.Any(w => w.Word.Any(char.IsDigit))) continue;
             string? nameWord = null;
             for (var k = 1; k < words.Count && nameWord is null; k++)
