@@ -8,9 +8,12 @@ public sealed class CodeOfConductChecker(IReadOnlyList<IRule> rules)
 {
     public IReadOnlyList<IRule> Rules { get; } = rules;
 
-    public Verdict Check(Draft draft, PupilRoster? roster = null)
+    public Verdict Check(Draft draft, PupilRoster? roster = null) => Check(draft, roster, null);
+
+    /// <summary>Checks with the school's staff and governors known, so their names are read as adults'.</summary>
+    public Verdict Check(Draft draft, PupilRoster? roster, StaffList? staff)
     {
-        var context = new DraftContext(draft, roster ?? PupilRoster.Empty);
+        var context = new DraftContext(draft, roster ?? PupilRoster.Empty, staff ?? StaffList.Empty);
         var findings = new List<Finding>();
         foreach (var rule in Rules)
         {

@@ -11,9 +11,15 @@ namespace SchoolTwitter.Core.CodeOfConduct;
 public sealed class DraftContext
 {
     public DraftContext(Draft draft, PupilRoster roster)
+        : this(draft, roster, StaffList.Empty)
+    {
+    }
+
+    public DraftContext(Draft draft, PupilRoster roster, StaffList staff)
     {
         Draft = draft;
         Roster = roster;
+        Staff = staff;
         Entities = TwitterText.ExtractEntities(draft.Text);
         WeightedLength = TwitterText.WeightedLength(draft.Text, Entities);
         Words = TextAnalysis.Analyse(draft.Text, Entities);
@@ -22,6 +28,9 @@ public sealed class DraftContext
     public Draft Draft { get; }
     public string Text => Draft.Text;
     public PupilRoster Roster { get; }
+
+    /// <summary>The school's staff and governors: their names in a draft are adults'.</summary>
+    public StaffList Staff { get; }
     public IReadOnlyList<TextEntity> Entities { get; }
     public int WeightedLength { get; }
     public TextAnalysis Words { get; }

@@ -24,6 +24,8 @@ public sealed class LexiconSet
     public const string BritishWordsList = "british-words";
     public const string AmericanToBritishList = "american-to-british";
     public const string CommonMisspellingsList = "common-misspellings";
+    public const string NameContextList = "name-context";
+    public const string WellKnownNamesList = "well-known-names";
 
     private const string ResourcePrefix = "SchoolTwitter.Lexicons.";
 
@@ -32,11 +34,13 @@ public sealed class LexiconSet
 
     private readonly Dictionary<string, string[]> _lists;
     private readonly Lazy<LanguageLexicons> _language;
+    private readonly Lazy<NameLexicons> _names;
 
     private LexiconSet(Dictionary<string, string[]> lists)
     {
         _lists = lists;
         _language = new Lazy<LanguageLexicons>(() => new LanguageLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _names = new Lazy<NameLexicons>(() => new NameLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -70,6 +74,9 @@ public sealed class LexiconSet
 
     /// <summary>The typed, folded lookups the language rules use (built once per set, on first use).</summary>
     internal LanguageLexicons Language => _language.Value;
+
+    /// <summary>The words around names and the well-known names the name rules use (built once per set, on first use).</summary>
+    internal NameLexicons Names => _names.Value;
 
     /// <summary>True when <paramref name="word"/> is in the British word list, the glossary, the acronyms or the given names (case-insensitive, folded).</summary>
     public bool IsKnownWord(string word)

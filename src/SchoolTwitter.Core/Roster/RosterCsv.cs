@@ -25,7 +25,7 @@ public static class RosterCsv
     {
         ArgumentNullException.ThrowIfNull(csv);
         var errors = new List<InputError>();
-        var records = ReadRecords(csv, errors);
+        var records = CsvRecords.Read(csv, errors);
         if (errors.Count > 0) return InputResult<PupilRoster>.Fail(errors);
 
         if (records.Count == 0 || records[0].Fields.All(string.IsNullOrWhiteSpace))
@@ -35,7 +35,7 @@ public static class RosterCsv
         }
 
         var header = records[0];
-        var columnIndex = MapHeader(header, errors);
+        var columnIndex = CsvRecords.MapHeader(header, Columns, [], errors, "Id,FirstName,LastName,PhotoConsent");
         if (columnIndex is null) return InputResult<PupilRoster>.Fail(errors);
 
         var pupils = new List<Pupil>();
@@ -94,47 +94,10 @@ public static class RosterCsv
         var sb = new StringBuilder("Id,FirstName,LastName,PhotoConsent\r\n");
         foreach (var p in pupils)
         {
-            sb.Append(Quote(p.Id)).Append(',')
-              .Append(Quote(p.FirstName)).Append(',')
-              .Append(Quote(p.LastName)).Append(',')
+            sb.Append(CsvRecords.Quote(p.Id)).Append(',')
+              .Append(CsvRecords.Quote(p.FirstName)).Append(',')
+              .Append(CsvRecords.Quote(p.LastName)).Append(',')
               .Append(p.PhotoConsent ? 'Y' : 'N').Append("\r\n");
-        }
-        return sb.ToString();
-    }
-
-    private static int[]? MapHeader(Record header, List<InputError> errors)
-    {
-        var index = new int[Columns.Length];
-        Array.Fill(index, -1);
-        for (var i = 0; i < header.Fields.Count; i++)
-        {
-            var name = Canonical(header.Fields[i]);
-            for (var c = 0; c < Columns.Length; c++)
-            {
-                if (!string.Equals(name, Columns[c], StringComparison.OrdinalIgnoreCase)) continue;
-                if (index[c] >= 0)
-                {
-                    errors.Add(new InputError($"line {header.Line}", $"The header names column {Columns[c]} twice."));
-                }
-                index[c] = i;
-            }
-        }
-        var missing = Columns.Where((_, c) => index[c] < 0).ToList();
-        if (missing.Count > 0)
-        {
-            // The line is not echoed: without a header it is a pupil's row, and errors end up in logs.
-            errors.Add(new InputError($"line {header.Line}",
-                $"The header line lacks {string.Join(", ", missing)}: the first line must be Id,FirstName,LastName,PhotoConsent."));
-        }
-        return errors.Count == 0 ? index : null;
-    }
-
-    private static string Canonical(string headerField)
-    {
-        var sb = new StringBuilder(headerField.Length);
-        foreach (var ch in headerField)
-        {
-            if (!char.IsWhiteSpace(ch) && ch is not ('_' or '-')) sb.Append(ch);
         }
         return sb.ToString();
     }
@@ -144,104 +107,5 @@ public static class RosterCsv
         if (value.Equals("Y", StringComparison.OrdinalIgnoreCase) || value.Equals("Yes", StringComparison.OrdinalIgnoreCase)) return true;
         if (value.Equals("N", StringComparison.OrdinalIgnoreCase) || value.Equals("No", StringComparison.OrdinalIgnoreCase)) return false;
         return null;
-    }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value != value.Trim()
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
-
-    private sealed record Record(int Line, List<string> Fields);
-
-    /// <summary>Splits the CSV into records, keeping the line each starts on; reports an unterminated quote or text after a closing quote.</summary>
-    private static List<Record> ReadRecords(string csv, List<InputError> errors)
-    {
-        var records = new List<Record>();
-        var start = csv.Length > 0 && csv[0] == '\uFEFF' ? 1 : 0;
-        var line = 1;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var recordLine = 1;
-        var i = start;
-
-        while (i <= csv.Length)
-        {
-            if (i == csv.Length)
-            {
-                // End of input: close the last record unless the file ended with a line break.
-                if (fields.Count > 0 || field.Length > 0) { fields.Add(field.ToString()); records.Add(new Record(recordLine, fields)); }
-                break;
-            }
-
-            var c = csv[i];
-            if (c == '"' && IsBlank(field))
-            {
-                // Quoted field: runs to the next lone quote; "" is a literal quote; commas and line breaks are content.
-                field.Clear();
-                var openLine = line;
-                i++;
-                var closed = false;
-                while (i < csv.Length)
-                {
-                    var q = csv[i];
-                    if (q == '"')
-                    {
-                        if (i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                        i++;
-                        closed = true;
-                        break;
-                    }
-                    if (q == '\n') line++;
-                    field.Append(q);
-                    i++;
-                }
-                if (!closed)
-                {
-                    errors.Add(new InputError($"line {openLine}", $"Line {openLine} opens a quoted field that is never closed."));
-                    return records;
-                }
-                // Only spaces may follow the closing quote before the delimiter.
-                while (i < csv.Length && csv[i] is ' ' or '\t') i++;
-                if (i < csv.Length && csv[i] is not (',' or '\r' or '\n'))
-                {
-                    errors.Add(new InputError($"line {line}", $"Line {line} has text after a closing quote; write a quote inside a quoted field as \"\"."));
-                    return records;
-                }
-                continue;
-            }
-
-            switch (c)
-            {
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    i++;
-                    break;
-                case '\r' or '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add(new Record(recordLine, fields));
-                    fields = [];
-                    if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n') i++;
-                    i++;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    i++;
-                    break;
-            }
-        }
-        return records;
-    }
-
-    private static bool IsBlank(StringBuilder sb)
-    {
-        for (var i = 0; i < sb.Length; i++)
-        {
-            if (!char.IsWhiteSpace(sb[i])) return false;
-        }
-        return true;
     }
 }

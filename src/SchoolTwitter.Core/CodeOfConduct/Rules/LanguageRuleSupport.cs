@@ -29,55 +29,9 @@ internal static class LanguageRuleSupport
     public static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordSet(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Words before a name that show an adult or a non-pupil: "Mrs Walsh", "Councillor Jones", "Saint Helen", "Class Rowan".</summary>
-    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = WordSet(
-        "mr mrs miss ms mx dr doctor rev revd reverend father fr sister brother councillor cllr sir dame lady lord professor prof " +
-        "coach captain capt pc sgt sergeant nurse madame mme mister pastor imam rabbi mayor mayoress saint st prince princess queen " +
-        "king duke duchess uncle aunt auntie aunty nanny nana nan grandma grandad grandpa granny bishop canon deacon judge officer " +
-        "chef president senator governor head headteacher teacher mp inspector class team house form group room ward");
-
-    /// <summary>Words after a name that make it a place, building, event or group: "Grace Academy", "Summer Fair", "Rowan class".</summary>
-    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceOrGroupWords = WordSet(
-        "class classes team house houses group groups room hall road street lane avenue drive close park primary school academy " +
-        "college church chapel centre center library fair fayre day days festival term cup trophy ward unit building wing court " +
-        "cottage farm garden gardens fields bank way crescent square stadium leisure theatre museum project trust foundation " +
-        "hospital hospice nursery parish half holiday holidays bank fete fête service services table tables award awards club clubs " +
-        "assembly concert show week weekend camp county city town village estate ground grounds");
-
-    /// <summary>Words before a month-like name that make it a date: "in May", "during June", "end of April".</summary>
-    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateLeaders = WordSet(
-        "in of during until till from since by last next this early late mid end beginning throughout before after on " +
-        "through until starting start");
-
-    /// <summary>Words before a place name: "trip to Chester", "lived in Lincoln".</summary>
-    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLeaders = WordSet(
-        "at in to from near visit visited visiting around across through towards into via outside inside");
-
-    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns = WordSet(
-        "you we i they he she it there our your their us everyone everybody all parents families children the this these that those any some");
-
     private static readonly ConditionalWeakTable<PupilRoster, RosterNames> RosterNameCache = new();
 
     public static RosterNames NamesOf(PupilRoster roster) => RosterNameCache.GetValue(roster, static r => new RosterNames(r));
-
-    /// <summary>True when word <paramref name="i"/> reads as a month ("12th May", "in May", "May 2026") or a modal verb opening a question ("Will you…", "May we…").</summary>
-    public static bool IsDateOrModal(TextAnalysis words, int i)
-    {
-        if (i > 0 && words.SameSentence(i - 1, i))
-        {
-            var previous = words[i - 1];
-            if (previous.Has(WordFlags.HasDigit) || DateLeaders.Contains(words.Folded(i - 1))) return true;
-        }
-        if (i + 1 < words.Count && words.SameSentence(i, i + 1))
-        {
-            if (words[i + 1].Has(WordFlags.HasDigit)) return true;
-            if (words[i].Has(WordFlags.SentenceStart) && Pronouns.Contains(words.Folded(i + 1)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
 
     /// <summary>True when the word touches a masking symbol ("tw@t", "b*st*rd"): it is a piece of a disguised word, not a word of its own.</summary>
