@@ -17,11 +17,14 @@ public sealed class SpellingEvaluation : IEvaluation
     private const int FrequentWords = 30_000;
     private const double WarnedTarget = 0.01;
 
-    /// <summary>SUBTLEX splits contractions at the apostrophe ("don't" -> "don" + "t"): these pieces are not words.</summary>
+    /// <summary>
+    /// SUBTLEX splits contractions at the apostrophe ("don't" -> "don" + "t") and ordinals after the digits ("4th" -> "th"):
+    /// these pieces are not words.
+    /// </summary>
     private static readonly HashSet<string> ContractionPieces = new(StringComparer.Ordinal)
     {
         "s", "t", "m", "d", "ll", "re", "ve", "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "couldn", "wouldn",
-        "shouldn", "haven", "hasn", "hadn", "ain", "mustn", "needn", "o", "y", "ma", "em",
+        "shouldn", "haven", "hasn", "hadn", "ain", "mustn", "needn", "o", "y", "ma", "em", "th", "nd", "rd", "st",
     };
 
     public string Name => "spelling";

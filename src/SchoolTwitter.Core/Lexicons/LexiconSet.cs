@@ -22,6 +22,8 @@ public sealed class LexiconSet
     public const string GivenNamesList = "given-names";
     public const string EverydayNameWordsList = "everyday-name-words";
     public const string BritishWordsList = "british-words";
+    public const string BritishWordsCspellList = "british-words-cspell";
+    public const string GbPlacesList = "gb-places";
     public const string AmericanToBritishList = "american-to-british";
     public const string CommonMisspellingsList = "common-misspellings";
 
