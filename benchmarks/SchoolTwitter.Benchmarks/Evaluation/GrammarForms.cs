@@ -16,8 +16,11 @@ public static class GrammarForms
         var adjectives = brown.Frequent("jj", 40);
         var nouns = brown.Frequent("nn", 40);
         var plurals = brown.Frequent("nns", 40);
-        var past = brown.PastOnly(40);
-        var participles = brown.ParticipleOnly(40);
+        // Brown is American and sparse: "slid" is a participle too, though its tags never show it as one, and British
+        // English writes -t forms (burnt, learnt, spelt) as past tenses as well.
+        string[] notNonStandard = ["slid", "burnt", "learnt", "spelt", "dreamt", "spoilt", "leapt", "knelt", "smelt", "spilt"];
+        var past = brown.PastOnly(40 + notNonStandard.Length).Except(notNonStandard).Take(40).ToList();
+        var participles = brown.ParticipleOnly(40 + notNonStandard.Length).Except(notNonStandard).Take(40).ToList();
         var names = givenNames.Take(20).ToList();
 
         void Add(string family, string template)

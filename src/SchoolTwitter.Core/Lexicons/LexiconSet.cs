@@ -24,6 +24,10 @@ public sealed class LexiconSet
     public const string BritishWordsList = "british-words";
     public const string BritishWordsCspellList = "british-words-cspell";
     public const string GbPlacesList = "gb-places";
+    public const string GrammarFixedList = "grammar-fixed";
+    public const string GrammarWordsList = "grammar-words";
+    public const string IrregularVerbsList = "irregular-verbs";
+    public const string TextSpeakWordsList = "text-speak-words";
     public const string AmericanToBritishList = "american-to-british";
     public const string CommonMisspellingsList = "common-misspellings";
 
@@ -34,11 +38,13 @@ public sealed class LexiconSet
 
     private readonly Dictionary<string, string[]> _lists;
     private readonly Lazy<LanguageLexicons> _language;
+    private readonly Lazy<GrammarLexicons> _grammar;
 
     private LexiconSet(Dictionary<string, string[]> lists)
     {
         _lists = lists;
         _language = new Lazy<LanguageLexicons>(() => new LanguageLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _grammar = new Lazy<GrammarLexicons>(() => new GrammarLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -72,6 +78,9 @@ public sealed class LexiconSet
 
     /// <summary>The typed, folded lookups the language rules use (built once per set, on first use).</summary>
     internal LanguageLexicons Language => _language.Value;
+
+    /// <summary>The grammar rule's fixed mistakes, context words and irregular verbs (built once per set, on first use).</summary>
+    internal GrammarLexicons Grammar => _grammar.Value;
 
     /// <summary>True when <paramref name="word"/> is in the British word list, the glossary, the acronyms or the given names (case-insensitive, folded).</summary>
     public bool IsKnownWord(string word)

@@ -25,6 +25,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
         "britain british england english scotland scottish wales welsh ireland irish europe european remembrance");
 
     private readonly LanguageLexicons _lexicons = lexicons.Language;
+    private readonly GrammarLexicons _grammar = lexicons.Grammar;
 
     public string Id => RuleIds.Spelling;
 
@@ -98,7 +99,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
 
     private bool IsHandledElsewhere(ReadOnlySpan<char> word) =>
         _lexicons.TryTextSpeak(word, out _) || _lexicons.Offensive(word) is not null || _lexicons.Insult(word) is not null
-        || GrammarRule.FixedMistakes.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+        || _grammar.FixedMistake(word) is not null;
 
     private bool IsKnown(ReadOnlySpan<char> word, RosterNames roster) =>
         _lexicons.IsDictionaryWord(word) || IsListedName(word, roster) || _lexicons.IsEverydayNameWord(word) || IsPluralOfWord(word)
