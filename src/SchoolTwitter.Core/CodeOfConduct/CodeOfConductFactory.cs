@@ -20,7 +20,7 @@ public static class CodeOfConductFactory
             new OffensiveRule(lexicons),
             new ShoutingRule(lexicons),
             new SpellingRule(lexicons),
-            new GrammarRule(),
+            new GrammarRule(lexicons),
             new TargetedRule(lexicons),
             new PupilNameRule(lexicons),
             new LengthRule(),

@@ -16,6 +16,7 @@ internal sealed class LanguageLexicons
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _glossary;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _givenNames;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _everydayNames;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _places;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _properWords;
     private readonly Dictionary<string, AmericanSpelling>.AlternateLookup<ReadOnlySpan<char>> _american;
@@ -33,12 +34,17 @@ internal sealed class LanguageLexicons
         _glossary = FoldedSet(lists.Entries(LexiconSet.GlossaryList).SelectMany(WordsOf));
         _givenNames = FoldedSet(lists.Entries(LexiconSet.GivenNamesList).SelectMany(WordsOf));
         _everydayNames = FoldedSet(lists.Entries(LexiconSet.EverydayNameWordsList));
+        _places = FoldedSet(lists.Entries(LexiconSet.GbPlacesList).SelectMany(WordsOf));
 
-        var lower = new HashSet<string>(StringComparer.Ordinal);
+        // Sized up front: 140,000 words, and rehashing them as the sets grow would cost start-up time.
+        var lower = new HashSet<string>(lists.Entries(LexiconSet.BritishWordsList).Count + lists.Entries(LexiconSet.BritishWordsCspellList).Count, StringComparer.Ordinal);
         var proper = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in lists.Entries(LexiconSet.BritishWordsList))
+        foreach (var list in (ReadOnlySpan<string>)[LexiconSet.BritishWordsList, LexiconSet.BritishWordsCspellList])
         {
-            (char.IsUpper(word[0]) ? proper : lower).Add(FoldIfNeeded(word));
+            foreach (var word in lists.Entries(list))
+            {
+                (char.IsUpper(word[0]) ? proper : lower).Add(FoldIfNeeded(word));
+            }
         }
         _lowerWords = lower.GetAlternateLookup<ReadOnlySpan<char>>();
         _properWords = proper.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -83,6 +89,9 @@ internal sealed class LanguageLexicons
     public bool IsGivenName(ReadOnlySpan<char> folded) => _givenNames.Contains(folded);
 
     public bool IsEverydayNameWord(ReadOnlySpan<char> folded) => _everydayNames.Contains(folded);
+
+    /// <summary>True for a GB place name or one of its words (gb-places.txt: "Devizes", "Mold", "Willows").</summary>
+    public bool IsPlace(ReadOnlySpan<char> folded) => _places.Contains(folded);
 
     /// <summary>True when the folded, lower-case word is in the British word list in any capitalisation.</summary>
     public bool IsDictionaryWord(ReadOnlySpan<char> folded) => _lowerWords.Contains(folded) || _properWords.Contains(folded);

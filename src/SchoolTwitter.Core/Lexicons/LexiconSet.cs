@@ -22,6 +22,12 @@ public sealed class LexiconSet
     public const string GivenNamesList = "given-names";
     public const string EverydayNameWordsList = "everyday-name-words";
     public const string BritishWordsList = "british-words";
+    public const string BritishWordsCspellList = "british-words-cspell";
+    public const string GbPlacesList = "gb-places";
+    public const string GrammarFixedList = "grammar-fixed";
+    public const string GrammarWordsList = "grammar-words";
+    public const string IrregularVerbsList = "irregular-verbs";
+    public const string TextSpeakWordsList = "text-speak-words";
     public const string AmericanToBritishList = "american-to-british";
     public const string CommonMisspellingsList = "common-misspellings";
     public const string NameContextList = "name-context";
@@ -35,12 +41,14 @@ public sealed class LexiconSet
     private readonly Dictionary<string, string[]> _lists;
     private readonly Lazy<LanguageLexicons> _language;
     private readonly Lazy<NameLexicons> _names;
+    private readonly Lazy<GrammarLexicons> _grammar;
 
     private LexiconSet(Dictionary<string, string[]> lists)
     {
         _lists = lists;
         _language = new Lazy<LanguageLexicons>(() => new LanguageLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _names = new Lazy<NameLexicons>(() => new NameLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _grammar = new Lazy<GrammarLexicons>(() => new GrammarLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -77,6 +85,9 @@ public sealed class LexiconSet
 
     /// <summary>The words around names and the well-known names the name rules use (built once per set, on first use).</summary>
     internal NameLexicons Names => _names.Value;
+
+    /// <summary>The grammar rule's fixed mistakes, context words and irregular verbs (built once per set, on first use).</summary>
+    internal GrammarLexicons Grammar => _grammar.Value;
 
     /// <summary>True when <paramref name="word"/> is in the British word list, the glossary, the acronyms or the given names (case-insensitive, folded).</summary>
     public bool IsKnownWord(string word)

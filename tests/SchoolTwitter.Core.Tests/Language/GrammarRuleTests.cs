@@ -85,6 +85,7 @@ public sealed class GrammarRuleTests
     [InlineData("Its a lovely day for it.", "Its a", "It's a")]
     [InlineData("We planted a apple tree.", "a apple", "an apple")]
     [InlineData("We ate an banana.", "an banana", "a banana")]
+    [InlineData("The childrens work is on display.", "childrens", "children's")]
     public void Check_blocks_reliable_grammar_errors(string text, string marked, string suggestion)
     {
         var finding = LanguageChecks.Findings(text, RuleIds.Grammar).ShouldHaveSingleItem();

@@ -119,6 +119,6 @@ public sealed class LexiconSetTests : IDisposable
             "src", "SchoolTwitter.Core", "Lexicons", "Data"));
         var total = Directory.EnumerateFiles(dataDirectory).Sum(f => new FileInfo(f).Length);
 
-        total.ShouldBeLessThan(1_500_000);
+        total.ShouldBeLessThan(2_000_000);
     }
 }

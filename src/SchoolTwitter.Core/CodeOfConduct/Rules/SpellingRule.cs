@@ -25,6 +25,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
         "britain british england english scotland scottish wales welsh ireland irish europe european remembrance");
 
     private readonly LanguageLexicons _lexicons = lexicons.Language;
+    private readonly GrammarLexicons _grammar = lexicons.Grammar;
 
     public string Id => RuleIds.Spelling;
 
@@ -46,7 +47,10 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             var word = WithoutPossessive(words.Folded(i));
             if (word.Length < 2 || IsHandledElsewhere(words.Folded(i)) || IsHandledElsewhere(word)) continue;
 
-            if (_lexicons.American(word) is { } american && !NearAny(words, i, american))
+            // A capitalised word mid-sentence that names a place or person is not an American spelling ("Mold", "Grays", "Honor").
+            var asName = token.Has(WordFlags.Capitalised) && !token.Has(WordFlags.SentenceStart) && !token.Has(WordFlags.LineStart)
+                && (_lexicons.IsPlace(word) || _lexicons.IsGivenName(word) || roster.PupilsNamed(word) is not null || roster.IsLastName(word));
+            if (!asName && _lexicons.American(word) is { } american && !NearAny(words, i, american))
             {
                 var british = MatchCase(american.British, token);
                 Add(findings, words, i, $"{Quote(words.Original(i))} is the American spelling; write “{british}”.", british);
@@ -54,7 +58,8 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
             }
             if (IsKnown(word, roster))
             {
-                if (token.Has(WordFlags.LowerCase) && _lexicons.IsProperNounOnly(word) && !_lexicons.IsGlossaryWord(word) && !roster.IsLastName(word)
+                // Two-letter entries found only in capitals are symbols and codes (Na, Se, Ar), not names to capitalise.
+                if (token.Has(WordFlags.LowerCase) && word.Length > 2 && _lexicons.IsProperNounOnly(word) && !_lexicons.IsGlossaryWord(word) && !roster.IsLastName(word)
                     && !_lexicons.IsGivenName(word))
                 {
                     var capital = _lexicons.DisplayForm(word.ToString());
@@ -62,7 +67,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
                 }
                 continue;
             }
-            if (AmericanPattern(word) is { } pattern)
+            if (!asName && AmericanPattern(word) is { } pattern)
             {
                 var british = MatchCase(pattern, token);
                 Add(findings, words, i, $"{Quote(words.Original(i))} is the American spelling; write “{british}”.", british);
@@ -94,13 +99,31 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
 
     private bool IsHandledElsewhere(ReadOnlySpan<char> word) =>
         _lexicons.TryTextSpeak(word, out _) || _lexicons.Offensive(word) is not null || _lexicons.Insult(word) is not null
-        || GrammarRule.FixedMistakes.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+        || _grammar.FixedMistake(word) is not null;
 
     private bool IsKnown(ReadOnlySpan<char> word, RosterNames roster) =>
-        _lexicons.IsDictionaryWord(word) || _lexicons.IsGlossaryWord(word) || _lexicons.IsAcronym(word)
-        || _lexicons.IsGivenName(word) || _lexicons.IsEverydayNameWord(word)
-        || roster.PupilsNamed(word) is not null || roster.IsLastName(word)
-        || (word.EndsWith("s") && word.Length > 3 && (_lexicons.IsAcronym(word[..^1]) || _lexicons.IsGivenName(word[..^1])));
+        _lexicons.IsDictionaryWord(word) || IsListedName(word, roster) || _lexicons.IsEverydayNameWord(word) || IsPluralOfWord(word)
+        || (word.Length > 3 && word.EndsWith("s") && IsListedName(word[..^1], roster))
+        || (word.Length > 4 && word.EndsWith("es") && IsListedName(word[..^2], roster));
+
+    /// <summary>
+    /// A plural or third-person -s the word list lacks ("crosshairs", "stylings"): the stem is a lower-case word that takes a
+    /// plain -s (not -es, not already plural: "mens", "feets" and "childrens" stay unknown).
+    /// </summary>
+    private bool IsPluralOfWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 5 || word[^1] != 's' || word[^2] is 's' or 'x' or 'z' or 'y' or 'u' or 'i' || word.EndsWith("shs") || word.EndsWith("chs")) return false;
+        var stem = word[..^1];
+        return _lexicons.IsLowerCaseWord(stem) && !IrregularPlurals.Contains(stem);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IrregularPlurals = WordSet(
+        "men women children people mice geese teeth feet lice oxen dice data media criteria phenomena");
+
+    /// <summary>In a list the school or a package keeps without inflections: glossary, acronyms, given names, places, roster ("Bee-Bots", "TAs").</summary>
+    private bool IsListedName(ReadOnlySpan<char> word, RosterNames roster) =>
+        _lexicons.IsGlossaryWord(word) || _lexicons.IsAcronym(word) || _lexicons.IsGivenName(word) || _lexicons.IsPlace(word)
+        || roster.PupilsNamed(word) is not null || roster.IsLastName(word);
 
     /// <summary>An "except near" word within three words either side makes the American form right ("computer program").</summary>
     private static bool NearAny(TextAnalysis words, int i, AmericanSpelling american)
@@ -114,51 +137,60 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
         return false;
     }
 
-    /// <summary>Regular American patterns whose British form is in the list: organize/organise, color/colour, center/centre, traveled/travelled.</summary>
+    /// <summary>
+    /// Regular American patterns whose British form is in the list: organize/organise, color/colour, center/centre,
+    /// centerpiece/centrepiece, traveled/travelled, marvelous/marvellous, installment/instalment, anemia/anaemia,
+    /// esophagus/oesophagus, skeptic/sceptic, pretense/pretence, mold/mould, catalog/catalogue, acknowledgment/acknowledgement.
+    /// Only asked about words the lists do not know; each try is a lookup of a stack buffer.
+    /// </summary>
     private string? AmericanPattern(ReadOnlySpan<char> word)
     {
-        if (word.Length > 40) return null;
+        if (word.Length < 3 || word.Length > 40) return null;
         Span<char> buffer = stackalloc char[word.Length + 2];
-        // -ize, -ization, -yze: z -> s
-        var z = word.LastIndexOf('z');
-        if (z > 2 && (word[(z - 1)..].StartsWith("iz") || word[(z - 1)..].StartsWith("yz")))
+        string? found;
+        for (var k = 1; k < word.Length; k++)
         {
-            word.CopyTo(buffer);
-            buffer[z] = 's';
-            if (_lexicons.IsDictionaryWord(buffer[..word.Length])) return buffer[..word.Length].ToString();
+            var c = word[k];
+            var previous = word[k - 1];
+            var next = k + 1 < word.Length ? word[k + 1] : '\0';
+            // -ize, -ization, -yze: z -> s
+            if (c == 'z' && k > 2 && previous is 'i' or 'y' && (found = Variant(word, buffer, k, 1, "s")) is not null) return found;
+            // -or -> -our (color, favorite, neighborhood), not "-our" already
+            if (c == 'o' && next == 'r' && k > 1 && previous != 'o' && (found = Variant(word, buffer, k, 2, "our")) is not null) return found;
+            // -er -> -re (center, theaters, fiberglass, centerpiece)
+            if (c == 'e' && next == 'r' && k > 1 && previous is 't' or 'b' or 'v' or 'g' or 'c' or 'p' && (found = Variant(word, buffer, k, 2, "re")) is not null) return found;
+            // single l -> double l before a vowel (traveled, marvelous, counselor, cruelest)
+            if (c == 'l' && previous != 'l' && next is 'e' or 'i' or 'o' && k > 2 && (found = Variant(word, buffer, k, 1, "ll")) is not null) return found;
+            // double l -> single l (installment, enrollment, fulfill, skillful)
+            if (c == 'l' && previous == 'l' && k > 2 && (found = Variant(word, buffer, k, 1, "")) is not null) return found;
+            // e -> ae / oe (anemia, pediatric, fetus, maneuver)
+            if (c == 'e' && previous is not ('a' or 'o' or 'e' or 'i' or 'u') && k < word.Length - 1
+                && ((found = Variant(word, buffer, k, 0, "a")) is not null || (found = Variant(word, buffer, k, 0, "o")) is not null)) return found;
+            // -ense -> -ence (pretense, defenses)
+            if (c == 's' && previous == 'n' && next == 'e' && (found = Variant(word, buffer, k, 1, "c")) is not null) return found;
+            // ol -> oul before d or t (mold, smoldering, molting)
+            if (c == 'l' && previous == 'o' && next is 'd' or 't' && (found = Variant(word, buffer, k, 0, "u")) is not null) return found;
+            // og -> ogue (catalog, dialogs, cataloged)
+            if (c == 'g' && previous == 'o' && next is '\0' or 's' or 'e' or 'i' && (found = Variant(word, buffer, k + 1, next == 'e' ? 1 : 0, "ue")) is not null) return found;
+            // dgment -> dgement (acknowledgment; "judgment" is British too, for a court's)
+            if (c == 'm' && previous == 'g' && k > 1 && word[k - 2] == 'd' && (found = Variant(word, buffer, k, 0, "e")) is not null) return found;
         }
-        // -or -> -our (color, favorite, neighborhood)
-        for (var k = word.Length - 2; k > 1; k--)
-        {
-            if (word[k] != 'o' || word[k + 1] != 'r') continue;
-            word[..(k + 1)].CopyTo(buffer);
-            buffer[k + 1] = 'u';
-            word[(k + 1)..].CopyTo(buffer[(k + 2)..]);
-            if (_lexicons.IsDictionaryWord(buffer[..(word.Length + 1)])) return buffer[..(word.Length + 1)].ToString();
-            break;
-        }
-        // -er -> -re (center, theater)
-        foreach (var (us, uk) in new[] { ("er", "re"), ("ers", "res"), ("ered", "red") })
-        {
-            if (!word.EndsWith(us) || word.Length < 5) continue;
-            var stem = word[..^us.Length];
-            stem.CopyTo(buffer);
-            uk.AsSpan().CopyTo(buffer[stem.Length..]);
-            var n = stem.Length + uk.Length;
-            if (_lexicons.IsDictionaryWord(buffer[..n])) return buffer[..n].ToString();
-        }
-        // -eled/-eling/-eler -> double l (traveled, canceled, modeling)
-        foreach (var ending in new[] { "ed", "ing", "er", "ers" })
-        {
-            if (!word.EndsWith(ending) || word.Length < ending.Length + 3 || word[^(ending.Length + 1)] != 'l' || word[^(ending.Length + 2)] == 'l') continue;
-            var stem = word[..^ending.Length];
-            stem.CopyTo(buffer);
-            buffer[stem.Length] = 'l';
-            ending.AsSpan().CopyTo(buffer[(stem.Length + 1)..]);
-            var n = stem.Length + 1 + ending.Length;
-            if (_lexicons.IsDictionaryWord(buffer[..n])) return buffer[..n].ToString();
-        }
+        // e -> oe at the start (esophagus, edema, estrogen); sk -> sc (skeptic, skeptical)
+        if (word[0] == 'e' && (found = Variant(word, buffer, 0, 0, "o")) is not null) return found;
+        if (word.StartsWith("sk") && (found = Variant(word, buffer, 1, 1, "c")) is not null) return found;
         return null;
+    }
+
+    /// <summary><paramref name="word"/> with <paramref name="remove"/> letters at <paramref name="at"/> replaced by <paramref name="insert"/>, when that is a listed lower-case word.</summary>
+    private string? Variant(ReadOnlySpan<char> word, Span<char> buffer, int at, int remove, string insert)
+    {
+        var length = word.Length - remove + insert.Length;
+        if (length > buffer.Length || at + remove > word.Length) return null;
+        word[..at].CopyTo(buffer);
+        insert.AsSpan().CopyTo(buffer[at..]);
+        word[(at + remove)..].CopyTo(buffer[(at + insert.Length)..]);
+        var candidate = buffer[..length];
+        return _lexicons.IsLowerCaseWord(candidate) ? candidate.ToString() : null;
     }
 
     /// <summary>
@@ -219,8 +251,8 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     private bool Accept(ReadOnlySpan<char> candidate, NearMiss mode) => mode switch
     {
         NearMiss.CommonName => OftenMisspeltNames.Contains(candidate),
-        NearMiss.OrdinaryWordOrCommonName => OftenMisspeltNames.Contains(candidate) || _lexicons.IsLowerCaseWord(candidate),
-        _ => _lexicons.IsDictionaryWord(candidate),
+        // Lower-case words only: a near miss of a rare proper noun ("outta" -> "Dutta") helps nobody.
+        _ => OftenMisspeltNames.Contains(candidate) || _lexicons.IsLowerCaseWord(candidate),
     };
 
     private static string MatchCase(string suggestion, WordToken token) =>
