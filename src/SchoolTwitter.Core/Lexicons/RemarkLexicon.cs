@@ -43,6 +43,8 @@ internal enum RemarkRole : ulong
     Hate = 1UL << 28,
     Stereotype = 1UL << 29,
     Speaker = 1UL << 36,
+    Desire = 1UL << 37,
+    Gaze = 1UL << 38,
     // remarks-appearance.txt
     Sexualised = 1UL << 30,
     Strong = 1UL << 31,
@@ -66,7 +68,8 @@ internal sealed record RemarkEntry(
     bool CapitalisedOnly,
     HashSet<string>? NotBefore,
     HashSet<string>? OnlyBefore,
-    bool OnlyBeforeEnd);
+    bool OnlyBeforeEnd,
+    HashSet<string>? AfterGroup = null);
 
 /// <summary>
 /// The remarks lists (remarks-targets, -accusations, -groups, -frames, -appearance) as lookups: one per word giving every role
@@ -93,19 +96,19 @@ internal sealed class RemarkLexicon
         ["comparative"] = RemarkRole.Comparative, ["aptitude"] = RemarkRole.Aptitude, ["negated"] = RemarkRole.Negated,
         ["ability"] = RemarkRole.Ability, ["idiom"] = RemarkRole.Idiom, ["restriction"] = RemarkRole.Restriction,
         ["habit"] = RemarkRole.Habit, ["belonging"] = RemarkRole.Belonging, ["hostile"] = RemarkRole.Hostile,
-        ["hate"] = RemarkRole.Hate, ["stereotype"] = RemarkRole.Stereotype, ["speaker"] = RemarkRole.Speaker,
+        ["hate"] = RemarkRole.Hate, ["stereotype"] = RemarkRole.Stereotype, ["speaker"] = RemarkRole.Speaker, ["desire"] = RemarkRole.Desire, ["gaze"] = RemarkRole.Gaze,
         ["sexualised"] = RemarkRole.Sexualised, ["strong"] = RemarkRole.Strong, ["soft"] = RemarkRole.Soft,
         ["body"] = RemarkRole.Body, ["admiring"] = RemarkRole.Admiring, ["context"] = RemarkRole.Context,
     };
 
     private static readonly RemarkRole GroupForms = RemarkRole.GroupNoun | RemarkRole.GroupNominal | RemarkRole.GroupAdjective | RemarkRole.PeopleWord;
 
-    private readonly Dictionary<string, RemarkRole>.AlternateLookup<ReadOnlySpan<char>> _roles;
+    private readonly Dictionary<string, (RemarkRole Word, RemarkRole Phrase)>.AlternateLookup<ReadOnlySpan<char>> _roles;
     private readonly Dictionary<string, RemarkEntry[]>.AlternateLookup<ReadOnlySpan<char>> _entries;
 
     private RemarkLexicon(LexiconSet lists)
     {
-        var roles = new Dictionary<string, RemarkRole>(StringComparer.Ordinal);
+        var roles = new Dictionary<string, (RemarkRole Word, RemarkRole Phrase)>(StringComparer.Ordinal);
         var entries = new Dictionary<string, List<RemarkEntry>>(StringComparer.Ordinal);
         foreach (var list in (string[])[TargetsList, AccusationsList, GroupsList, FramesList, AppearanceList])
         {
@@ -115,10 +118,8 @@ internal sealed class RemarkLexicon
                 if (entry is null) continue;
                 if (!entries.TryGetValue(entry.Words[0], out var forWord)) entries[entry.Words[0]] = forWord = [];
                 forWord.Add(entry);
-                if (entry.Words.Length == 1)
-                {
-                    roles[entry.Words[0]] = roles.GetValueOrDefault(entry.Words[0]) | entry.Role;
-                }
+                var (word, phrase) = roles.GetValueOrDefault(entry.Words[0]);
+                roles[entry.Words[0]] = entry.Words.Length == 1 ? (word | entry.Role, phrase) : (word, phrase | entry.Role);
             }
         }
         _roles = roles.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -135,7 +136,10 @@ internal sealed class RemarkLexicon
     }
 
     /// <summary>Every role the one-word entries for <paramref name="folded"/> have.</summary>
-    public RemarkRole Roles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? r : RemarkRole.None;
+    public RemarkRole Roles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? r.Word : RemarkRole.None;
+
+    /// <summary>The roles of one-word entries (<c>Word</c>) and of many-word entries starting with <paramref name="folded"/> (<c>Phrase</c>).</summary>
+    public (RemarkRole Word, RemarkRole Phrase) AllRoles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? r : default;
 
     /// <summary>The entries whose first word is <paramref name="folded"/>, longest first.</summary>
     public RemarkEntry[]? EntriesStartingWith(ReadOnlySpan<char> folded) => _entries.TryGetValue(folded, out var e) ? e : null;
@@ -181,7 +185,7 @@ internal sealed class RemarkLexicon
         if (role == RemarkRole.None) return null;
 
         bool warn = false, adult = false, bare = false, capitalised = false, beforeEnd = false;
-        HashSet<string>? notBefore = null, onlyBefore = null;
+        HashSet<string>? notBefore = null, onlyBefore = null, afterGroup = null;
         foreach (var option in parts.Skip(optionsFrom))
         {
             var colon = option.IndexOf(':');
@@ -205,8 +209,9 @@ internal sealed class RemarkLexicon
             }
             if (option.StartsWith("not before", StringComparison.OrdinalIgnoreCase)) notBefore = set;
             else if (option.StartsWith("only before", StringComparison.OrdinalIgnoreCase)) onlyBefore = set;
+            else if (option.StartsWith("after group", StringComparison.OrdinalIgnoreCase)) afterGroup = set;
         }
         if (beforeEnd) onlyBefore ??= new HashSet<string>(StringComparer.Ordinal);
-        return new RemarkEntry(words, role, detail, warn, adult, bare, capitalised, notBefore, onlyBefore, beforeEnd);
+        return new RemarkEntry(words, role, detail, warn, adult, bare, capitalised, notBefore, onlyBefore, beforeEnd, afterGroup);
     }
 }

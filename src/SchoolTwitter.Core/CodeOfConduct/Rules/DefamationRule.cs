@@ -34,7 +34,8 @@ public sealed class DefamationRule(LexiconSet lexicons) : RemarksRule(lexicons)
             target = WithPlace(words, target);
             var attributive = target.Attributive >= 0 ? target.Attributive : target.First - 1;
             if (attributive >= 0 && (attributive == target.Attributive || words.Joined(target.First))
-                && words.Match(attributive, RemarkRole.AccusationNoun | RemarkRole.AccusationAdjective, out var before) == attributive + 1)
+                && words.Match(attributive, RemarkRole.AccusationNoun | RemarkRole.AccusationAdjective, out var before) == attributive + 1
+                && (target.Certain || !before.WarnOnly))
             {
                 Report(draft, words, findings, Math.Min(attributive, target.First), target.End - 1, target.Certain && !before.WarnOnly,
                     What(before, target.Kind), Advice);

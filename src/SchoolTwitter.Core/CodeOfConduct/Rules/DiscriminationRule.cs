@@ -83,6 +83,7 @@ public sealed class DiscriminationRule(LexiconSet lexicons) : RemarksRule(lexico
             end = words.Match(j, RemarkRole.PeopleWord | RemarkRole.GroupNoun, out _);
             if (end < 0) return -1;
         }
+        if (end < words.Count && words.Joined(end) && words.Match(end, RemarkRole.PeopleWord, out _) is > 0 and var people) end = people; // "Roma people"
         if (theBefore && (characteristic is "race" or "religion"))
         {
             return Generic(words, start - 1, end, ref generic, viaThe: true); // "the Jews", "the Muslims"
@@ -116,7 +117,7 @@ public sealed class DiscriminationRule(LexiconSet lexicons) : RemarksRule(lexico
     private bool Before(DraftContext draft, RemarkReading words, List<Finding> findings, int first, int end, string characteristic)
     {
         var k = first - 1;
-        if (k >= 0 && words.Is(k, "all") && words.Joined(first)) k--;
+        if (k >= 0 && (words.Is(k, "all") || words.Is(k, "the")) && words.Joined(first)) k--; // "ban all ...", "get rid of the elderly"
         if (k < 0 || !words.Joined(k + 1)) return false;
         if (words.Is(k, "for") && k >= 1 && words.Joined(k) && (words.Has(k - 1, RemarkRole.Negation) || IsNot(words, k - 1)))
         {
@@ -127,7 +128,8 @@ public sealed class DiscriminationRule(LexiconSet lexicons) : RemarksRule(lexico
         // A hostile word of one to three words ending just before the group, said by I/we/you or as a command.
         for (var from = Math.Max(0, k - 2); from <= k; from++)
         {
-            if (words.Match(from, RemarkRole.Hostile, out _) != k + 1) continue;
+            if (words.Match(from, RemarkRole.Hostile, out var hostile) != k + 1) continue;
+            if (hostile.AfterGroup is { } then && !(end < words.Count && words.Joined(end) && words.In(then, end))) continue; // "keep ... out"
             if (from > 0 && words.Joined(from) && !words.Has(from - 1, RemarkRole.Speaker | RemarkRole.Negation)) continue;
             Report(draft, words, findings, from > 0 && words.Joined(from) ? from - 1 : from, end - 1, true, "hostility to " + Group(characteristic), Advice);
             return true;
@@ -155,7 +157,8 @@ public sealed class DiscriminationRule(LexiconSet lexicons) : RemarksRule(lexico
                 var block = !entry.WarnOnly && ((entry.Role & RemarkRole.Aptitude) == 0) && (!negated || (entry.Role & RemarkRole.Negated) != 0);
                 return Found(draft, words, findings, first, end - 1, block, characteristic);
             }
-            if (!copula && (end = words.Match(k, negated ? RemarkRole.Belonging : RemarkRole.Habit | RemarkRole.AccusationVerb, out entry)) > 0)
+            if (!copula && (end = words.Match(k, negated ? RemarkRole.Belonging : RemarkRole.Habit | RemarkRole.AccusationVerb, out entry)) > 0
+                && (!negated || words.Folded(k - 1) is "don't" or "doesn't" or "didn't" or "not" or "never"))
             {
                 return Found(draft, words, findings, first, end - 1, !entry.WarnOnly, characteristic);
             }

@@ -13,6 +13,7 @@ internal sealed class RemarkReading
     [ThreadStatic] private static RemarkReading? t_reading;
 
     private RemarkRole[] _roles = new RemarkRole[64];
+    private RemarkRole[] _phrases = new RemarkRole[64];
     private bool[] _clauseStart = new bool[64];
 
     private RemarkReading(TextAnalysis words, RemarkLexicon lexicon)
@@ -40,6 +41,9 @@ internal sealed class RemarkReading
 
     public bool Has(int k, RemarkRole role) => k >= 0 && k < Words.Count && (_roles[k] & role) != 0;
 
+    /// <summary>True when an entry with <paramref name="role"/>, of one word or more, starts at word <paramref name="k"/> (its other words unchecked).</summary>
+    public bool MayStart(int k, RemarkRole role) => k >= 0 && k < Words.Count && ((_roles[k] | _phrases[k]) & role) != 0;
+
     public bool Capitalised(int k) => Words[k].Has(WordFlags.Capitalised) || Words[k].Has(WordFlags.AllCaps);
 
     /// <summary>True when word <paramref name="k"/> starts a sentence, a line or a clause (after , ; : brackets or a dash).</summary>
@@ -66,7 +70,7 @@ internal sealed class RemarkReading
     public int Match(int k, RemarkRole roles, out RemarkEntry entry)
     {
         entry = null!;
-        if (k < 0 || k >= Words.Count) return -1;
+        if (!MayStart(k, roles)) return -1;
         var entries = Lexicon.EntriesStartingWith(Folded(k));
         if (entries is null) return -1;
         foreach (var e in entries)
@@ -98,7 +102,7 @@ internal sealed class RemarkReading
         return e.OnlyBefore is not { } only || (atEnd && e.OnlyBeforeEnd) || In(only, next) || In(only, after);
     }
 
-    private bool In(HashSet<string> words, int k) => k >= 0 && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Folded(k));
+    public bool In(HashSet<string> words, int k) => k >= 0 && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Folded(k));
 
     private static bool IsArticle(ReadOnlySpan<char> w) =>
         w is "the" or "a" or "an" or "our" or "their" or "his" or "her" or "my" or "your" or "its" or "some" or "all";
@@ -110,12 +114,13 @@ internal sealed class RemarkReading
         if (_roles.Length < words.Count)
         {
             _roles = new RemarkRole[Math.Max(words.Count, _roles.Length * 2)];
+            _phrases = new RemarkRole[_roles.Length];
             _clauseStart = new bool[_roles.Length];
         }
         var tokens = words.Tokens;
         for (var k = 0; k < tokens.Length; k++)
         {
-            _roles[k] = lexicon.Roles(words.Folded(k));
+            (_roles[k], _phrases[k]) = lexicon.AllRoles(words.Folded(k));
             _clauseStart[k] = k == 0 || tokens[k].Has(WordFlags.SentenceStart) || tokens[k].Has(WordFlags.LineStart)
                 || words.GapBefore(k).IndexOfAny(ClauseBreaks) >= 0;
         }

@@ -106,6 +106,8 @@ internal static class RemarkTargets
     private static bool IsOrgAt(RemarkReading r, int k, out int end)
     {
         end = k < r.Count && (k == 0 || r.Joined(k)) ? r.Match(k, RemarkRole.Org, out _) : -1;
+        // "the academy trust", "the school governors": an organisation word after another is part of it.
+        while (end > 0 && end < r.Count && r.Joined(end) && r.Match(end, RemarkRole.Org, out _) is > 0 and var more) end = more;
         return end > 0;
     }
 

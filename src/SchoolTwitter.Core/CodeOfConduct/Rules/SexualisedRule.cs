@@ -15,7 +15,7 @@ public sealed class SexualisedRule(LexiconSet lexicons) : RemarksRule(lexicons)
     private const string About = "a sexualised remark about how someone looks";
     private const string Looks = "a remark about how a grown-up looks";
 
-    private const RemarkRole NotBetween = RemarkRole.Copula | RemarkRole.Context | RemarkRole.Person | RemarkRole.Negation;
+    private const RemarkRole NotBetween = RemarkRole.Copula | RemarkRole.Context | RemarkRole.Person | RemarkRole.Negation | RemarkRole.Modifier;
 
     public override string Id => RuleIds.Sexualised;
 
@@ -37,8 +37,9 @@ public sealed class SexualisedRule(LexiconSet lexicons) : RemarksRule(lexicons)
                 k = body - 1;
                 continue;
             }
-            var strong = words.Has(k, RemarkRole.Strong);
-            if (!strong && !words.Has(k, RemarkRole.Soft)) continue;
+            if (words.MayStart(k, RemarkRole.Desire | RemarkRole.Gaze) && Aimed(draft, words, findings, k)) continue;
+            if (words.Match(k, RemarkRole.Strong | RemarkRole.Soft, out var looks) < 0) continue;
+            var strong = (looks.Role & RemarkRole.Strong) != 0;
             if (strong && k > 0 && words.Is(k - 1, "keep")) continue; // "keep fit"
             // Before a person: "hot mums", "the gorgeous new PE teacher".
             var person = PersonAt(words, k + 1, out var adult);
@@ -51,12 +52,42 @@ public sealed class SexualisedRule(LexiconSet lexicons) : RemarksRule(lexicons)
                 if (strong || adult) Report(draft, words, findings, k, person - 1, strong && adult, strong ? About : Looks, Advice);
                 continue;
             }
-            // After a person and is/looks: "the new teacher is so hot", "Mrs Jones looked stunning".
-            if (Subject(words, k, out var subject, out adult) && !InContext(words, k + 1) && (strong || adult))
+            // After a person and is/looks: "the new teacher is so hot", "Mrs Jones looked stunning" ("so hot in the sun" is the weather).
+            // "looking hot" is about looks whatever follows; "were hot today" is the weather.
+            var looking = k > 0 && words.Folded(k - 1) is "looking" or "looks" or "looked" or "look";
+            if (Subject(words, k, strong, out var subject, out adult) && !(strong && !looking && InContext(words, k + 1)) && (strong || adult))
             {
                 Report(draft, words, findings, subject, k, strong && adult, strong ? About : Looks, Advice);
             }
         }
+    }
+
+    /// <summary>
+    /// "I fancy the new teacher" (desire, then a person within three words) and "look at Mrs X's bum" (a gaze, then a person's
+    /// body part): reported and true, or false when nothing follows that makes it a remark ("I fancy a cup of tea").
+    /// </summary>
+    private bool Aimed(DraftContext draft, RemarkReading words, List<Finding> findings, int k)
+    {
+        var end = words.Match(k, RemarkRole.Desire | RemarkRole.Gaze, out var entry);
+        if (end < 0) return false;
+        var desire = (entry.Role & RemarkRole.Desire) != 0;
+        // Someone must do the fancying ("I fancy", "all the mums fancy"): "came in fancy dress" is not.
+        if (desire && !(k > 0 && words.Joined(k) && words.Has(k - 1, RemarkRole.Speaker | RemarkRole.Person))) return false;
+        for (var j = end; j < words.Count && j <= end + 3 && words.Joined(j); j++)
+        {
+            var person = PersonAt(words, j, out _);
+            if (person < 0) continue;
+            if (desire)
+            {
+                Report(draft, words, findings, k, person - 1, true, About, Advice);
+                return true;
+            }
+            var body = words.Possessive(person - 1) ? words.Match(person, RemarkRole.Body, out _) : -1;
+            if (body < 0) return false;
+            Report(draft, words, findings, k, body - 1, true, About, Advice);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>A person named at <paramref name="k"/> ("mums", "teacher", "Mr Jones"): the index after it, or -1.</summary>
@@ -70,27 +101,40 @@ public sealed class SexualisedRule(LexiconSet lexicons) : RemarksRule(lexicons)
             return k + 1 < words.Count && words.Joined(k + 1) && words.Capitalised(k + 1) ? k + 2 : k + 1;
         }
         var end = words.Match(k, RemarkRole.Person, out var entry);
-        if (end < 0) return -1;
+        if (end < 0 || entry.Words[0] is "he" or "she") return -1; // "beautiful he saw" is no remark about him
         adult = entry.Adult;
         return end;
     }
 
-    /// <summary>Walks back from a looks word over so/really/well and is/are/looks to the person it is said of.</summary>
-    private static bool Subject(RemarkReading words, int k, out int subject, out bool adult)
+    /// <summary>
+    /// Walks back from a looks word over so/really/well and is/are/looks to the person it is said of ("the new teacher is so
+    /// hot"), or, when the word stands alone in its clause, to a grown-up named earlier in the sentence ("Check out Mr X, so hot!").
+    /// </summary>
+    private static bool Subject(RemarkReading words, int k, bool strong, out int subject, out bool adult)
     {
         subject = -1;
         adult = false;
         var copula = false;
         var j = k - 1;
-        for (; j >= 0 && j >= k - 5; j--)
+        for (; j >= 0 && j >= k - 5 && words.Joined(j + 1); j--)
         {
-            if (!words.Joined(j + 1)) return false;
             if (words.Has(j, RemarkRole.Copula)) { copula = true; continue; }
-            if (words.Has(j, RemarkRole.Modifier) && !copula) continue;
-            break;
+            if (words.Folded(j) is "a" or "an" || (words.Is(j, "the") && !words.Folded(k).EndsWith("est"))) return false; // "is a beautiful world"
+            if (!words.Has(j, RemarkRole.Modifier) || copula) break;
         }
-        if (!copula || j < 0) return false;
-        // The person: a person word ("teacher", "mums", "she"), or a titled name ("Mrs Jones", "Mr Smith").
+        if (copula && j >= 0 && words.Joined(j + 1)) return IsPerson(words, j, ref subject, ref adult);
+        if (copula || !strong || j + 1 <= 0 || words.Joined(j + 1) || words.Words[j + 1].Has(WordFlags.SentenceStart)) return false;
+        for (var t = j; t >= 0 && t >= j - 6; t--)
+        {
+            if (IsPerson(words, t, ref subject, ref adult) && adult) return true;
+            if (words.Words[t].Has(WordFlags.SentenceStart)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A person word ("teacher", "mums", "she") at <paramref name="j"/>, or a titled name ending there ("Mrs Jones").</summary>
+    private static bool IsPerson(RemarkReading words, int j, ref int subject, ref bool adult)
+    {
         if (words.Match(j, RemarkRole.Person, out var entry) is > 0)
         {
             subject = j;
