@@ -30,6 +30,9 @@ public static class CodeOfConductFactory
             new PhotoConsentRule(),
             new CopyrightRule(),
             new AltTextRule(),
+            new DefamationRule(lexicons),
+            new DiscriminationRule(lexicons),
+            new SexualisedRule(lexicons),
             // Each rule registers here, one line each.
         ];
         return new CodeOfConductChecker(rules);

@@ -18,4 +18,7 @@ public static class RuleIds
     public const string Reply = "reply";
     public const string AltText = "alt-text";
     public const string Media = "media";
+    public const string Defamation = "defamation";
+    public const string Discrimination = "discrimination";
+    public const string Sexualised = "sexualised";
 }
