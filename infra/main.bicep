@@ -87,6 +87,20 @@ param sltAppRole string = 'SLT'
 @description('Optional. Entra group object ids whose members are SLT.')
 param sltGroupIds string[] = []
 
+// ---------------------------------------------------------------- App Service Authentication (who may call the app)
+
+@description('Required. Client (application) id of the school backend\'s Entra app registration: App Service Authentication validates tokens for it and signs SLT in with it (docs/deploy.md step 2).')
+param authClientId string
+
+@description('Optional. Entra tenant id of the app registrations. Defaults to the deployment\'s tenant.')
+param authTenantId string = tenant().tenantId
+
+@description('Optional. Token audiences App Service Authentication accepts. Empty: the registration\'s client id and api://<client id>.')
+param authAllowedAudiences string[] = []
+
+@description('Required. Client (application) id of the Power Automate flow\'s own app registration, the only app that may name a submitter (with the Flow.Submit app role).')
+param flowClientId string
+
 @description('Required. E-mail of the head teacher, to whom an overdue credential rotation escalates.')
 param headTeacherContact string
 
@@ -228,6 +242,7 @@ var appSettings = {
   X__ReplySettings: xReplySettings
   Slt__AppRole: sltAppRole
   Slt__GroupIds: join(sltGroupIds, ',')
+  Slt__FlowClientId: flowClientId
   Notifications__WebhookUrl: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${notificationWebhookSecretName})'
   WeeklyFollowerScanSchedule: weeklyFollowerScanSchedule
   InboundModerationSchedule: inboundModerationSchedule
@@ -327,6 +342,9 @@ module functionApp 'modules/function-app.bicep' = {
     identityResourceId: identity.outputs.resourceId
     deploymentContainerUrl: '${storageEndpoints.blob}${deploymentContainerName}'
     appSettings: appSettings
+    authClientId: authClientId
+    authOpenIdIssuer: '${az.environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+    authAllowedAudiences: empty(authAllowedAudiences) ? [authClientId, 'api://${authClientId}'] : authAllowedAudiences
   }
   // The app must not start before its identity can reach storage, Key Vault and Application Insights
   // (rbac itself waits for storage, Key Vault and monitoring).

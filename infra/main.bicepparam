@@ -22,6 +22,10 @@ param headTeacherContact = 'head@oakfield.example'
 param sltGroupIds = []
 param onboardingAdminPrincipalIds = []
 
+// App Service Authentication: the backend's app registration and the Power Automate flow's (docs/deploy.md step 2).
+param authClientId = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b'
+param flowClientId = '9e8d7c6b-5a49-4382-b1f0-e9d8c7b6a594'
+
 param tags = {
   'cost-centre': 'education-it'
 }

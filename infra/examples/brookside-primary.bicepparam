@@ -25,6 +25,10 @@ param onboardingAdminPrincipalIds = [
 ]
 param onboardingAdminPrincipalType = 'Group'
 
+// App Service Authentication: the backend's app registration and the Power Automate flow's (docs/deploy.md step 2).
+param authClientId = '6c5b4a39-2817-4f6e-9d5c-4b3a29180f7e'
+param flowClientId = '1a2b3c4d-5e6f-4a8b-9c0d-e1f2a3b4c5d6'
+
 // Brookside's follower scan and moderation run on the defaults; its rotation check runs every two hours.
 param credentialRotationSchedule = '0 0 */2 * * *'
 

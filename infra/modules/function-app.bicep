@@ -21,6 +21,16 @@ param deploymentContainerUrl string
 @description('Required. Every app setting: the platform\'s (AzureWebJobsStorage__*, APPLICATIONINSIGHTS_*) and the code\'s (SettingNames). Built in main.bicep.')
 param appSettings object
 
+@description('Required. Client id of the backend\'s Entra app registration (App Service Authentication).')
+param authClientId string
+
+@description('Required. OpenID issuer of the tenant: <login endpoint><tenant id>/v2.0.')
+param authOpenIdIssuer string
+
+@description('Required. Token audiences App Service Authentication accepts.')
+@minLength(1)
+param authAllowedAudiences string[]
+
 @description('Optional. Memory per instance in MB.')
 @allowed([
   512
@@ -92,6 +102,45 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       runtime: {
         name: 'dotnet-isolated'
         version: '10.0'
+      }
+    }
+  }
+}
+
+// App Service Authentication (Easy Auth) with Microsoft Entra ID, on from the first deployment: every request needs a
+// valid token for the backend's registration (SLT signed in, or the flow's own app token) or gets 401 before the code
+// runs. Only then does the platform set WEBSITE_AUTH_ENABLED=True and strip client-sent X-MS-CLIENT-PRINCIPAL headers,
+// which is when the code believes them (HttpAccessMiddleware refuses every SLT action otherwise).
+resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: authOpenIdIssuer
+        }
+        validation: {
+          allowedAudiences: authAllowedAudiences
+        }
+      }
+    }
+    login: {
+      // Sessions live in the sign-in cookie; Flex Consumption has no file system for a token store.
+      tokenStore: {
+        enabled: false
       }
     }
   }

@@ -35,6 +35,9 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
     }
 });
 
+// Who may call each HTTP function is decided here, once, before any function runs (see HttpAccessAttribute).
+builder.UseMiddleware<HttpAccessMiddleware>();
+
 builder.Services
     .AddPlatform(builder.Configuration)
     .AddDraftPipeline(builder.Configuration)

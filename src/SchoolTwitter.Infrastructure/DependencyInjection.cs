@@ -45,8 +45,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IMessageQueue, StorageMessageQueue>();
         services.TryAddSingleton<ISltMemberList, TableSltMemberList>();
-        services.TryAddSingleton<SltDirectory>();
-        services.TryAddSingleton<ISltDirectory>(sp => sp.GetRequiredService<SltDirectory>());
+        services.TryAddSingleton<ISltDirectory, SltDirectory>();
 
         services.AddHttpClient<INotifier, WebhookNotifier>(http => http.Timeout = Timeout.InfiniteTimeSpan);
 

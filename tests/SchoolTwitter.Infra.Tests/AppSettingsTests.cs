@@ -42,7 +42,8 @@ public sealed class AppSettingsTests(CompiledInfra infra)
 
         site["properties.siteConfig.appSettings"]!.GetValue<string>().ShouldBe(
             "[map(items(parameters('appSettings')), lambda('setting', createObject('name', lambdaVariables('setting').key, 'value', lambdaVariables('setting').value)))]");
-        infra.Main.OfType("Microsoft.Web/sites/config").ShouldBeEmpty("no second place sets app settings");
+        // The only site config resource is App Service Authentication (AuthenticationTests); none sets app settings.
+        infra.Main.OfType("Microsoft.Web/sites/config").Select(c => c.Name).ShouldBe(["[format('{0}/{1}', parameters('name'), 'authsettingsV2')]"]);
     }
 
     [Theory]
@@ -134,6 +135,13 @@ public sealed class AppSettingsTests(CompiledInfra infra)
         parameter["defaultValue"]!.GetValue<string>().ShouldBe("following");
         parameter["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>())
             .ShouldBe(["following", "mentionedUsers", "subscribers", "verified"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void The_flow_client_id_the_code_trusts_is_the_parameter_the_council_sets()
+    {
+        Value(SettingNames.SltFlowClientId).ShouldBe("[parameters('flowClientId')]");
+        infra.Main.Parameters["flowClientId"]!.AsObject().ContainsKey("defaultValue").ShouldBeFalse("required: without it no Forms submission is accepted");
     }
 
     [Fact]

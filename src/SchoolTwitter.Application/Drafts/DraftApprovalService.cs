@@ -9,7 +9,7 @@ public enum ApprovalOutcome
 {
     Approved,
     NotFound,
-    /// <summary>The caller is not SLT (or the principal was forged).</summary>
+    /// <summary>The person the flow named is not on the SLT list (or the caller is not SLT).</summary>
     Forbidden,
     /// <summary>The draft is not waiting for an approval (blocked, already approved, published…).</summary>
     NotAwaitingApproval,
@@ -21,7 +21,8 @@ public sealed record ApprovalResult(ApprovalOutcome Outcome, DraftRecord? Draft,
 
 /// <summary>
 /// Four eyes on a draft with warnings: an SLT member other than the submitter accepts the warnings, and the draft is
-/// scheduled. The caller has already been established as SLT. Blocked drafts can never be approved.
+/// scheduled. "Other" means another person, not another address: the directory links addresses and object ids through
+/// the SLT list. Blocked drafts can never be approved.
 /// </summary>
 public sealed class DraftApprovalService(
     IDraftStore drafts,
@@ -31,22 +32,26 @@ public sealed class DraftApprovalService(
     TimeProvider time,
     ILogger<DraftApprovalService> logger)
 {
-    /// <summary>Approves for the caller the Easy Auth headers describe, or (the flow connection) <paramref name="claimedApprover"/>.</summary>
-    public async Task<ApprovalResult> ApproveAsync(string draftId, PrincipalReading principal, string? claimedApprover, CancellationToken ct)
+    /// <summary>
+    /// Approves for <paramref name="caller"/> (resolved and admitted by the HTTP access check): a signed-in SLT member
+    /// approves as themselves; the school's flow approves for the SLT-list member <paramref name="claimedApprover"/> names.
+    /// </summary>
+    public async Task<ApprovalResult> ApproveAsync(string draftId, Caller caller, string? claimedApprover, CancellationToken ct)
     {
-        var decision = await slt.DecideAsync(principal, claimedApprover, ct);
-        if (!decision.IsSlt || decision.Caller is null)
+        var approverCaller = caller.Kind == CallerKind.Flow ? await slt.RelayAsync(caller, claimedApprover, ct) : caller;
+        if (!approverCaller.IsSlt)
         {
-            logger.LogWarning("Approval of draft {DraftId} refused: {Reason}", draftId, decision.Reason);
-            await RefuseAsync(time.GetUtcNow(), decision.Caller?.Id ?? claimedApprover ?? "unknown", draftId, "refused: " + decision.Reason, ct);
-            return new(ApprovalOutcome.Forbidden, null, decision.Reason);
+            logger.LogWarning("Approval of draft {DraftId} refused: {Reason}", draftId, approverCaller.Reason);
+            await RefuseAsync(time.GetUtcNow(), approverCaller.Email ?? claimedApprover ?? approverCaller.Id, draftId, "refused: " + approverCaller.Reason, ct);
+            return new(ApprovalOutcome.Forbidden, null, approverCaller.Reason);
         }
-        return await ApproveAsync(draftId, decision.Caller.Id, ct);
+        return await ApproveAsync(draftId, approverCaller, ct);
     }
 
-    /// <summary>Approves for <paramref name="approver"/>, already established as SLT.</summary>
-    public async Task<ApprovalResult> ApproveAsync(string draftId, string approver, CancellationToken ct)
+    /// <summary>Approves for <paramref name="approverCaller"/>, already established as SLT.</summary>
+    private async Task<ApprovalResult> ApproveAsync(string draftId, Caller approverCaller, CancellationToken ct)
     {
+        var approver = approverCaller.Id;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var draft = DraftIds.IsWellFormed(draftId) ? await drafts.GetAsync(draftId, ct) : null;
@@ -58,7 +63,7 @@ public sealed class DraftApprovalService(
                 await RefuseAsync(now, approver, draftId, $"refused: draft is {draft.Status.ToWire()}", ct);
                 return new(ApprovalOutcome.NotAwaitingApproval, draft);
             }
-            if (string.Equals(Normalise(approver), Normalise(draft.SubmittedBy), StringComparison.Ordinal))
+            if (await slt.IsSamePersonAsync(approverCaller, draft.SubmittedBy, draft.SubmittedByObjectId, ct))
             {
                 await RefuseAsync(now, approver, draftId, "refused: the submitter cannot approve their own draft", ct);
                 return new(ApprovalOutcome.SubmitterCannotApprove, draft);
@@ -70,6 +75,7 @@ public sealed class DraftApprovalService(
 
             logger.LogInformation("Draft {DraftId} approved by {Approver}", draftId, approver);
             await audit.AppendAsync(DraftAuditActions.Entry(now, approver, DraftAuditActions.Approved, draftId, "approved",
+                (approverCaller.Via is { } via ? $"approved by {approver} {via}; " : "") +
                 "warnings accepted: " + string.Join(", ", draft.Verdict.Findings.Select(f => f.Rule))), ct);
             await scheduler.SchedulePublishAsync(approved, ct);
             return new(ApprovalOutcome.Approved, approved);
@@ -79,6 +85,4 @@ public sealed class DraftApprovalService(
 
     private Task RefuseAsync(DateTimeOffset now, string approver, string draftId, string outcome, CancellationToken ct) =>
         audit.AppendAsync(DraftAuditActions.Entry(now, approver, DraftAuditActions.ApprovalRefused, draftId, outcome), ct);
-
-    private static string Normalise(string email) => email.Trim().ToLowerInvariant();
 }

@@ -17,6 +17,10 @@ public sealed record DraftRecord
 
     public required string Text { get; init; }
     public required string SubmittedBy { get; init; }
+
+    /// <summary>The submitter's Entra object id when known, so four eyes compares people, not addresses.</summary>
+    public string? SubmittedByObjectId { get; init; }
+
     public required IReadOnlyList<DraftImageRecord> Images { get; init; }
     public string? InReplyToTweetId { get; init; }
     public DateTimeOffset? ScheduledFor { get; init; }

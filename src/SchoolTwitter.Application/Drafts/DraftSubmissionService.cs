@@ -38,33 +38,27 @@ public sealed partial class DraftSubmissionService(
     ILogger<DraftSubmissionService> logger)
 {
     /// <summary>
-    /// Submits the draft JSON for the caller the Easy Auth headers describe (or, without them, the draft's
-    /// <c>submittedBy</c>). A forged principal is refused before the body is read; a bad shape is refused before
-    /// anyone is looked up; a caller who is not SLT is refused and audited. Nothing is stored unless all pass.
+    /// Submits the draft JSON for <paramref name="caller"/>, whom the HTTP access check resolved and admitted: a signed-in
+    /// SLT member submits as themselves (any <c>submittedBy</c> is ignored); the school's flow submits for the SLT-list
+    /// member its <c>submittedBy</c> names. A bad shape is refused before anyone is looked up; a named person who is not
+    /// on the SLT list is refused and audited. Nothing is stored unless all pass.
     /// </summary>
-    public async Task<SubmissionResult> SubmitAsync(ReadOnlyMemory<byte> json, PrincipalReading principal, CancellationToken ct)
+    public async Task<SubmissionResult> SubmitAsync(ReadOnlyMemory<byte> json, Caller caller, CancellationToken ct)
     {
-        if (principal.IsForged)
-        {
-            var forged = await slt.DecideAsync(principal, null, ct);
-            await RefuseAsync(null, forged.Reason, ct);
-            return SubmissionResult.Forbidden(forged.Reason);
-        }
-
         var parsed = DraftReader.Parse(json.Span);
         if (!parsed.IsValid) return SubmissionResult.Invalid(parsed.Errors);
         var draft = parsed.Value!;
         var errors = Validate(draft);
         if (errors.Count > 0) return SubmissionResult.Invalid(errors);
 
-        var decision = await slt.DecideAsync(principal, draft.SubmittedBy, ct);
-        if (!decision.IsSlt || decision.Caller is null)
+        var submitter = caller.Kind == CallerKind.Flow ? await slt.RelayAsync(caller, draft.SubmittedBy, ct) : caller;
+        if (!submitter.IsSlt)
         {
-            logger.LogWarning("Draft submission refused: {Reason}", decision.Reason);
-            await RefuseAsync(decision.Caller?.Id ?? draft.SubmittedBy, decision.Reason, ct);
-            return SubmissionResult.Forbidden(decision.Reason);
+            logger.LogWarning("Draft submission refused: {Reason}", submitter.Reason);
+            await RefuseAsync(submitter.Email ?? draft.SubmittedBy ?? submitter.Id, submitter.Reason, ct);
+            return SubmissionResult.Forbidden(submitter.Reason);
         }
-        return await AcceptAsync(draft, decision.Caller.Id, ct);
+        return await AcceptAsync(draft, submitter, ct);
     }
 
     /// <summary>Validates a parsed draft against the pipeline's own bounds (what storage and X can take).</summary>
@@ -120,8 +114,9 @@ public sealed partial class DraftSubmissionService(
     }
 
     /// <summary>Stores a valid draft from an authorised SLT <paramref name="submitter"/> and queues it for checking.</summary>
-    public async Task<SubmissionResult> AcceptAsync(Draft draft, string submitter, CancellationToken ct)
+    public async Task<SubmissionResult> AcceptAsync(Draft draft, Caller submitterCaller, CancellationToken ct)
     {
+        var submitter = submitterCaller.Id;
         var now = time.GetUtcNow();
         var window = options.Value.DuplicateWindow;
         var clientKey = draft.Id is { Length: > 0 } clientId ? "client:" + clientId : null;
@@ -137,6 +132,7 @@ public sealed partial class DraftSubmissionService(
             ClientId = draft.Id,
             Text = draft.Text,
             SubmittedBy = submitter,
+            SubmittedByObjectId = submitterCaller.ObjectId,
             Images = draft.Images.Select(i => new DraftImageRecord(i.FileName, i.AltText, i.PupilsPictured, i.NoPupilsPictured,
                 i.OwnedBySchool, images.Identify(i.Content)?.MediaType ?? "application/octet-stream", i.Content.Length)).ToList(),
             InReplyToTweetId = draft.InReplyToTweetId,
@@ -170,11 +166,15 @@ public sealed partial class DraftSubmissionService(
         await queue.SendAsync(QueueNames.DraftsToCheck, new DraftMessage(record.Id).Serialize(), null, ct);
         logger.LogInformation("Draft {DraftId} submitted by {Submitter} with {ImageCount} images", record.Id, submitter, record.Images.Count);
         await audit.AppendAsync(DraftAuditActions.Entry(now, submitter, DraftAuditActions.Submitted, record.Id, "accepted",
-            draft.Id is null ? null : $"client id {draft.Id}"), ct);
+            Detail(submitterCaller, draft.Id is null ? null : $"client id {draft.Id}")), ct);
         return new SubmissionResult(SubmissionOutcome.Accepted, record, []);
     }
 
-    /// <summary>Records a refused submission (not SLT, bad principal) in the audit log.</summary>
+    /// <summary>"submitted by X through the flow" for a flow-relayed submitter, joined to <paramref name="more"/>.</summary>
+    private static string? Detail(Caller submitter, string? more) =>
+        submitter.Via is { } via ? string.Join("; ", new[] { $"submitted by {submitter.Id} {via}", more }.OfType<string>()) : more;
+
+    /// <summary>Records a refused submission (the person the flow named is not SLT) in the audit log.</summary>
     public Task RefuseAsync(string? claimedSubmitter, string reason, CancellationToken ct) =>
         audit.AppendAsync(DraftAuditActions.Entry(time.GetUtcNow(), string.IsNullOrWhiteSpace(claimedSubmitter) ? "unknown" : claimedSubmitter,
             DraftAuditActions.Refused, "draft", "refused: " + reason), ct);

@@ -8,10 +8,6 @@ namespace SchoolTwitter.Application.Drafts;
 /// <summary>Replaces the pupil roster from the MIS export. A malformed row rejects the whole file: nothing is replaced.</summary>
 public sealed class RosterService(IPupilRosterStore store, IAuditLog audit, TimeProvider time, ILogger<RosterService> logger)
 {
-    /// <summary>Records a refused roster upload (caller not SLT) in the audit log.</summary>
-    public Task RefuseAsync(string actor, string reason, CancellationToken ct) =>
-        audit.AppendAsync(DraftAuditActions.Entry(time.GetUtcNow(), actor, DraftAuditActions.RosterRefused, "roster", "refused: " + reason), ct);
-
     public async Task<InputResult<PupilRoster>> ReplaceAsync(string csv, string actor, CancellationToken ct)
     {
         var parsed = RosterCsv.Parse(csv);

@@ -15,7 +15,6 @@ public enum FollowPolicyOutcome
     Removed,
     NotFound,
     Invalid,
-    Forbidden,
 }
 
 public sealed record FollowPolicyResult(FollowPolicyOutcome Outcome, ApprovedFollow? Follow = null, IReadOnlyList<InputError>? Errors = null);
@@ -23,13 +22,13 @@ public sealed record FollowPolicyResult(FollowPolicyOutcome Outcome, ApprovedFol
 /// <summary>
 /// The follow policy: the account follows only educationally linked accounts. SLT keep the approved list (with a category each);
 /// the weekly scan reports accounts the school follows that are not on it (following through the API is no longer possible, so
-/// the list is a record of what a person may follow in the X app).
+/// the list is a record of what a person may follow in the X app). The caller is an SLT member, as the HTTP access check
+/// established.
 /// </summary>
 public sealed partial class FollowPolicyService(
     IApprovedFollowStore approved,
     IXAccount x,
     IAuditLog audit,
-    FollowerSltGate gate,
     TimeProvider time,
     IOptions<FollowerOptions> options)
 {
@@ -43,8 +42,6 @@ public sealed partial class FollowPolicyService(
 
     public async Task<FollowPolicyResult> AddAsync(Caller caller, ApprovedFollowRequest request, CancellationToken ct)
     {
-        if (!await gate.AllowAsync(caller, "follow.approved", request.Handle is { Length: <= 64 } h ? h : "", ct)) return new(FollowPolicyOutcome.Forbidden);
-
         var errors = new List<InputError>();
         var handle = NormaliseHandle(request.Handle);
         if (handle is null)
@@ -70,7 +67,6 @@ public sealed partial class FollowPolicyService(
 
     public async Task<FollowPolicyResult> RemoveAsync(Caller caller, string? rawHandle, CancellationToken ct)
     {
-        if (!await gate.AllowAsync(caller, "follow.unapproved", rawHandle is { Length: <= 64 } h ? h : "", ct)) return new(FollowPolicyOutcome.Forbidden);
         var handle = NormaliseHandle(rawHandle);
         if (handle is null)
         {

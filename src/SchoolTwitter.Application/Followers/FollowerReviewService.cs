@@ -16,7 +16,6 @@ public enum FollowerDecisionOutcome
     Blocked,
     NotFound,
     Invalid,
-    Forbidden,
 }
 
 /// <param name="Steps">For a block: what a person does next in the X app (the API can mute, not block or report).</param>
@@ -31,30 +30,26 @@ public sealed record FollowerReviewList(IReadOnlyList<FollowerReviewItem> Items,
 
 /// <summary>
 /// SLT's review of flagged followers, mentions and replies. Block mutes the account through the API at once and returns the profile
-/// link with the steps to block and report it in the X app; keep is recorded. Both audited with who and why; only SLT may decide.
+/// link with the steps to block and report it in the X app; keep is recorded. Both audited with who and why.
+/// The caller is an SLT member, as the HTTP access check established.
 /// </summary>
 public sealed partial class FollowerReviewService(
     IFollowerReviewStore review,
     IXAccount x,
     IAuditLog audit,
-    FollowerSltGate gate,
     TimeProvider time,
     IOptions<FollowerOptions> options,
     ILogger<FollowerReviewService> logger)
 {
     public const int ReasonMaxLength = 1000;
 
-    private static string Truncate(string? s) => s is null ? "" : s.Length <= 64 ? s : s[..64];
-
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial System.Text.RegularExpressions.Regex ReviewIdPattern();
     private readonly string _accountId = options.Value.AccountId;
 
-    /// <summary>Items awaiting a decision, most serious first; null when the caller is not SLT (refusal audited).</summary>
-    public async Task<FollowerReviewList?> ListAsync(Caller caller, CancellationToken ct)
+    /// <summary>Items awaiting a decision, most serious first.</summary>
+    public async Task<FollowerReviewList> ListAsync(CancellationToken ct)
     {
-        if (!await gate.AllowAsync(caller, "follower.review-listed", "review", ct)) return null;
-
         var pending = new List<FollowerReviewItem>();
         await foreach (var item in review.ListAsync(_accountId, ReviewStatus.Pending, ct)) pending.Add(item);
         var awaiting = 0;
@@ -68,11 +63,7 @@ public sealed partial class FollowerReviewService(
 
     public async Task<FollowerDecisionResult> DecideAsync(Caller caller, string? id, FollowerDecisionRequest request, CancellationToken ct)
     {
-        // Who first: a non-SLT caller is refused (and audited) whatever the body says.
         var decision = request.Decision?.Trim().ToLowerInvariant();
-        var action = decision switch { "block" => "follower.blocked", "keep" => "follower.kept", _ => "follower.decision" };
-        if (!await gate.AllowAsync(caller, action, Truncate(id), ct)) return new(FollowerDecisionOutcome.Forbidden);
-
         var errors = new List<InputError>();
         if (id is null || !ReviewIdPattern().IsMatch(id))
         {
@@ -101,7 +92,7 @@ public sealed partial class FollowerReviewService(
         {
             var kept = item with { Status = ReviewStatus.Kept, DecidedBy = caller.Id, DecisionReason = reason, DecidedAt = now };
             await review.SaveAsync(_accountId, kept, ct);
-            await audit.AppendAsync(new AuditEntry(now, caller.Id, action, item.Id, "kept", reason), ct);
+            await audit.AppendAsync(new AuditEntry(now, caller.Id, "follower.kept", item.Id, "kept", reason), ct);
             return new(FollowerDecisionOutcome.Kept, kept, item.ProfileLink);
         }
 
@@ -117,7 +108,7 @@ public sealed partial class FollowerReviewService(
             DecidedAt = now,
         };
         await review.SaveAsync(_accountId, blocked, ct);
-        await audit.AppendAsync(new AuditEntry(now, caller.Id, action, item.Id, "muted; block and report in the X app", reason), ct);
+        await audit.AppendAsync(new AuditEntry(now, caller.Id, "follower.blocked", item.Id, "muted; block and report in the X app", reason), ct);
         logger.LogInformation("Review item {ReviewId} decided block; account {UserId} muted", item.Id, item.UserId);
 
         var steps = item.PostId is { } postId

@@ -16,6 +16,7 @@ public sealed record ClientPrincipal(
     public const string UpnClaimUri = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
     public const string NameClaimUri = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name";
     public const string NameIdentifierClaimUri = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier";
+    public const string ScopeClaimUri = "http://schemas.microsoft.com/identity/claims/scope";
 
     public IEnumerable<string> Values(params string[] types) =>
         Claims.Where(c => types.Contains(c.Type, StringComparer.OrdinalIgnoreCase)).Select(c => c.Value);
@@ -34,6 +35,15 @@ public sealed record ClientPrincipal(
     public IReadOnlyList<string> Roles => Values(RoleClaimType ?? RoleClaimUri, RoleClaimUri, "roles", "role").Distinct().ToList();
 
     public IReadOnlyList<string> Groups => Values("groups").Distinct().ToList();
+
+    /// <summary>The client app the token was issued to: azp (v2 access tokens) or appid (v1).</summary>
+    public string? AppId => Values("azp", "appid").FirstOrDefault();
+
+    /// <summary>
+    /// An application calling as itself (client credentials): an access token naming a client app but carrying no
+    /// delegated scope. A person's token carries scp (access token) or no client app at all (Easy Auth's id token).
+    /// </summary>
+    public bool IsApplication => AppId is not null && !Values("scp", ScopeClaimUri).Any();
 }
 
 public sealed record ClientPrincipalClaim(string Type, string Value);

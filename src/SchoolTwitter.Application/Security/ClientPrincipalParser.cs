@@ -3,12 +3,24 @@ using System.Text.Json;
 
 namespace SchoolTwitter.Application.Security;
 
-/// <summary>Outcome of reading the Easy Auth headers: none sent, a consistent principal, or a malformed/inconsistent (forged) one.</summary>
+/// <summary>
+/// Outcome of reading the Easy Auth headers: none sent, a consistent principal, a malformed/inconsistent (forged) one, or
+/// not read at all because App Service Authentication is off (then nothing in the headers can be believed).
+/// </summary>
 public sealed record PrincipalReading(ClientPrincipal? Principal, string? ForgeryReason)
 {
     public static PrincipalReading None { get; } = new(null, null);
 
+    /// <summary>Easy Auth is off: the headers were not read. See <see cref="AuthenticationOffReason"/>.</summary>
+    public static PrincipalReading AuthenticationOff { get; } = new(null, null) { IsAuthenticationOff = true };
+
+    public const string AuthenticationOffReason =
+        "App Service Authentication (Easy Auth) is not turned on for this app, so no caller can be trusted as SLT; " +
+        "turn it on as docs/deploy.md describes (infra/ configures it)";
+
     public bool IsForged => ForgeryReason is not null;
+
+    public bool IsAuthenticationOff { get; private init; }
 
     public static PrincipalReading Forged(string reason) => new(null, reason);
 }

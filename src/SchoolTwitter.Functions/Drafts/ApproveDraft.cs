@@ -13,6 +13,7 @@ public sealed class ApproveDraft(DraftApprovalService approvals)
     private const long MaxBodyBytes = 4 * 1024;
 
     [Function(nameof(ApproveDraft))]
+    [FlowOrSlt(DraftAuditActions.ApprovalRefused, "{id}")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "drafts/{id}/approval")] HttpRequest request, string id, CancellationToken ct)
     {
@@ -20,7 +21,7 @@ public sealed class ApproveDraft(DraftApprovalService approvals)
         if (body.TooLarge) return ProblemResults.PayloadTooLarge(MaxBodyBytes);
         if (!TryReadApprover(body.Bytes!, out var approvedBy, out var error)) return ProblemResults.BadRequest("approvedBy", error!);
 
-        var result = await approvals.ApproveAsync(id, EasyAuthPrincipal.Read(request), approvedBy, ct);
+        var result = await approvals.ApproveAsync(id, request.Caller(), approvedBy, ct);
         return result.Outcome switch
         {
             ApprovalOutcome.Approved => DraftJson.Status(result.Draft!),
@@ -32,7 +33,7 @@ public sealed class ApproveDraft(DraftApprovalService approvals)
         };
     }
 
-    /// <summary>The optional body <c>{"approvedBy": "…"}</c> (the flow connection names the approver; Easy Auth callers send none).</summary>
+    /// <summary>The optional body <c>{"approvedBy": "…"}</c> (the flow names the approver; a signed-in SLT member's is ignored).</summary>
     private static bool TryReadApprover(byte[] body, out string? approvedBy, out string? error)
     {
         approvedBy = null;

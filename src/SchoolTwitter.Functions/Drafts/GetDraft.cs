@@ -6,10 +6,11 @@ using SchoolTwitter.Functions.Http;
 
 namespace SchoolTwitter.Functions.Drafts;
 
-/// <summary>GET /api/drafts/{id}: the draft's state, verdict and tweet URL (the status URL a submission returns).</summary>
+/// <summary>GET /api/drafts/{id}: the draft's state, verdict and tweet URL (the status URL a submission returns); signed-in SLT only.</summary>
 public sealed class GetDraft(DraftQueryService drafts)
 {
     [Function(nameof(GetDraft))]
+    [SltOnly("draft.read-refused", "{id}")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "drafts/{id}")] HttpRequest request, string id, CancellationToken ct)
     {

@@ -6,20 +6,21 @@ using SchoolTwitter.Functions.Http;
 
 namespace SchoolTwitter.Functions.Drafts;
 
-/// <summary>POST /api/drafts: a draft from the Form (via Power Automate) or a signed-in SLT member.</summary>
+/// <summary>POST /api/drafts: a draft from the Form (the school's flow, naming the SLT submitter) or a signed-in SLT member.</summary>
 public sealed class SubmitDraft(DraftSubmissionService submissions)
 {
     /// <summary>Four images of X's largest (5 MB), base64-encoded (4/3), plus the text: well under 25 MB.</summary>
     public const long MaxBodyBytes = 25L * 1024 * 1024;
 
     [Function(nameof(SubmitDraft))]
+    [FlowOrSlt(DraftAuditActions.Refused, "draft")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "drafts")] HttpRequest request, CancellationToken ct)
     {
         var body = await BoundedBodyReader.ReadAsync(request, MaxBodyBytes, ct);
         if (body.TooLarge) return ProblemResults.PayloadTooLarge(MaxBodyBytes);
 
-        var result = await submissions.SubmitAsync(body.Bytes!, EasyAuthPrincipal.Read(request), ct);
+        var result = await submissions.SubmitAsync(body.Bytes!, request.Caller(), ct);
         return result.Outcome switch
         {
             SubmissionOutcome.Invalid => ProblemResults.BadRequest(result.Errors),

@@ -2,27 +2,26 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using SchoolTwitter.Application.Followers;
-using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Functions.Http;
 
 namespace SchoolTwitter.Functions.Followers;
 
 /// <summary>POST /api/followers/{id}/decision {"decision":"block"|"keep","reason":…}: SLT only; block mutes at once and returns the X-app steps.</summary>
-public sealed class DecideFollower(FollowerReviewService reviews, SltDirectory slt, TimeProvider time)
+public sealed class DecideFollower(FollowerReviewService reviews, TimeProvider time)
 {
     [Function(nameof(DecideFollower))]
+    [SltOnly("follower.decision", "{id}")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "followers/{id}/decision")] HttpRequest request, string id, CancellationToken ct)
     {
-        var caller = await FollowerHttp.CallerAsync(request, slt, ct);
         var (body, problem) = await FollowerHttp.ReadJsonAsync<FollowerDecisionRequest>(request, ct);
         if (problem is not null) return problem;
 
         FollowerDecisionResult result;
         try
         {
-            result = await reviews.DecideAsync(caller, id, body!, ct);
+            result = await reviews.DecideAsync(request.Caller(), id, body!, ct);
         }
         catch (XRateLimitedException e)
         {
@@ -39,8 +38,7 @@ public sealed class DecideFollower(FollowerReviewService reviews, SltDirectory s
                 steps = result.Steps ?? [],
             }),
             FollowerDecisionOutcome.Invalid => FollowerHttp.Errors(result.Errors),
-            FollowerDecisionOutcome.NotFound => ProblemResults.NotFound($"No review item has the id \"{id}\"."),
-            _ => FollowerHttp.Forbidden(),
+            _ => ProblemResults.NotFound($"No review item has the id \"{id}\"."),
         };
     }
 }

@@ -2,14 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Core.Drafts;
 using SchoolTwitter.Functions.Http;
 
 namespace SchoolTwitter.Functions.Followers;
 
-/// <summary>What the follower routes share: who is calling, reading a small JSON body, and X's 429 as a problem answer.</summary>
+/// <summary>What the follower routes share: reading a small JSON body, and X's 429 as a problem answer.</summary>
 internal static class FollowerHttp
 {
     public const long BodyLimitBytes = 16 * 1024;
@@ -19,13 +18,6 @@ internal static class FollowerHttp
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
-
-    /// <summary>The Easy Auth caller with the SLT decision; someone unknown or forged is an "anonymous" non-SLT caller (refused and audited by the service).</summary>
-    public static async Task<Caller> CallerAsync(HttpRequest request, SltDirectory slt, CancellationToken ct)
-    {
-        var decision = await slt.DecideAsync(EasyAuthPrincipal.Read(request), claimedSubmitter: null, ct);
-        return decision.Caller ?? new Caller(CallerKind.Principal, null, null, null, false);
-    }
 
     /// <summary>The JSON body as <typeparamref name="T"/>, or the problem answer naming what is wrong with it.</summary>
     public static async Task<(T? Value, IActionResult? Problem)> ReadJsonAsync<T>(HttpRequest request, CancellationToken ct) where T : class
@@ -50,8 +42,6 @@ internal static class FollowerHttp
     public static ContentResult Ok(object value, int status = StatusCodes.Status200OK) => JsonAnswers.Ok(value, status);
 
     public static IActionResult Errors(IReadOnlyList<InputError>? errors) => ProblemResults.BadRequest(errors ?? []);
-
-    public static IActionResult Forbidden() => ProblemResults.Forbidden("Only SLT may review followers or change the follow policy; the attempt was recorded.");
 
     /// <summary>429 with Retry-After: X's rate limit (muting is 50 per 15 minutes); nothing was recorded, try again later.</summary>
     public static IActionResult RateLimited(HttpRequest request, XRateLimitedException e, TimeProvider time)

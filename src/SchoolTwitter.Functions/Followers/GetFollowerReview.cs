@@ -2,19 +2,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using SchoolTwitter.Application.Followers;
-using SchoolTwitter.Application.Security;
+using SchoolTwitter.Functions.Http;
 
 namespace SchoolTwitter.Functions.Followers;
 
-/// <summary>GET /api/followers/review: what awaits an SLT decision, with reasons, counts and links. Function key plus the Easy Auth principal; SLT is checked in code.</summary>
-public sealed class GetFollowerReview(FollowerReviewService reviews, SltDirectory slt)
+/// <summary>GET /api/followers/review: what awaits an SLT decision, with reasons, counts and links. Signed-in SLT only.</summary>
+public sealed class GetFollowerReview(FollowerReviewService reviews)
 {
     [Function(nameof(GetFollowerReview))]
+    [SltOnly("follower.review-listed", "review")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "followers/review")] HttpRequest request, CancellationToken ct)
-    {
-        var caller = await FollowerHttp.CallerAsync(request, slt, ct);
-        var list = await reviews.ListAsync(caller, ct);
-        return list is null ? FollowerHttp.Forbidden() : FollowerHttp.Ok(list);
-    }
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "followers/review")] HttpRequest request, CancellationToken ct) =>
+        FollowerHttp.Ok(await reviews.ListAsync(ct));
 }

@@ -26,6 +26,9 @@ public static class ProblemResults
         return new ProblemResult(problem);
     }
 
+    public static ProblemResult Unauthorized(string detail) =>
+        new(Create(StatusCodes.Status401Unauthorized, "Sign in with the school's Microsoft Entra ID to do this.", detail));
+
     public static ProblemResult Forbidden(string detail) =>
         new(Create(StatusCodes.Status403Forbidden, "Only members of the senior leadership team may do this.", detail));
 
@@ -46,6 +49,7 @@ public static class ProblemResults
         Type = status switch
         {
             400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+            401 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
             403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
             404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
             409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",

@@ -1,28 +1,27 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Rotation;
-using SchoolTwitter.Application.Security;
 using SchoolTwitter.Functions.Http;
 
 namespace SchoolTwitter.Functions.Rotation;
 
 /// <summary>POST /api/credentials/rotation (signed-in SLT): verify the new X credentials and install them in Key Vault.</summary>
-public sealed class SubmitRotatedCredentials(SltDirectory slt, CredentialRotationService rotation, IAuditLog audit, TimeProvider time)
+public sealed class SubmitRotatedCredentials(CredentialRotationService rotation)
 {
     /// <summary>Four credentials of at most 200 characters each, as JSON, fit easily.</summary>
     public const long MaxBodyBytes = 4 * 1024;
 
     [Function(nameof(SubmitRotatedCredentials))]
+    [SltOnly("credentials.rotation-refused", "credentials")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "credentials/rotation")] HttpRequest request,
         CancellationToken ct)
     {
-        var (caller, body, refusal) = await RotationHttp.ReadSltBodyAsync(request, MaxBodyBytes, slt, audit, time, "credentials.rotation-refused", ct);
+        var (body, refusal) = await RotationHttp.ReadBodyAsync(request, MaxBodyBytes, ct);
         if (refusal is not null) return refusal;
 
-        var result = await rotation.SubmitAsync(body!, caller!.Id, ct);
+        var result = await rotation.SubmitAsync(body!, request.Caller().Id, ct);
         return result.Outcome switch
         {
             RotationOutcome.Rotated => RotationHttp.Ok(new

@@ -6,11 +6,12 @@ using SchoolTwitter.Functions.Http;
 
 namespace SchoolTwitter.Functions.Security;
 
-/// <summary>GET /api/slt/members: the SLT list the Power Automate connection's submitters are checked against (SLT role or group only).</summary>
+/// <summary>GET /api/slt/members: the SLT list the flow's submitters are checked against (SLT role or group only).</summary>
 public sealed class ListSltMembers(SltMembershipService membership)
 {
     [Function(nameof(ListSltMembers))]
+    [SltManagersOnly(SltMembershipAuditActions.Refused, SltMembershipAuditActions.ListSubject)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "slt/members")] HttpRequest request, CancellationToken ct) =>
-        SltMembersHttp.Map(await membership.ListAsync(EasyAuthPrincipal.Read(request), ct), null);
+        SltMembersHttp.Map(await membership.ListAsync(ct), null);
 }

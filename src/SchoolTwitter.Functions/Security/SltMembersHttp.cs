@@ -17,8 +17,7 @@ internal static class SltMembersHttp
         SltMembershipOutcome.Updated => Ok(result.Members[0], StatusCodes.Status200OK),
         SltMembershipOutcome.Removed => new NoContentResult(),
         SltMembershipOutcome.NotFound => ProblemResults.NotFound($"{email} is not on the SLT list."),
-        SltMembershipOutcome.Invalid => ProblemResults.BadRequest(result.Errors),
-        _ => ProblemResults.Forbidden("Only SLT signed in with the school's Entra ID (SLT role or group) may manage the SLT list; the attempt was recorded."),
+        _ => ProblemResults.BadRequest(result.Errors),
     };
 
     private static ContentResult Ok(object value, int status) => JsonAnswers.Ok(value, status);

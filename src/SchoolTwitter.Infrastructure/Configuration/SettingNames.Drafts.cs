@@ -10,4 +10,7 @@ public static partial class SettingNames
 
     /// <summary>Comma-separated Entra group object ids whose members are SLT.</summary>
     public const string SltGroupIds = "Slt__GroupIds";
+
+    /// <summary>Client id of the Power Automate flow's app registration (the only app that may name a submitter, with Flow.Submit).</summary>
+    public const string SltFlowClientId = "Slt__FlowClientId";
 }

@@ -127,6 +127,7 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
             ["UpdatedAt"] = d.UpdatedAt,
         };
         Set(e, "ClientId", d.ClientId);
+        Set(e, "SubmittedByObjectId", d.SubmittedByObjectId);
         TableEntityText.Write(e, "Text", d.Text);
         TableEntityText.Write(e, "Images", JsonSerializer.Serialize(d.Images, Json));
         Set(e, "InReplyToTweetId", d.InReplyToTweetId);
@@ -154,6 +155,7 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
         ClientId = e.GetString("ClientId"),
         Text = TableEntityText.Read(e, "Text") ?? "",
         SubmittedBy = e.GetString("SubmittedBy"),
+        SubmittedByObjectId = e.GetString("SubmittedByObjectId"),
         Images = JsonSerializer.Deserialize<List<DraftImageRecord>>(TableEntityText.Read(e, "Images") ?? "[]", Json) ?? [],
         InReplyToTweetId = e.GetString("InReplyToTweetId"),
         ScheduledFor = e.GetDateTimeOffset("ScheduledFor"),

@@ -36,7 +36,6 @@ public static class FollowerReviewRegistration
         services.TryAddSingleton<IFollowerReviewStore, TableFollowerReviewStore>();
         services.TryAddSingleton<IApprovedFollowStore, TableApprovedFollowStore>();
 
-        services.TryAddTransient<FollowerSltGate>();
         services.TryAddTransient<FollowPolicyService>();
         services.TryAddTransient<WeeklyFollowerSummary>();
         services.TryAddTransient<FollowerScanService>();

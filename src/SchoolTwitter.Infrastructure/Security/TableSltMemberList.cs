@@ -6,7 +6,7 @@ using SchoolTwitter.Infrastructure.Storage;
 
 namespace SchoolTwitter.Infrastructure.Security;
 
-/// <summary>Table SltMembers: PartitionKey "slt", RowKey = normalised e-mail.</summary>
+/// <summary>Table SltMembers: PartitionKey "slt", RowKey = normalised e-mail; ObjectId = the member's Entra object id when known.</summary>
 public sealed class TableSltMemberList : ISltMemberList
 {
     public const string Partition = "slt";
@@ -34,17 +34,70 @@ public sealed class TableSltMemberList : ISltMemberList
         return entity.HasValue;
     }
 
-    public async Task AddAsync(string email, string? name, string addedBy, CancellationToken ct)
+    public async Task<SltMember?> FindAsync(string email, CancellationToken ct)
+    {
+        if (SltEmail.Normalise(email) is not { } key)
+        {
+            return null;
+        }
+
+        await _created.GetAsync();
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Escape(key), cancellationToken: ct);
+        return entity.HasValue ? ToMember(entity.Value!) : null;
+    }
+
+    public async Task<SltMember?> FindByObjectIdAsync(string objectId, CancellationToken ct)
+    {
+        if (SltObjectId.Normalise(objectId) is not { } id)
+        {
+            return null;
+        }
+
+        // A school's SLT is a handful of people: one partition, filtered by the table service.
+        await _created.GetAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ObjectId eq {id}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            return ToMember(e);
+        }
+
+        return null;
+    }
+
+    public async Task AddAsync(string email, string? name, string addedBy, CancellationToken ct, string? objectId = null)
     {
         var key = SltEmail.Normalise(email) ?? throw new ArgumentException("Not a valid e-mail address.", nameof(email));
+        var keptObjectId = SltObjectId.Normalise(objectId) ?? (await FindAsync(key, ct))?.ObjectId;
         await _created.GetAsync();
-        await _table.UpsertEntityAsync(new TableEntity(Partition, TableKeys.Escape(key))
+        var entity = new TableEntity(Partition, TableKeys.Escape(key))
         {
             ["Email"] = key,
             ["Name"] = name,
             ["AddedBy"] = addedBy,
             ["AddedAt"] = _time.GetUtcNow(),
-        }, TableUpdateMode.Replace, ct);
+        };
+        if (keptObjectId is not null)
+        {
+            entity["ObjectId"] = keptObjectId;
+        }
+
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task SetObjectIdAsync(string email, string objectId, CancellationToken ct)
+    {
+        var key = SltEmail.Normalise(email) ?? throw new ArgumentException("Not a valid e-mail address.", nameof(email));
+        var id = SltObjectId.Normalise(objectId) ?? throw new ArgumentException("Not an Entra object id.", nameof(objectId));
+        await _created.GetAsync();
+        try
+        {
+            // Merge with If-Match *: updates a member still on the list, never re-creates one removed meanwhile.
+            await _table.UpdateEntityAsync(new TableEntity(Partition, TableKeys.Escape(key)) { ["ObjectId"] = id }, ETag.All, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Removed between the read and this write: nothing to link.
+        }
     }
 
     public async Task RemoveAsync(string email, CancellationToken ct)
@@ -64,9 +117,12 @@ public sealed class TableSltMemberList : ISltMemberList
         var list = new List<SltMember>();
         await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == Partition, cancellationToken: ct))
         {
-            list.Add(new SltMember(e.GetString("Email") ?? e.RowKey, e.GetString("Name"), e.GetDateTimeOffset("AddedAt"), e.GetString("AddedBy")));
+            list.Add(ToMember(e));
         }
 
         return list;
     }
+
+    private static SltMember ToMember(TableEntity e) =>
+        new(e.GetString("Email") ?? e.RowKey, e.GetString("Name"), e.GetDateTimeOffset("AddedAt"), e.GetString("AddedBy"), e.GetString("ObjectId"));
 }

@@ -16,6 +16,7 @@ using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.CodeOfConduct;
 using SchoolTwitter.Functions.Drafts;
 using SchoolTwitter.Functions.Http;
+using SchoolTwitter.Integration.Tests.Platform;
 using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.TestHost;
 
@@ -120,41 +121,39 @@ public sealed class DraftTestKit : IAsyncDisposable
         return request;
     }
 
-    /// <summary>An Easy Auth principal header set as App Service would send it.</summary>
-    public static Dictionary<string, string> Principal(string email, params string[] roles)
-    {
-        var objectId = Guid.NewGuid().ToString();
-        var claims = new JsonArray
-        {
-            new JsonObject { ["typ"] = ClientPrincipal.ObjectIdClaim, ["val"] = objectId },
-            new JsonObject { ["typ"] = "preferred_username", ["val"] = email },
-            new JsonObject { ["typ"] = ClientPrincipal.NameClaimUri, ["val"] = email },
-        };
-        foreach (var role in roles) claims.Add(new JsonObject { ["typ"] = "roles", ["val"] = role });
-        var principal = new JsonObject { ["auth_typ"] = "aad", ["name_typ"] = ClientPrincipal.NameClaimUri, ["role_typ"] = "roles", ["claims"] = claims };
-        return new Dictionary<string, string>
-        {
-            [ClientPrincipalParser.PrincipalHeader] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principal.ToJsonString())),
-            [ClientPrincipalParser.PrincipalIdHeader] = objectId,
-            [ClientPrincipalParser.PrincipalNameHeader] = email,
-            [ClientPrincipalParser.PrincipalIdpHeader] = "aad",
-        };
-    }
+    /// <summary>An Easy Auth principal header set as App Service would send it (a person with a new object id).</summary>
+    public static Dictionary<string, string> Principal(string email, params string[] roles) => EasyAuthHeaders.Person(email, roles);
 
+    /// <summary>The school's flow (its own Entra token, holding Flow.Submit): how every Forms submission arrives.</summary>
+    public static Dictionary<string, string> Flow() => EasyAuthHeaders.Flow();
+
+    /// <summary>A signed-in SLT member who reads drafts (GET /api/drafts/{id} is SLT-only).</summary>
+    public static Dictionary<string, string> SltReader() => EasyAuthHeaders.Person("reader@school.example", "SLT");
+
+    /// <summary>Calls an HTTP function as the worker would: the access middleware, then the function.</summary>
+    public Task<IActionResult> CallAsync<TFunction>(HttpRequest request, params (string Name, string Value)[] route) where TFunction : class =>
+        HttpFunctions.InvokeAsync<TFunction>(Host.Services, request, route);
+
+    /// <summary>Submits as the flow (naming the draft's submittedBy) unless <paramref name="headers"/> say who else is calling.</summary>
     public async Task<Reply> SubmitAsync(JsonNode draft, IDictionary<string, string>? headers = null) =>
         await SubmitRawAsync(Encoding.UTF8.GetBytes(draft.ToJsonString()), headers);
 
     public async Task<Reply> SubmitRawAsync(byte[] body, IDictionary<string, string>? headers = null) =>
-        Reply.From(await Function<SubmitDraft>().Run(Request("POST", "/api/drafts", body, headers: headers), CancellationToken.None));
+        Reply.From(await CallAsync<SubmitDraft>(Request("POST", "/api/drafts", body, headers: headers ?? Flow())));
 
-    public async Task<Reply> GetAsync(string id) =>
-        Reply.From(await Function<GetDraft>().Run(Request("GET", $"/api/drafts/{id}", []), id, CancellationToken.None));
+    public async Task<Reply> GetAsync(string id, IDictionary<string, string>? headers = null) =>
+        Reply.From(await CallAsync<GetDraft>(Request("GET", $"/api/drafts/{id}", [], headers: headers ?? SltReader()), ("id", id)));
 
+    /// <summary>Approves as the flow naming <paramref name="approvedBy"/>, unless <paramref name="headers"/> say who else is calling.</summary>
     public async Task<Reply> ApproveAsync(string id, string? approvedBy, IDictionary<string, string>? headers = null)
     {
         var body = approvedBy is null ? [] : Encoding.UTF8.GetBytes(new JsonObject { ["approvedBy"] = approvedBy }.ToJsonString());
-        return Reply.From(await Function<ApproveDraft>().Run(Request("POST", $"/api/drafts/{id}/approval", body, headers: headers), id, CancellationToken.None));
+        return Reply.From(await CallAsync<ApproveDraft>(Request("POST", $"/api/drafts/{id}/approval", body, headers: headers ?? Flow()), ("id", id)));
     }
+
+    /// <summary>PUT /api/roster with the CSV, as <paramref name="headers"/> (default: a signed-in SLT member).</summary>
+    public async Task<Reply> PutRosterAsync(string csv, IDictionary<string, string>? headers = null) =>
+        Reply.From(await CallAsync<PutRoster>(Request("PUT", "/api/roster", Encoding.UTF8.GetBytes(csv), "text/csv", headers ?? SltReader())));
 
     /// <summary>Drafts rows and media blobs written since <paramref name="since"/> (storage's own clock).</summary>
     public async Task<int> StoredSinceAsync(DateTimeOffset since)

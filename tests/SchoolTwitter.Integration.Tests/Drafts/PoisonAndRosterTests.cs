@@ -49,10 +49,8 @@ public sealed class PoisonAndRosterTests(AzuriteFixture azurite) : DraftKitTests
         notes.ShouldContain(n => n.ToJsonString().Contains(QueueNames.DraftsToCheck));
     }
 
-    private async Task<Reply> PutRosterAsync(string csv, string? submittedBy) =>
-        Reply.From(await Kit.Function<PutRoster>().Run(
-            DraftTestKit.Request("PUT", "/api/roster", Encoding.UTF8.GetBytes(csv), "text/csv", query: submittedBy is null ? null : $"?submittedBy={Uri.EscapeDataString(submittedBy)}"),
-            CancellationToken.None));
+    /// <summary>PUT /api/roster signed in as <paramref name="signedIn"/> (SLT when on the SLT list).</summary>
+    private Task<Reply> PutRosterAsync(string csv, string signedIn) => Kit.PutRosterAsync(csv, DraftTestKit.Principal(signedIn));
 
     [Fact]
     public async Task Roster_upload_replaces_the_roster_and_malformed_rows_replace_nothing()

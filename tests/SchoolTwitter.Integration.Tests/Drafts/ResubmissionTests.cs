@@ -56,13 +56,15 @@ public sealed class ResubmissionTests(AzuriteFixture azurite) : DraftKitTests(az
         var text = DraftTestKit.UniqueText();
         var service = Kit.Get<DraftSubmissionService>();
         var draft = new Core.Drafts.Draft(null, text, Slt, []);
-        var first = await service.AcceptAsync(draft, Slt, CancellationToken.None);
+        var first = await service.AcceptAsync(draft, SignedIn(Slt), CancellationToken.None);
 
         var later = Microsoft.Extensions.Options.Options.Create(new DraftPipelineOptions { DuplicateWindow = TimeSpan.Zero });
         var impatient = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<DraftSubmissionService>(Kit.Host.Services, later);
-        var second = await impatient.AcceptAsync(draft, Slt, CancellationToken.None);
+        var second = await impatient.AcceptAsync(draft, SignedIn(Slt), CancellationToken.None);
 
         second.Outcome.ShouldBe(SubmissionOutcome.Accepted);
         second.Draft!.Id.ShouldNotBe(first.Draft!.Id);
     }
+
+    private static Application.Security.Caller SignedIn(string email) => new(Application.Security.CallerKind.Principal, email, null, null, true);
 }

@@ -125,7 +125,7 @@ public sealed class SubmitDraftTests(AzuriteFixture azurite) : IAsyncLifetime
         var headers = new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL"] = "eyJub3QiOiJhIHByaW5jaXBhbCJ9" };
         var reply = await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt), headers);
 
-        await ShouldBeRefusedAsync(reply, 403, null);
+        await ShouldBeRefusedAsync(reply, 401, null);
         (await _kit.AuditAsync("draft")).ShouldContain(e => e.Action == DraftAuditActions.Refused && e.Outcome.Contains("forged"));
     }
 

@@ -1,4 +1,8 @@
 using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Functions.Followers;
+using SchoolTwitter.Functions.Http;
+using SchoolTwitter.Integration.Tests.Platform;
+using SchoolTwitter.Testing.TestHost;
 using SchoolTwitter.Testing.Azurite;
 
 namespace SchoolTwitter.Integration.Tests.Followers;
@@ -16,7 +20,7 @@ public sealed class FollowerReviewTests(AzuriteFixture azurite)
         rig.X.SetFollowers([bot, .. FollowerData.Parents(3)], rig.AccountId);
         await rig.Scans.RunScheduledAsync(CancellationToken.None);
 
-        var list = await rig.Get<FollowerReviewService>().ListAsync(rig.Slt, CancellationToken.None);
+        var list = await rig.Get<FollowerReviewService>().ListAsync(CancellationToken.None);
         var item = list!.Items.ShouldHaveSingleItem();
         item.Id.ShouldBe(bot.Id);
         item.Reasons.ShouldNotBeEmpty();
@@ -33,7 +37,7 @@ public sealed class FollowerReviewTests(AzuriteFixture azurite)
         var audit = await rig.AuditAsync(bot.Id);
         audit.ShouldContain(e => e.Action == "follower.blocked" && e.Actor == rig.Slt.Email && e.Detail == "Spam account, adds no value");
         audit.ShouldContain(e => e.Action == "follower.muted" && e.Actor == rig.Slt.Email);
-        (await rig.Get<FollowerReviewService>().ListAsync(rig.Slt, CancellationToken.None))!.Pending.ShouldBe(0);
+        (await rig.Get<FollowerReviewService>().ListAsync(CancellationToken.None))!.Pending.ShouldBe(0);
     }
 
     [Fact]
@@ -62,13 +66,18 @@ public sealed class FollowerReviewTests(AzuriteFixture azurite)
         rig.X.SetFollowers([bot], rig.AccountId);
         await rig.Scans.RunScheduledAsync(CancellationToken.None);
 
-        var result = await rig.Get<FollowerReviewService>().DecideAsync(rig.NotSlt, bot.Id, new("block", "I don't like it"), CancellationToken.None);
+        var assistant = EasyAuthHeaders.Person("ta@stmarys.example.sch.uk", "Staff");
 
-        result.Outcome.ShouldBe(FollowerDecisionOutcome.Forbidden);
+        var decision = await HttpFunctions.InvokeAsync<DecideFollower>(rig.Services,
+            TestHttpRequests.Create("POST", $"/api/followers/{bot.Id}/decision", """{"decision":"block","reason":"I don't like it"}"""u8.ToArray(), headers: assistant),
+            ("id", bot.Id));
+        var list = await HttpFunctions.InvokeAsync<GetFollowerReview>(rig.Services, TestHttpRequests.Create("GET", "/api/followers/review", headers: assistant));
+
+        decision.ShouldBeOfType<ProblemResult>().StatusCode.ShouldBe(403);
+        list.ShouldBeOfType<ProblemResult>().StatusCode.ShouldBe(403);
         rig.X.MutedUserIds.ShouldNotContain(bot.Id);
         (await rig.ReviewItemAsync(bot.Id))!.Status.ShouldBe(ReviewStatus.Pending);
-        (await rig.AuditAsync(bot.Id)).ShouldContain(e => e.Actor == rig.NotSlt.Email && e.Outcome == "refused: not SLT");
-        (await rig.Get<FollowerReviewService>().ListAsync(rig.NotSlt, CancellationToken.None)).ShouldBeNull();
+        (await rig.AuditAsync(bot.Id)).ShouldContain(e => e.Actor == "ta@stmarys.example.sch.uk" && e.Outcome == "refused: not SLT");
     }
 
     [Theory]

@@ -41,7 +41,6 @@ internal sealed class FollowerRig : IAsyncDisposable
     public FollowerScanService Scans => Get<FollowerScanService>();
 
     public Caller Slt { get; } = new(CallerKind.Principal, "head@stmarys.example.sch.uk", Guid.NewGuid().ToString(), "Head Teacher", true);
-    public Caller NotSlt { get; } = new(CallerKind.Principal, "ta@stmarys.example.sch.uk", Guid.NewGuid().ToString(), "Teaching Assistant", false);
 
     public static async Task<FollowerRig> StartAsync(AzuriteFixture azurite, DateTimeOffset now, TimeSpan? budget = null)
     {

@@ -19,7 +19,7 @@ public sealed class HttpPlumbingTests
         request.Headers[ClientPrincipalParser.PrincipalIdHeader] = Principals.ObjectId;
         request.Headers[ClientPrincipalParser.PrincipalNameHeader] = "head@school.example";
 
-        var reading = EasyAuthPrincipal.Read(request);
+        var reading = EasyAuthPrincipal.Read(request, easyAuthEnabled: true);
 
         reading.IsForged.ShouldBeFalse();
         reading.Principal!.Roles.ShouldContain("SLT");
@@ -30,7 +30,7 @@ public sealed class HttpPlumbingTests
     {
         var request = new DefaultHttpContext().Request;
         request.Headers[ClientPrincipalParser.PrincipalHeader] = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"auth_typ":"aad","claims":"everyone"}"""));
-        EasyAuthPrincipal.Read(request).IsForged.ShouldBeTrue();
+        EasyAuthPrincipal.Read(request, easyAuthEnabled: true).IsForged.ShouldBeTrue();
     }
 
     [Fact]
@@ -39,13 +39,41 @@ public sealed class HttpPlumbingTests
         var request = new DefaultHttpContext().Request;
         request.Headers[ClientPrincipalParser.PrincipalHeader] = new Microsoft.Extensions.Primitives.StringValues(
             [Principals.Person("a@school.example"), Principals.Person("b@school.example", role: "SLT")]);
-        EasyAuthPrincipal.Read(request).IsForged.ShouldBeTrue();
+        EasyAuthPrincipal.Read(request, easyAuthEnabled: true).IsForged.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void With_easy_auth_off_even_consistent_principal_headers_are_not_read()
+    {
+        var request = new DefaultHttpContext().Request;
+        request.Headers[ClientPrincipalParser.PrincipalHeader] = Principals.Person("head@school.example", role: "SLT");
+        request.Headers[ClientPrincipalParser.PrincipalIdHeader] = Principals.ObjectId;
+
+        var reading = EasyAuthPrincipal.Read(request, easyAuthEnabled: false);
+
+        reading.IsAuthenticationOff.ShouldBeTrue();
+        reading.Principal.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("True", true)]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Easy_auth_counts_as_on_only_when_the_platform_says_True(string? value, bool on)
+    {
+        var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+                new Microsoft.Extensions.Configuration.ConfigurationBuilder(),
+                new Dictionary<string, string?> { [EasyAuthPrincipal.EnabledSetting] = value })
+            .Build();
+        EasyAuthPrincipal.IsEnabled(configuration).ShouldBe(on);
     }
 
     [Fact]
     public void No_principal_headers_read_as_none()
     {
-        var reading = EasyAuthPrincipal.Read(new DefaultHttpContext().Request);
+        var reading = EasyAuthPrincipal.Read(new DefaultHttpContext().Request, easyAuthEnabled: true);
         reading.Principal.ShouldBeNull();
         reading.IsForged.ShouldBeFalse();
     }

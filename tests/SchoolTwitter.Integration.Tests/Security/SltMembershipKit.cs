@@ -40,21 +40,20 @@ internal sealed class SltMembershipKit : IAsyncDisposable
     public static Dictionary<string, string> SltManager(string? email = null) => DraftTestKit.Principal(email ?? NewEmail("head"), "SLT");
 
     public async Task<Reply> ListAsync(IDictionary<string, string>? headers) =>
-        Reply.From(await Drafts.Function<ListSltMembers>().Run(
-            DraftTestKit.Request("GET", "/api/slt/members", [], headers: headers), CancellationToken.None));
+        Reply.From(await Drafts.CallAsync<ListSltMembers>(DraftTestKit.Request("GET", "/api/slt/members", [], headers: headers)));
 
     public Task<Reply> PutAsync(string email, IDictionary<string, string>? headers, string? name = null) =>
         PutRawAsync(email, headers, name is null ? "" : new JsonObject { ["name"] = name }.ToJsonString());
 
     public async Task<Reply> PutRawAsync(string email, IDictionary<string, string>? headers, string body) =>
-        Reply.From(await Drafts.Function<PutSltMember>().Run(
+        Reply.From(await Drafts.CallAsync<PutSltMember>(
             DraftTestKit.Request("PUT", $"/api/slt/members/{Uri.EscapeDataString(email)}", Encoding.UTF8.GetBytes(body), headers: headers),
-            email, CancellationToken.None));
+            ("email", email)));
 
     public async Task<Reply> RemoveAsync(string email, IDictionary<string, string>? headers)
     {
-        var result = await Drafts.Function<RemoveSltMember>().Run(
-            DraftTestKit.Request("DELETE", $"/api/slt/members/{Uri.EscapeDataString(email)}", [], headers: headers), email, CancellationToken.None);
+        var result = await Drafts.CallAsync<RemoveSltMember>(
+            DraftTestKit.Request("DELETE", $"/api/slt/members/{Uri.EscapeDataString(email)}", [], headers: headers), ("email", email));
         return result is NoContentResult ? new Reply(StatusCodes.Status204NoContent, null, null, result) : Reply.From(result);
     }
 

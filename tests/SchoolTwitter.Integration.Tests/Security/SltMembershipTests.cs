@@ -8,7 +8,7 @@ using SchoolTwitter.Testing.Azurite;
 namespace SchoolTwitter.Integration.Tests.Security;
 
 /// <summary>
-/// The SLT list (who the Power Automate connection may submit for) is managed over HTTP only by a signed-in principal
+/// The SLT list (who the Power Automate flow may submit for) is managed over HTTP only by a signed-in principal
 /// holding the SLT app role or group; every change and refusal is audited; bad e-mails are a 400 naming the field.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -103,7 +103,7 @@ public sealed class SltMembershipTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_power_automate_connection_cannot_manage_the_list_even_naming_an_slt_member()
+    public async Task A_key_only_caller_cannot_manage_the_list_even_naming_an_slt_member()
     {
         var onList = await _kit.Drafts.NewSltMemberAsync();
         var target = SltMembershipKit.NewEmail();
@@ -111,9 +111,36 @@ public sealed class SltMembershipTests(AzuriteFixture azurite) : IAsyncLifetime
         // Function key only, no principal; the body names a listed member as a flow would for submissions.
         var reply = await _kit.PutRawAsync(target, headers: null, new JsonObject { ["submittedBy"] = onList }.ToJsonString());
 
-        reply.Status.ShouldBe(403);
+        reply.Status.ShouldBe(401);
         (await _kit.IsMemberAsync(target)).ShouldBeFalse();
         (await AuditAsync(target)).ShouldHaveSingleItem().Actor.ShouldBe("anonymous");
+    }
+
+    [Fact]
+    public async Task The_flow_holding_Flow_Submit_cannot_manage_the_list()
+    {
+        var target = SltMembershipKit.NewEmail();
+
+        var reply = await _kit.PutAsync(target, DraftTestKit.Flow(), "Via the flow");
+
+        reply.Status.ShouldBe(403);
+        (await _kit.IsMemberAsync(target)).ShouldBeFalse();
+        (await AuditAsync(target)).ShouldHaveSingleItem().Detail.ShouldNotBeNull().ShouldContain("flow may not manage");
+    }
+
+    [Fact]
+    public async Task A_manager_records_a_members_object_id_so_four_eyes_knows_them_under_any_address()
+    {
+        var member = SltMembershipKit.NewEmail("deputy");
+        var oid = Guid.NewGuid().ToString();
+
+        var added = await _kit.PutRawAsync(member, SltMembershipKit.SltManager(), $$"""{"name":"Deputy","objectId":"{{oid.ToUpperInvariant()}}"}""");
+
+        added.Status.ShouldBe(201);
+        added.Str("objectId").ShouldBe(oid);
+        (await _kit.Drafts.Get<ISltMemberList>().FindByObjectIdAsync(oid, CancellationToken.None))!.Email.ShouldBe(member);
+        (await _kit.PutAsync(member, SltMembershipKit.SltManager(), "Deputy Head")).Str("objectId").ShouldBe(oid, "a rename keeps the object id");
+        (await _kit.PutRawAsync(member, SltMembershipKit.SltManager(), """{"objectId":"not-a-guid"}""")).Str("field").ShouldBe("objectId");
     }
 
     [Fact]
@@ -125,7 +152,7 @@ public sealed class SltMembershipTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var reply = await _kit.PutAsync(target, forged, "Intruder");
 
-        reply.Status.ShouldBe(403);
+        reply.Status.ShouldBe(401, "a forged principal is nobody");
         (await _kit.IsMemberAsync(target)).ShouldBeFalse();
         var refusal = (await AuditAsync(target)).ShouldHaveSingleItem();
         refusal.Action.ShouldBe(SltMembershipAuditActions.Refused);
@@ -138,7 +165,7 @@ public sealed class SltMembershipTests(AzuriteFixture azurite) : IAsyncLifetime
         var target = SltMembershipKit.NewEmail();
         var headers = new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL"] = "not base64 {\"roles\":\"SLT\"}" };
 
-        (await _kit.PutAsync(target, headers)).Status.ShouldBe(403);
+        (await _kit.PutAsync(target, headers)).Status.ShouldBe(401);
 
         (await _kit.IsMemberAsync(target)).ShouldBeFalse();
     }
@@ -189,7 +216,7 @@ public sealed class SltMembershipTests(AzuriteFixture azurite) : IAsyncLifetime
         var submitter = SltMembershipKit.NewEmail("deputy");
         (await _kit.PutAsync(submitter, manager, "Deputy Head")).Status.ShouldBe(201);
 
-        // The Power Automate path: function key, no principal, submittedBy in the body.
+        // The Power Automate path: the flow's own Entra token (Flow.Submit), submittedBy in the body.
         var accepted = await _kit.Drafts.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), submitter));
         accepted.Status.ShouldBe(202);
         (await _kit.Drafts.DraftAsync(accepted.Str("id"))).ShouldNotBeNull().SubmittedBy.ShouldBe(submitter);

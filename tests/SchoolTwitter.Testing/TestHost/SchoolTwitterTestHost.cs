@@ -79,6 +79,9 @@ public sealed class SchoolTwitterTestHost : IAsyncDisposable
         ["X:RequestTimeout"] = "00:00:05",
         [Key(SettingNames.SltAppRole)] = "SLT",
         [Key(SettingNames.SltGroupIds)] = string.Empty,
+        [Key(SettingNames.SltFlowClientId)] = EasyAuthHeaders.FlowClientId,
+        // As App Service sets it when App Service Authentication is on (infra/ turns it on); a test removes it for "off".
+        ["WEBSITE_AUTH_ENABLED"] = "True",
         [Key(SettingNames.KeyVaultUri)] = "https://kv-schooltwitter-test.vault.azure.net/",
         [Key(SettingNames.WeeklyFollowerScanSchedule)] = "0 0 16 * * 5",
         [Key(SettingNames.InboundModerationSchedule)] = "0 */15 * * * *",
