@@ -107,6 +107,22 @@ public sealed partial class DraftPublishService(
             return await FailAsync(draft, refusal, ct);
         }
 
+        // Cleaned before the claim: a picture that cannot be decoded (or kills the process decoding it) must fail the draft,
+        // not leave a claimed draft that looks as if it may have posted.
+        var cleaned = new List<SanitisedImage>(images.Count);
+        for (var i = 0; i < images.Count; i++)
+        {
+            try
+            {
+                cleaned.Add(sanitiser.Sanitise(images[i]));
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            {
+                logger.LogWarning("Picture {Index} of draft {DraftId} could not be cleaned for publishing ({Failure})", i + 1, draft.Id, ex.GetType().Name);
+                return await FailAsync(draft, $"Picture {i + 1} could not be cleaned of hidden data for posting: {ex.Message}", ct);
+            }
+        }
+
         var claimed = await drafts.TryTransitionAsync(draft, DraftStatus.Publishing, time.GetUtcNow(),
             d => d with { ClaimedAt = time.GetUtcNow() }, ct);
         if (claimed is null) return false;
@@ -116,7 +132,7 @@ public sealed partial class DraftPublishService(
         {
             for (var i = 0; i < images.Count; i++)
             {
-                var clean = sanitiser.Sanitise(images[i]);
+                var clean = cleaned[i];
                 var mediaId = await x.UploadImageAsync(clean.Content, clean.MediaType, ct);
                 if (!string.IsNullOrWhiteSpace(claimed.Images[i].AltText))
                 {

@@ -81,4 +81,50 @@ public sealed class MediaRuleTests
 
     [Fact]
     public void Check_passes_a_draft_without_pictures() => Run(_rule, "Lovely assembly today.").ShouldBeEmpty();
+
+    [Fact]
+    public void Check_blocks_a_few_hundred_kb_gif_of_thousands_of_4000_by_4000_frames()
+    {
+        var bomb = TestImages.AnimatedGif(4000, 4000, frames: 15_000);
+        bomb.Length.ShouldBeInRange(200_000, 500_000);
+
+        var finding = Run(_rule, WithImages(Image(bomb, fileName: "sports-day.gif"))).ShouldHaveSingleItem();
+
+        finding.Severity.ShouldBe(Severity.Block);
+        finding.Message.ShouldContain("sports-day.gif");
+        finding.Message.ShouldContain("15,000 frames");
+        finding.Message.ShouldContain("beyond the safe budget of 50 megapixels");
+    }
+
+    [Fact]
+    public void Check_blocks_an_animated_webp_beyond_the_decoding_budget() =>
+        Run(_rule, WithImages(Image(TestImages.AnimatedWebP(4000, 4000, frames: 4)))).ShouldHaveSingleItem().Message.ShouldContain("4 frames");
+
+    [Fact]
+    public void Check_passes_a_short_animation_within_the_decoding_budget()
+    {
+        Run(_rule, WithImages(Image(TestImages.AnimatedGif(480, 270, frames: 300), fileName: "clip.gif"))).ShouldBeEmpty();
+        Run(_rule, WithImages(Image(TestImages.AnimatedWebP(480, 270, frames: 300), fileName: "clip.webp"))).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("png-phys")]
+    [InlineData("png-ztxt")]
+    [InlineData("jpeg-app13")]
+    [InlineData("webp-chunk")]
+    public void Check_blocks_a_damaged_picture_whose_header_looks_fine(string damage)
+    {
+        var bytes = damage switch
+        {
+            "png-phys" => TestImages.PngWith(TestImages.PngChunk("pHYs", [0, 0, 0, 1])),
+            "png-ztxt" => TestImages.PngWith(TestImages.PngChunk("zTXt", [0x41, 0])),
+            "jpeg-app13" => TestImages.JpegWithApp13([.. "Photoshop 3.0\0"u8.ToArray(), .. "8BIM"u8.ToArray(), 0x04, 0x04, 0x40, 0, 0, 0, 0, 0]),
+            _ => [.. TestImages.WebPLossy(8, 8)[..19], 0x7F, .. TestImages.WebPLossy(8, 8)[20..]],
+        };
+
+        var finding = Run(_rule, WithImages(Image(bytes, fileName: "assembly.jpg"))).ShouldHaveSingleItem();
+
+        finding.Severity.ShouldBe(Severity.Block);
+        finding.Message.ShouldContain("(assembly.jpg) is damaged");
+    }
 }

@@ -109,6 +109,91 @@ internal static class TestImages
         return bytes;
     }
 
+    /// <summary>
+    /// An animated GIF89a of <paramref name="frames"/> full-screen frames, each only a clear code and an end code (a decoder
+    /// still paints every frame's whole canvas): a few bytes a frame on disk, width × height × 4 bytes each in memory.
+    /// </summary>
+    public static byte[] AnimatedGif(int width, int height, int frames)
+    {
+        var bytes = new List<byte>();
+        bytes.AddRange("GIF89a"u8.ToArray());
+        bytes.AddRange([(byte)width, (byte)(width >> 8), (byte)height, (byte)(height >> 8), 0x80, 0, 0]);
+        bytes.AddRange([0, 0, 0, 0xFF, 0xFF, 0xFF]);
+        bytes.AddRange([0x21, 0xFF, 0x0B, .. "NETSCAPE2.0"u8.ToArray(), 0x03, 0x01, 0x00, 0x00, 0x00]); // loop forever
+        for (var i = 0; i < frames; i++)
+        {
+            bytes.AddRange([0x21, 0xF9, 0x04, 0x00, 0x02, 0x00, 0x00, 0x00]); // graphic control: 2/100 s
+            bytes.AddRange([0x2C, 0, 0, 0, 0, (byte)width, (byte)(width >> 8), (byte)height, (byte)(height >> 8), 0]);
+            bytes.AddRange([0x02, 0x01, 0x2C, 0x00]); // LZW min code size 2; codes: clear (4), end (5)
+        }
+        bytes.Add(0x3B);
+        return bytes.ToArray();
+    }
+
+    /// <summary>An animated WebP: VP8X (animation flag), ANIM, then <paramref name="frames"/> full-canvas ANMF frames holding a tiny lossless bitstream.</summary>
+    public static byte[] AnimatedWebP(int width, int height, int frames, int frameWidth = 0, int frameHeight = 0)
+    {
+        frameWidth = frameWidth == 0 ? width : frameWidth;
+        frameHeight = frameHeight == 0 ? height : frameHeight;
+        var chunks = new List<byte>();
+        chunks.AddRange(RiffChunk("VP8X", [0x02, 0, 0, 0, .. UInt24(width - 1), .. UInt24(height - 1)]));
+        chunks.AddRange(RiffChunk("ANIM", [0, 0, 0, 0, 0, 0]));
+        byte[] lossless = [0x2F, 0, 0, 0, 0, 0x10, 0x07, 0x10, 0x11];
+        for (var i = 0; i < frames; i++)
+        {
+            chunks.AddRange(RiffChunk("ANMF", [.. UInt24(0), .. UInt24(0), .. UInt24(frameWidth - 1), .. UInt24(frameHeight - 1), .. UInt24(100), 0,
+                .. RiffChunk("VP8L", lossless)]));
+        }
+        return Riff(chunks);
+    }
+
+    /// <summary>A RIFF WEBP container around the given chunks.</summary>
+    public static byte[] Riff(IEnumerable<byte> chunks)
+    {
+        var body = chunks.ToArray();
+        var bytes = new byte[12 + body.Length];
+        "RIFF"u8.CopyTo(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), body.Length + 4);
+        "WEBP"u8.CopyTo(bytes.AsSpan(8));
+        body.CopyTo(bytes, 12);
+        return bytes;
+    }
+
+    /// <summary>A RIFF chunk: FourCC, little-endian size, data, a pad byte when the size is odd.</summary>
+    public static byte[] RiffChunk(string fourCc, byte[] data)
+    {
+        var chunk = new byte[8 + data.Length + (data.Length & 1)];
+        System.Text.Encoding.ASCII.GetBytes(fourCc).CopyTo(chunk, 0);
+        BinaryPrimitives.WriteInt32LittleEndian(chunk.AsSpan(4), data.Length);
+        data.CopyTo(chunk, 8);
+        return chunk;
+    }
+
+    /// <summary>A PNG chunk (length, type, data, CRC) with a correct CRC.</summary>
+    public static byte[] PngChunk(string type, byte[] data)
+    {
+        using var output = new MemoryStream();
+        WriteChunk(output, type, data);
+        return output.ToArray();
+    }
+
+    /// <summary><see cref="Png"/> with <paramref name="chunk"/> inserted straight after IHDR (where cameras put pHYs and text).</summary>
+    public static byte[] PngWith(byte[] chunk)
+    {
+        var png = Png();
+        return [.. png[..33], .. chunk, .. png[33..]];
+    }
+
+    /// <summary><see cref="Jpeg"/> with an APP13 segment holding <paramref name="payload"/> straight after SOI.</summary>
+    public static byte[] JpegWithApp13(byte[] payload)
+    {
+        var jpeg = Jpeg();
+        var length = payload.Length + 2;
+        return [.. jpeg[..2], 0xFF, 0xED, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
+    }
+
+    private static byte[] UInt24(int value) => [(byte)value, (byte)(value >> 8), (byte)(value >> 16)];
+
     private static byte[] Pad(byte[] bytes, int totalBytes)
     {
         if (totalBytes <= bytes.Length) return bytes;

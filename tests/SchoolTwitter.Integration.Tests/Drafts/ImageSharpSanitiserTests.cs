@@ -56,4 +56,51 @@ public sealed class ImageSharpSanitiserTests
         _sanitiser.Identify("This is a letter to parents, not a photo."u8.ToArray()).ShouldBeNull();
         _sanitiser.Identify(ReadOnlyMemory<byte>.Empty).ShouldBeNull();
     }
+
+    [Theory]
+    [MemberData(nameof(TestImages.Damaged), MemberType = typeof(TestImages))]
+    public void Identify_calls_a_damaged_picture_not_an_image_whatever_the_decoder_throws(string damage, byte[] bytes)
+    {
+        _sanitiser.Identify(bytes).ShouldBeNull(damage);
+        Should.Throw<SixLabors.ImageSharp.InvalidImageContentException>(() => _sanitiser.Sanitise(bytes), damage);
+    }
+
+    [Fact]
+    public void Sanitise_keeps_a_webp_a_webp() => _sanitiser.Sanitise(TestImages.WebP()).MediaType.ShouldBe("image/webp");
+
+    [Fact]
+    public void Sanitise_refuses_an_animation_beyond_the_decoding_budget_before_decoding_it()
+    {
+        // 13 frames of 2000 × 2000: 52 million pixels, 208 MB once decoded, in 50 KB.
+        var bomb = TestImages.GifBomb(2000, frames: 13);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var refused = Should.Throw<SixLabors.ImageSharp.InvalidImageContentException>(() => _sanitiser.Sanitise(bomb));
+        (GC.GetAllocatedBytesForCurrentThread() - allocated).ShouldBeLessThan(16 * 1024 * 1024);
+
+        refused.Message.ShouldContain("budget");
+    }
+
+    [Fact]
+    public void A_few_hundred_kb_gif_of_thousands_of_4000_by_4000_frames_is_refused_without_allocating_gigabytes()
+    {
+        var bomb = TestImages.GifBomb(4000, frames: 20);
+        bomb.Length.ShouldBeInRange(200_000, 500_000);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        Should.Throw<SixLabors.ImageSharp.InvalidImageContentException>(() => _sanitiser.Sanitise(bomb));
+        // Identify reports the header undecoded, for the checker to refuse with the budget in its own words.
+        _sanitiser.Identify(bomb).ShouldBe(new ImageInfo(ImageFormat.Gif, 4000, 4000));
+        (GC.GetAllocatedBytesForCurrentThread() - allocated).ShouldBeLessThan(16 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void An_animation_within_the_budget_keeps_its_frames()
+    {
+        var clip = TestImages.GifBomb(100, frames: 30);
+        var clean = _sanitiser.Sanitise(clip);
+        clean.MediaType.ShouldBe("image/gif");
+        using var decoded = SixLabors.ImageSharp.Image.Load(clean.Content.Span);
+        decoded.Frames.Count.ShouldBe(30);
+    }
 }

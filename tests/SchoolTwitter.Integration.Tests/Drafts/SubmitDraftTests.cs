@@ -93,6 +93,16 @@ public sealed class SubmitDraftTests(AzuriteFixture azurite) : IAsyncLifetime
         await ShouldBeRefusedAsync(reply, 400, "media[0].contentBase64");
     }
 
+    [Theory]
+    [MemberData(nameof(TestImages.Damaged), MemberType = typeof(TestImages))]
+    public async Task Submit_refuses_a_damaged_photo_with_400_not_500(string damage, byte[] bytes)
+    {
+        var photo = DraftTestKit.Image(bytes, "assembly.jpg");
+        var reply = await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _slt, media: [photo]));
+        await ShouldBeRefusedAsync(reply, 400, "media[0].contentBase64");
+        reply.Body!["detail"]!.GetValue<string>().ShouldContain("assembly.jpg", customMessage: damage);
+    }
+
     [Fact]
     public async Task Submit_refuses_five_images()
     {
