@@ -10,12 +10,12 @@ public sealed class ReconcileTextTests
     {
         var draft = "Fish & chips at the Summer Fair <3 See https://school.example/fair for times.";
         var asX = "Fish &amp; chips at the Summer Fair &lt;3 See https://t.co/AbC123xyz for times.";
-        DraftPublishService.Normalise(asX).ShouldBe(DraftPublishService.Normalise(draft));
+        PostMatch.Normalise(asX).ShouldBe(PostMatch.Normalise(draft));
     }
 
     [Fact]
     public void A_different_post_does_not_match()
     {
-        DraftPublishService.Normalise("Sports day is on Friday.").ShouldNotBe(DraftPublishService.Normalise("Sports day is on Thursday."));
+        PostMatch.Normalise("Sports day is on Friday.").ShouldNotBe(PostMatch.Normalise("Sports day is on Thursday."));
     }
 }
