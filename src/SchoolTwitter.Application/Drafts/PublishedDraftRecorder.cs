@@ -16,9 +16,23 @@ public sealed class PublishedDraftRecorder(
 {
     public static string TweetUrl(string tweetId) => $"https://x.com/i/web/status/{tweetId}";
 
-    /// <summary>Never gives up on a lost race: the tweet exists, so a stale-claim reconciler moving the draft meanwhile changes nothing.</summary>
-    public Task RecordAsync(DraftRecord draft, string tweetId, string how, CancellationToken ct) =>
-        DraftRace.RunAsync(drafts, draft.Id, draft, async current =>
+    /// <summary>The draft a tweet is recorded for, if any.</summary>
+    public Task<string?> HolderAsync(string tweetId, CancellationToken ct) => drafts.FindByKeyAsync(TweetKey(tweetId), time.GetUtcNow(), null, ct);
+
+    /// <summary>
+    /// Records the tweet for the draft unless it is already another draft's (false then): one tweet is one draft's. A lost
+    /// race on the draft changes nothing (the tweet exists), so a stale-claim reconciler moving it meanwhile is followed.
+    /// </summary>
+    public async Task<bool> RecordAsync(DraftRecord draft, string tweetId, string how, CancellationToken ct)
+    {
+        var holder = await drafts.ClaimKeyAsync(TweetKey(tweetId), draft.Id, time.GetUtcNow(), null, ct);
+        if (holder != draft.Id)
+        {
+            logger.LogWarning("Tweet {TweetId} is already recorded for draft {OtherDraftId}; not recorded for draft {DraftId}", tweetId, holder, draft.Id);
+            return false;
+        }
+
+        return await DraftRace.RunAsync(drafts, draft.Id, draft, async current =>
         {
             if (current is null) throw new InvalidOperationException($"Draft {draft.Id} vanished after it was posted as {tweetId}.");
             if (current.Status == DraftStatus.Published) return DraftRace.Settled(true);
@@ -34,4 +48,7 @@ public sealed class PublishedDraftRecorder(
             await notify.PublishedAsync(published, ct);
             return DraftRace.Settled(true);
         }, $"recording that it was posted as {tweetId}", ct);
+    }
+
+    private static string TweetKey(string tweetId) => "tweet:" + tweetId;
 }
