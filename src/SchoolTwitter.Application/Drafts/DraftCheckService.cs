@@ -28,35 +28,30 @@ public sealed class DraftCheckService(
             ?? throw new FormatException("The drafts-to-check message carries no draft id.");
 
         // A lost race means another delivery of the same message moved the draft: read again and decide again.
-        for (var attempt = 0; attempt < 5; attempt++)
+        await DraftRace.RunAsync(drafts, draftId, null, async draft =>
         {
-            var draft = await drafts.GetAsync(draftId, ct);
             if (draft is null)
             {
                 logger.LogWarning("Draft {DraftId} to check does not exist; message dropped", draftId);
-                return;
+                return DraftRace.Settled(true);
             }
 
             switch (draft.Status)
             {
                 case DraftStatus.Received:
                     var checking = await drafts.TryTransitionAsync(draft, DraftStatus.Checking, time.GetUtcNow(), null, ct);
-                    if (checking is null) continue;
-                    if (await DecideAsync(checking, ct)) return;
-                    continue;
+                    return checking is not null && await DecideAsync(checking, ct) ? DraftRace.Settled(true) : DraftRace.Lost<bool>();
                 case DraftStatus.Checking:
-                    if (await DecideAsync(draft, ct)) return;
-                    continue;
+                    return await DecideAsync(draft, ct) ? DraftRace.Settled(true) : DraftRace.Lost<bool>();
                 case DraftStatus.Scheduled:
                     // The check finished but the publish message may not have been sent before a crash: send it (publishing is exactly once).
                     await scheduler.SchedulePublishAsync(draft, ct);
-                    return;
+                    return DraftRace.Settled(true);
                 default:
                     logger.LogInformation("Draft {DraftId} is already {Status}; check message ignored", draftId, draft.Status.ToWire());
-                    return;
+                    return DraftRace.Settled(true);
             }
-        }
-        throw new InvalidOperationException($"Draft {draftId} kept changing while it was being checked.");
+        }, "it was being checked", ct);
     }
 
     /// <returns>False when another worker changed the draft first.</returns>

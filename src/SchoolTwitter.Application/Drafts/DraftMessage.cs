@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application.X;
 
 namespace SchoolTwitter.Application.Drafts;
 
@@ -34,4 +36,13 @@ public sealed class DraftRetryLaterException(string draftId, TimeSpan delay, str
     public string DraftId { get; } = draftId;
     public TimeSpan Delay { get; } = delay;
     public string Reason { get; } = reason;
+
+    /// <summary>Resume a second after X's rate-limit window resets (never sleep in the function).</summary>
+    public static DraftRetryLaterException After(string draftId, XRateLimitedException limited, TimeProvider time, ILogger logger)
+    {
+        var wait = limited.ResetAt - time.GetUtcNow();
+        if (wait < TimeSpan.FromSeconds(1)) wait = TimeSpan.FromSeconds(1);
+        logger.LogWarning("X rate limit reached for draft {DraftId}; retrying at {ResetAt}", draftId, limited.ResetAt);
+        return new DraftRetryLaterException(draftId, wait + TimeSpan.FromSeconds(1), "X rate limit reached");
+    }
 }

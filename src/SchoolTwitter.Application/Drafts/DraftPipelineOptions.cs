@@ -21,6 +21,15 @@ public sealed class DraftPipelineOptions
     /// <summary>How many of the account's recent posts reconciliation looks through for the draft's text.</summary>
     public int ReconcileLookback { get; set; } = 100;
 
+    /// <summary>
+    /// X's timeline can lag a post by seconds: before telling SLT a post was not found, look again after each of these waits
+    /// (bounded: the function holds its message meanwhile).
+    /// </summary>
+    public TimeSpan[] ReconcileLookAgain { get; set; } = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+
+    /// <summary>How much earlier than the claim a post may be dated and still be the draft's (X's clock against ours).</summary>
+    public TimeSpan ReconcileClockSkew { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The largest draft text the pipeline stores (far beyond a post; the checker reports the real limit).</summary>
     public int MaxTextLength { get; set; } = 10_000;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Audit;
@@ -14,10 +10,10 @@ namespace SchoolTwitter.Application.Drafts;
 /// <summary>
 /// Handles a drafts-to-publish message: posts an approved draft to X exactly once under at-least-once delivery.
 /// The draft is claimed in the store (ETag) before X is called, and X's create-post, which has no idempotency key,
-/// is never retried: an unknown outcome moves the draft to needs-reconciliation, where the account's recent posts
+/// is never retried: an unknown outcome goes to <see cref="DraftReconciliation"/>, where the account's recent posts
 /// decide whether it went out, and a person decides otherwise.
 /// </summary>
-public sealed partial class DraftPublishService(
+public sealed class DraftPublishService(
     IDraftStore drafts,
     IDraftMediaStore media,
     IImageSanitiser sanitiser,
@@ -25,6 +21,8 @@ public sealed partial class DraftPublishService(
     IAuditLog audit,
     DraftOutcomeNotifier notify,
     DraftScheduler scheduler,
+    DraftReconciliation reconciliation,
+    PublishedDraftRecorder recorder,
     IOptions<DraftPipelineOptions> options,
     TimeProvider time,
     ILogger<DraftPublishService> logger)
@@ -32,20 +30,17 @@ public sealed partial class DraftPublishService(
     /// <summary>A message that arrives this close to the scheduled time publishes rather than hopping again.</summary>
     private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(30);
 
-    private string? _accountId;
-
     public async Task PublishAsync(string message, CancellationToken ct)
     {
         var draftId = DraftMessage.TryParse(message)?.DraftId
             ?? throw new FormatException("The drafts-to-publish message carries no draft id.");
 
-        for (var attempt = 0; attempt < 5; attempt++)
+        await DraftRace.RunAsync(drafts, draftId, null, async draft =>
         {
-            var draft = await drafts.GetAsync(draftId, ct);
             if (draft is null)
             {
                 logger.LogWarning("Draft {DraftId} to publish does not exist; message dropped", draftId);
-                return;
+                return DraftRace.Settled(true);
             }
 
             var now = time.GetUtcNow();
@@ -53,11 +48,11 @@ public sealed partial class DraftPublishService(
             {
                 case DraftStatus.Published:
                     logger.LogInformation("Draft {DraftId} is already published as {TweetId}; redelivery ignored", draftId, draft.TweetId);
-                    return;
+                    return DraftRace.Settled(true);
 
                 case DraftStatus.NeedsReconciliation:
-                    await ReconcileAsync(draft, ct);
-                    return;
+                    await reconciliation.ReconcileAsync(draft, ct);
+                    return DraftRace.Settled(true);
 
                 case DraftStatus.Publishing:
                     var leaseEnds = (draft.ClaimedAt ?? draft.UpdatedAt) + options.Value.PublishLease;
@@ -66,30 +61,23 @@ public sealed partial class DraftPublishService(
                         throw new DraftRetryLaterException(draftId, leaseEnds - now, "another publisher holds the claim");
                     }
                     // The publisher that claimed it stopped (crash, timeout) and may or may not have posted.
-                    var stale = await drafts.TryTransitionAsync(draft, DraftStatus.NeedsReconciliation, now,
-                        d => d with { FailureReason = "The publisher stopped before recording the outcome." }, ct);
-                    if (stale is null) continue;
-                    await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
-                        draftId, "publisher stopped"), ct);
-                    await ReconcileAsync(stale, ct);
-                    return;
+                    await reconciliation.BeginAsync(draft, "The publisher stopped before recording the outcome.", "publisher stopped", ct);
+                    return DraftRace.Settled(true);
 
                 case DraftStatus.Scheduled:
                     if (draft.ScheduledFor is { } due && due - now > DueTolerance)
                     {
                         // Not yet: a hop for dates beyond the queue's 7-day visibility limit, or an early redelivery.
                         await scheduler.SchedulePublishAsync(draft, ct);
-                        return;
+                        return DraftRace.Settled(true);
                     }
-                    if (await TryPublishAsync(draft, ct)) return;
-                    continue;
+                    return await TryPublishAsync(draft, ct) ? DraftRace.Settled(true) : DraftRace.Lost<bool>();
 
                 default:
                     logger.LogInformation("Draft {DraftId} is {Status}, not approved for publishing; message ignored", draftId, draft.Status.ToWire());
-                    return;
+                    return DraftRace.Settled(true);
             }
-        }
-        throw new InvalidOperationException($"Draft {draftId} kept changing while it was being published.");
+        }, "it was being published", ct);
     }
 
     /// <returns>False when another worker changed the draft before it could be claimed.</returns>
@@ -145,7 +133,7 @@ public sealed partial class DraftPublishService(
         {
             // Nothing has been posted yet, so giving the claim back and letting the queue retry is safe.
             await ReleaseClaimAsync(claimed);
-            if (ex is XRateLimitedException limited) throw RetryAfter(claimed, limited);
+            if (ex is XRateLimitedException limited) throw DraftRetryLaterException.After(claimed.Id, limited, time, logger);
             throw;
         }
 
@@ -158,7 +146,7 @@ public sealed partial class DraftPublishService(
         {
             // 429: X refused the request, so nothing was posted.
             await ReleaseClaimAsync(claimed);
-            throw RetryAfter(claimed, limited);
+            throw DraftRetryLaterException.After(claimed.Id, limited, time, logger);
         }
         catch (XUnauthorizedException)
         {
@@ -169,8 +157,7 @@ public sealed partial class DraftPublishService(
         catch (Exception ex) when (IsAmbiguous(ex))
         {
             logger.LogWarning(ex, "Creating the post for draft {DraftId} had an unknown outcome; reconciling", claimed.Id);
-            var unsure = await MoveToReconciliationAsync(claimed, Describe(ex));
-            await ReconcileAsync(unsure, CancellationToken.None);
+            await reconciliation.BeginAsync(claimed, Describe(ex), "outcome unknown", CancellationToken.None);
             return true;
         }
         catch (XApiException refused)
@@ -181,7 +168,7 @@ public sealed partial class DraftPublishService(
         }
 
         // From here the tweet exists: record it whatever the caller's token says.
-        await RecordPublishedAsync(claimed, post.Id, "posted", CancellationToken.None);
+        await recorder.RecordAsync(claimed, post.Id, "posted", CancellationToken.None);
         return true;
     }
 
@@ -210,85 +197,6 @@ public sealed partial class DraftPublishService(
         return null;
     }
 
-    private async Task ReconcileAsync(DraftRecord draft, CancellationToken ct)
-    {
-        XPage<XPost> recent;
-        try
-        {
-            recent = await x.GetRecentPostsAsync(await AccountIdAsync(ct), Math.Clamp(options.Value.ReconcileLookback, 5, 100), null, ct);
-        }
-        catch (XRateLimitedException limited)
-        {
-            throw RetryAfter(draft, limited);
-        }
-
-        var since = (draft.ClaimedAt ?? draft.SubmittedAt) - TimeSpan.FromMinutes(5);
-        var wanted = Normalise(draft.Text);
-        var match = recent.Items.FirstOrDefault(p => Normalise(p.Text) == wanted && (p.CreatedAt is null || p.CreatedAt >= since));
-        if (match is not null)
-        {
-            logger.LogInformation("Draft {DraftId} was posted after all, as {TweetId}", draft.Id, match.Id);
-            await RecordPublishedAsync(draft, match.Id, "reconciled: found on the timeline", CancellationToken.None);
-            return;
-        }
-
-        if (draft.SltAlertedAt is not null)
-        {
-            logger.LogInformation("Draft {DraftId} still needs a person to reconcile it; SLT were told at {AlertedAt}", draft.Id, draft.SltAlertedAt);
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var alerted = await drafts.TryReplaceAsync(draft with { SltAlertedAt = now, UpdatedAt = now }, CancellationToken.None) ?? draft;
-        logger.LogDraftNeedsReconciliation(draft.Id, "not found among the account's recent posts; SLT alerted, not re-posted");
-        await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation, draft.Id,
-            "not found on the timeline; SLT alerted", draft.FailureReason), CancellationToken.None);
-        await notify.NeedsReconciliationAsync(alerted, CancellationToken.None);
-    }
-
-    private async Task<DraftRecord> MoveToReconciliationAsync(DraftRecord claimed, string reason)
-    {
-        var current = claimed;
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var now = time.GetUtcNow();
-            var moved = await drafts.TryTransitionAsync(current, DraftStatus.NeedsReconciliation, now,
-                d => d with { FailureReason = reason }, CancellationToken.None);
-            if (moved is not null)
-            {
-                await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
-                    claimed.Id, "outcome unknown", reason), CancellationToken.None);
-                return moved;
-            }
-            current = await drafts.GetAsync(claimed.Id, CancellationToken.None) ?? claimed;
-            if (current.Status != DraftStatus.Publishing) return current;
-        }
-        return current;
-    }
-
-    private async Task RecordPublishedAsync(DraftRecord draft, string tweetId, string how, CancellationToken ct)
-    {
-        var current = draft;
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            if (current.Status == DraftStatus.Published) return;
-            var now = time.GetUtcNow();
-            var published = await drafts.TryTransitionAsync(current, DraftStatus.Published, now,
-                d => d with { TweetId = tweetId, TweetUrl = TweetUrl(tweetId), FailureReason = null }, ct);
-            if (published is not null)
-            {
-                logger.LogInformation("Draft {DraftId} published as {TweetId}", draft.Id, tweetId);
-                await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Published, draft.Id, how,
-                    published.TweetUrl), ct);
-                await notify.PublishedAsync(published, ct);
-                return;
-            }
-            // Someone moved it meanwhile (a stale-claim reconciler): the tweet exists, so keep recording it.
-            current = await drafts.GetAsync(draft.Id, ct) ?? throw new InvalidOperationException($"Draft {draft.Id} vanished after it was posted as {tweetId}.");
-        }
-        throw new InvalidOperationException($"Draft {draft.Id} was posted as {tweetId} but the outcome could not be recorded.");
-    }
-
     private async Task<bool> FailAsync(DraftRecord draft, string reason, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -308,14 +216,6 @@ public sealed partial class DraftPublishService(
         {
             logger.LogWarning("Draft {DraftId}'s publish claim could not be released; it will be reconciled when the lease ends", claimed.Id);
         }
-    }
-
-    private DraftRetryLaterException RetryAfter(DraftRecord draft, XRateLimitedException limited)
-    {
-        var wait = limited.ResetAt - time.GetUtcNow();
-        if (wait < TimeSpan.FromSeconds(1)) wait = TimeSpan.FromSeconds(1);
-        logger.LogWarning("X rate limit reached publishing draft {DraftId}; retrying at {ResetAt}", draft.Id, limited.ResetAt);
-        return new DraftRetryLaterException(draft.Id, wait + TimeSpan.FromSeconds(1), "X rate limit reached");
     }
 
     private static bool IsAmbiguous(Exception ex) => ex switch
@@ -344,26 +244,4 @@ public sealed partial class DraftPublishService(
         // "everyone" means X's default: omit the field.
         return string.IsNullOrEmpty(setting) || setting.Equals("everyone", StringComparison.OrdinalIgnoreCase) ? null : setting;
     }
-
-    private async Task<string> AccountIdAsync(CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.AccountId)) return options.Value.AccountId;
-        return _accountId ??= (await x.GetMeAsync(ct)).Id;
-    }
-
-    public static string TweetUrl(string tweetId) => $"https://x.com/i/web/status/{tweetId}";
-
-    /// <summary>X returns a post's text HTML-escaped and with links shortened: compare with both undone.</summary>
-    public static string Normalise(string text)
-    {
-        var decoded = WebUtility.HtmlDecode(text).Normalize(NormalizationForm.FormC);
-        var noLinks = LinkPattern().Replace(decoded, "<link>");
-        return WhitespacePattern().Replace(noLinks, " ").Trim().ToLower(CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"https?://\S+", RegexOptions.IgnoreCase)]
-    private static partial Regex LinkPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

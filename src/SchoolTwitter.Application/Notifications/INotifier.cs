@@ -1,9 +1,21 @@
 namespace SchoolTwitter.Application.Notifications;
 
-/// <summary>Tells SLT about an outcome (Power Automate or Teams Workflows webhook, as an Adaptive Card). Failures retry inside; they never change what was notified about.</summary>
+/// <summary>
+/// Tells SLT about an outcome (Power Automate or Teams Workflows webhook, as an Adaptive Card). Transient failures retry
+/// inside; a notification that still could not be delivered throws <see cref="NotificationFailedException"/>, so a caller
+/// that can send it again later (rotation alerts, approval requests) does. Callers that must not fail catch it.
+/// </summary>
 public interface INotifier
 {
     Task NotifyAsync(Notification notification, CancellationToken ct);
+}
+
+/// <summary>A notification was not delivered. The message says why; it never carries the webhook's signed URL.</summary>
+public sealed class NotificationFailedException(string kind, string reason)
+    : Exception($"Notification {kind} was not delivered: {reason}.")
+{
+    public string Kind { get; } = kind;
+    public string Reason { get; } = reason;
 }
 
 /// <param name="Kind">Machine-readable kind, e.g. "draft.published", "follower.weekly-summary", "rotation.reminder".</param>

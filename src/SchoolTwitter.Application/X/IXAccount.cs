@@ -53,9 +53,15 @@ public sealed record XPost(
     string? ConversationId = null,
     string? InReplyToUserId = null,
     IReadOnlyList<XReferencedPost>? ReferencedPosts = null,
-    DateTimeOffset? CreatedAt = null);
+    DateTimeOffset? CreatedAt = null,
+    IReadOnlyList<XUrlEntity>? Urls = null,
+    IReadOnlyList<string>? MediaKeys = null);
 
 public sealed record XReferencedPost(string Type, string Id);
+
+/// <summary>A link in a post's text (entities.urls): the t.co <see cref="Url"/> X put in the text, and what it stands for.</summary>
+/// <param name="MediaKey">Set when the link is the one X appends for the post's photos or video.</param>
+public sealed record XUrlEntity(string Url, string? ExpandedUrl, string? DisplayUrl, string? MediaKey);
 
 public sealed record XUser(
     string Id,

@@ -41,6 +41,8 @@ public static class DraftPipelineRegistration
         services.AddSingleton<DraftSubmissionService>();
         services.AddSingleton<DraftCheckService>();
         services.AddSingleton<DraftApprovalService>();
+        services.AddSingleton<PublishedDraftRecorder>();
+        services.AddSingleton<DraftReconciliation>();
         services.AddSingleton<DraftPublishService>();
         services.AddSingleton<DraftQueryService>();
         services.AddSingleton<PoisonDraftService>();

@@ -8,8 +8,9 @@ namespace SchoolTwitter.Infrastructure.Notifications;
 
 /// <summary>
 /// Posts each notification as an Adaptive Card message to the configured webhook. Transient failures (network, timeout,
-/// 408, 429, 5xx) retry with exponential back-off; after the last attempt it logs an error and returns: a notification
-/// failure never fails or changes what it was about. The webhook URL carries a signature and is never logged.
+/// 408, 429, 5xx) retry with exponential back-off; after the last attempt, on a refusal, or with no webhook configured it
+/// logs an error and throws <see cref="NotificationFailedException"/> (the caller decides whether that matters). The
+/// webhook URL carries a signature and is never logged or put in an exception.
 /// </summary>
 public sealed class WebhookNotifier(HttpClient http, IOptions<NotificationOptions> options, ILogger<WebhookNotifier> logger) : INotifier
 {
@@ -20,7 +21,7 @@ public sealed class WebhookNotifier(HttpClient http, IOptions<NotificationOption
         if (!Uri.TryCreate(_options.WebhookUrl, UriKind.Absolute, out var url))
         {
             logger.LogError("Notification {Kind} not sent: the notification webhook URL is not configured", notification.Kind);
-            return;
+            throw new NotificationFailedException(notification.Kind, "the notification webhook URL is not configured");
         }
 
         var json = AdaptiveCardMessage.Build(notification).ToJsonString();
@@ -44,13 +45,13 @@ public sealed class WebhookNotifier(HttpClient http, IOptions<NotificationOption
                 if (!IsTransient(response.StatusCode))
                 {
                     logger.LogError("Notification {Kind} refused by the webhook with {Failure}; not retried", notification.Kind, failure);
-                    return;
+                    throw new NotificationFailedException(notification.Kind, "the webhook refused it with " + failure);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 logger.LogWarning("Notification {Kind} abandoned: the caller cancelled", notification.Kind);
-                return;
+                throw;
             }
             catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
             {
@@ -61,21 +62,13 @@ public sealed class WebhookNotifier(HttpClient http, IOptions<NotificationOption
             {
                 logger.LogError("Notification {Kind} for {Recipient} lost after {Attempts} attempts; last failure {Failure}",
                     notification.Kind, notification.Recipient ?? "SLT", attempts, failure);
-                return;
+                throw new NotificationFailedException(notification.Kind, $"{attempts} attempts failed, the last with {failure}");
             }
 
             var delay = Backoff(attempt);
             logger.LogWarning("Notification {Kind} attempt {Attempt} failed ({Failure}); retrying in {Delay}",
                 notification.Kind, attempt, failure, delay);
-            try
-            {
-                await Task.Delay(delay, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                logger.LogWarning("Notification {Kind} abandoned: the caller cancelled", notification.Kind);
-                return;
-            }
+            await Task.Delay(delay, ct);
         }
     }
 

@@ -49,6 +49,9 @@ public sealed class XApiClient : IXAccount
     /// <summary>Comma-separated post fields requested with every post read.</summary>
     public const string PostFields = "author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets";
 
+    /// <summary>Also asked for the account's own posts: reconciliation matches links and photos through them.</summary>
+    public const string OwnPostExtraFields = "attachments,entities";
+
     public async Task<XUser> GetMeAsync(CancellationToken ct)
     {
         using var doc = await SendAsync(Get($"2/users/me?user.fields={UserFields}"), null, ct);
@@ -117,7 +120,7 @@ public sealed class XApiClient : IXAccount
 
     public async Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct)
     {
-        var query = $"max_results={Math.Clamp(maxResults, 5, 100)}&{_options.PostFieldsParameter}={PostFields}{Token(paginationToken)}";
+        var query = $"max_results={Math.Clamp(maxResults, 5, 100)}&{_options.PostFieldsParameter}={PostFields},{OwnPostExtraFields}{Token(paginationToken)}";
         using var doc = await SendAsync(Get($"2/users/{Segment(userId)}/tweets?{query}"), null, ct);
         return ReadPage(doc, ReadPost);
     }
@@ -415,7 +418,18 @@ public sealed class XApiClient : IXAccount
             ConversationId: Str(p, "conversation_id"),
             InReplyToUserId: Str(p, "in_reply_to_user_id"),
             ReferencedPosts: references,
-            CreatedAt: Date(p, "created_at"));
+            CreatedAt: Date(p, "created_at"),
+            Urls: p.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Object
+                  && entities.TryGetProperty("urls", out var urls) && urls.ValueKind == JsonValueKind.Array
+                ? urls.EnumerateArray()
+                    .Where(u => Str(u, "url") is { Length: > 0 })
+                    .Select(u => new XUrlEntity(Str(u, "url")!, Str(u, "expanded_url"), Str(u, "display_url"), Str(u, "media_key")))
+                    .ToList()
+                : null,
+            MediaKeys: p.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Object
+                       && attachments.TryGetProperty("media_keys", out var keys) && keys.ValueKind == JsonValueKind.Array
+                ? keys.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString()!).ToList()
+                : null);
     }
 
     private static string? Str(JsonElement e, string name) =>

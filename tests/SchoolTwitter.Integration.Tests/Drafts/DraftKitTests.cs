@@ -7,6 +7,9 @@ public abstract class DraftKitTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     protected DraftTestKit Kit { get; private set; } = null!;
 
+    /// <summary>For a test that needs a kit of its own (other options).</summary>
+    protected AzuriteFixture Azurite => azurite;
+
     protected string Slt { get; private set; } = null!;
 
     public async Task InitializeAsync()

@@ -41,7 +41,8 @@ public sealed class DraftTestKit : IAsyncDisposable
 
     public SchoolTwitterTestHost Host { get; }
 
-    public static async Task<DraftTestKit> StartAsync(AzuriteFixture azurite, TimeProvider? time = null, Action<SchoolTwitterTestHostOptions>? configure = null)
+    public static async Task<DraftTestKit> StartAsync(AzuriteFixture azurite, TimeProvider? time = null, Action<SchoolTwitterTestHostOptions>? configure = null,
+        Action<DraftPipelineOptions>? pipeline = null)
     {
         var host = await SchoolTwitterTestHost.StartAsync(azurite, o =>
         {
@@ -51,6 +52,9 @@ public sealed class DraftTestKit : IAsyncDisposable
                 // The school's real rules plus one that only warns, so the four-eyes path can be driven deterministically.
                 services.RemoveAll<CodeOfConductChecker>();
                 services.AddSingleton(_ => new CodeOfConductChecker([.. CodeOfConductFactory.CreateDefault().Rules, new WarnWordRule(WarnWord), new RosterProbeRule()]));
+                // Reconciliation looks again twice, quickly: the fake's timeline has no lag unless a test sets one.
+                services.Configure<DraftPipelineOptions>(p => p.ReconcileLookAgain = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)]);
+                if (pipeline is not null) services.Configure(pipeline);
             };
             configure?.Invoke(o);
         });

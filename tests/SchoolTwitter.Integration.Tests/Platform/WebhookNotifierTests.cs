@@ -57,41 +57,44 @@ public sealed class WebhookNotifierTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task After_the_last_attempt_it_logs_and_returns_without_throwing()
+    public async Task After_the_last_attempt_it_logs_and_reports_the_failure_to_the_caller()
     {
         _host.Webhook.FailNext(100, 500);
 
-        await Should.NotThrowAsync(() => _host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None));
+        var failed = await Should.ThrowAsync<NotificationFailedException>(() => _host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None));
 
+        failed.Kind.ShouldBe("draft.published");
+        failed.Message.ShouldContain("HTTP 500");
         _host.Webhook.RequestCount.ShouldBe(5);
         _host.Logs.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("lost after 5 attempts"));
     }
 
     [Fact]
-    public async Task A_client_error_is_not_retried()
+    public async Task A_client_error_is_not_retried_and_is_reported()
     {
         _host.Webhook.FailNext(1, 400);
-        await _host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None);
+        await Should.ThrowAsync<NotificationFailedException>(() => _host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None));
         _host.Webhook.RequestCount.ShouldBe(1);
     }
 
     [Fact]
-    public async Task An_unreachable_webhook_does_not_throw_and_its_signed_url_is_never_logged()
+    public async Task An_unreachable_webhook_is_reported_and_its_signed_url_is_never_logged_nor_in_the_exception()
     {
         const string signedUrl = "http://127.0.0.1:9/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SECRET-SIGNATURE-123";
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite, o => o.Settings["Notifications__WebhookUrl"] = signedUrl);
 
-        await Should.NotThrowAsync(() => host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None));
+        var failed = await Should.ThrowAsync<NotificationFailedException>(() => host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None));
 
+        failed.ToString().ShouldNotContain("SECRET-SIGNATURE-123");
         host.Logs.AllText.ShouldNotContain("SECRET-SIGNATURE-123");
         host.Logs.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     [Fact]
-    public async Task No_webhook_configured_logs_an_error_and_returns()
+    public async Task No_webhook_configured_logs_an_error_and_is_reported()
     {
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite, o => o.Settings["Notifications__WebhookUrl"] = null);
-        await Should.NotThrowAsync(() => host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None));
+        await Should.ThrowAsync<NotificationFailedException>(() => host.Get<INotifier>().NotifyAsync(Published, CancellationToken.None));
         host.Logs.Entries.ShouldContain(e => e.Message.Contains("not configured"));
     }
 

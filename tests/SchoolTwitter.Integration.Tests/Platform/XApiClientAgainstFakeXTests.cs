@@ -164,6 +164,23 @@ public sealed class XApiClientAgainstFakeXTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
+    public async Task The_accounts_own_posts_come_back_as_x_renders_them_with_links_photos_and_their_entities()
+    {
+        var media = await Client.UploadImageAsync(new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 }, "image/png", CancellationToken.None);
+        await Client.CreatePostAsync(new XNewPost("Fish & chips tonight, menu at stjohns.sch.uk/menu", [media], null), CancellationToken.None);
+
+        var post = (await Client.GetRecentPostsAsync(X.AccountId, 5, null, CancellationToken.None)).Items.ShouldHaveSingleItem();
+
+        post.Text.ShouldStartWith("Fish &amp; chips tonight, menu at https://t.co/");
+        post.Urls.ShouldNotBeNull().Count.ShouldBe(2);
+        post.Urls![0].ExpandedUrl.ShouldBe("http://stjohns.sch.uk/menu");
+        post.Urls[0].MediaKey.ShouldBeNull();
+        post.Urls[1].MediaKey.ShouldBe("3_" + media);
+        post.Text.ShouldEndWith(post.Urls[1].Url);
+        post.MediaKeys.ShouldBe(["3_" + media]);
+    }
+
+    [Fact]
     public async Task Secrets_stay_out_of_the_logs_through_faults_and_refreshes()
     {
         X.InjectFault("POST", "/2/tweets", FakeFault.DropConnectionAfterCreate);

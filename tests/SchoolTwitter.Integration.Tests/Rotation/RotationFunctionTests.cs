@@ -58,6 +58,22 @@ public sealed class RotationFunctionTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_rotation_alert_the_webhook_could_not_take_is_sent_by_the_next_run()
+    {
+        _host.Webhook.FailNext(int.MaxValue, 503);
+
+        await Should.ThrowAsync<Application.Notifications.NotificationFailedException>(
+            () => Function<CredentialRotationCheck>().Run(new TimerInfo(), CancellationToken.None));
+        _host.Webhook.Received.ShouldBeEmpty();
+
+        _host.Webhook.FailNext(0);
+        await Function<CredentialRotationCheck>().Run(new TimerInfo(), CancellationToken.None);
+        await Function<CredentialRotationCheck>().Run(new TimerInfo(), CancellationToken.None);
+
+        _host.Webhook.Received.ShouldHaveSingleItem().ToJsonString().ShouldContain("rotation.opened");
+    }
+
+    [Fact]
     public void The_timer_schedule_comes_from_the_CredentialRotationSchedule_setting()
     {
         var attribute = typeof(CredentialRotationCheck).GetMethod(nameof(CredentialRotationCheck.Run))!.GetParameters()[0].GetCustomAttribute<TimerTriggerAttribute>()!;

@@ -40,7 +40,8 @@ public sealed class FakeXServer : IAsyncDisposable
     private readonly HashSet<string> _hidden = [];
     private readonly List<FakeRequest> _requests = [];
     private readonly List<(string Method, string PathPrefix, FakeFault Fault, int Remaining)> _faults = [];
-    private long _nextId = 1_860_000_000_000_000_000;
+    // Snowflake-shaped, from the wall clock: ids grow with time and two fakes (tests sharing one Azurite) never hand out the same id.
+    private long _nextId = ((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1_288_834_974_657) << 22) + Random.Shared.Next(0, 1 << 20);
     private int _replyAttempts;
 
     private FakeXServer(WebApplication app, TimeProvider time, XCredentials credentials, string accountId)
@@ -91,6 +92,9 @@ public sealed class FakeXServer : IAsyncDisposable
 
     /// <summary>x-rate-limit-reset sent with <see cref="FakeFault.RateLimited"/>; default now + 15 minutes.</summary>
     public DateTimeOffset? RateLimitReset { get; set; }
+
+    /// <summary>How long a new post takes to appear on the account's timeline (X's reads lag its writes).</summary>
+    public TimeSpan TimelineLag { get; set; }
 
     /// <summary>Answer with the 2026 field names (post_count, edit_history_post_ids) instead of the long-standing ones.</summary>
     public bool Use2026FieldNames { get; set; }
@@ -377,7 +381,7 @@ public sealed class FakeXServer : IAsyncDisposable
                 ("DELETE", ["2", "tweets", var id]) => DeletePost(id, accountId),
                 ("PUT", ["2", "tweets", var id, "hidden"]) => Hide(id, body),
                 ("POST", ["2", "media", "metadata"]) => Metadata(body),
-                ("GET", ["2", "users", var id, "tweets"]) => PostsPage(OwnPosts(id), query, 5, 100, 10),
+                ("GET", ["2", "users", var id, "tweets"]) => PostsPage(OwnPosts(id, RequestedPostFields(query)), query, 5, 100, 10),
                 ("GET", ["2", "users", var id, "mentions"]) => PostsPage(Mentions(id, query["since_id"]), query, 5, 100, 10),
                 ("GET", ["2", "users", var id, "followers"]) => UsersPage(Users(_followers, id), query),
                 ("GET", ["2", "users", var id, "following"]) => UsersPage(Users(_following, id), query),
@@ -604,16 +608,27 @@ public sealed class FakeXServer : IAsyncDisposable
         return (200, Data(new JsonObject { ["muting"] = true }));
     }
 
-    private List<JsonObject> OwnPosts(string accountId)
+    private List<JsonObject> OwnPosts(string accountId, ISet<string> fields)
     {
         lock (_gate)
         {
-            return _posts.Where(p => p.AuthorId == accountId && !p.Deleted)
+            var visibleBefore = _time.GetUtcNow() - TimelineLag;
+            var username = _accounts.TryGetValue(accountId, out var account) ? account.Username : "i";
+            return _posts.Where(p => p.AuthorId == accountId && !p.Deleted && p.CreatedAt <= visibleBefore)
                 .OrderByDescending(p => long.Parse(p.Id, CultureInfo.InvariantCulture))
-                .Select(p => PostJson(new XPost(p.Id, p.Text, p.AuthorId, p.Id, CreatedAt: p.CreatedAt)))
+                .Select(p =>
+                {
+                    var json = PostJson(new XPost(p.Id, p.Text, p.AuthorId, p.Id, CreatedAt: p.CreatedAt));
+                    FakePostRendering.Render(json, p, username, fields);
+                    return json;
+                })
                 .ToList();
         }
     }
+
+    /// <summary>The post fields asked for (tweet.fields, or post.fields in the 2026 spec).</summary>
+    private static HashSet<string> RequestedPostFields(IQueryCollection query) =>
+        [.. new[] { "tweet.fields", "post.fields" }.SelectMany(name => query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries)))];
 
     private List<JsonObject> Mentions(string accountId, string? sinceId)
     {
