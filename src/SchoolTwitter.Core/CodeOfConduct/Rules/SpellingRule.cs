@@ -49,7 +49,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
 
             // A capitalised word mid-sentence that names a place or person is not an American spelling ("Mold", "Grays", "Honor").
             var asName = token.Has(WordFlags.Capitalised) && !token.Has(WordFlags.SentenceStart) && !token.Has(WordFlags.LineStart)
-                && (_lexicons.IsPlace(word) || _lexicons.IsGivenName(word) || roster.PupilsNamed(word) is not null || roster.IsLastName(word));
+                && (_lexicons.IsPlace(word) || _lexicons.IsGivenName(word) || _lexicons.IsEverydayNameWord(word) || roster.PupilsNamed(word) is not null || roster.IsLastName(word));
             if (!asName && _lexicons.American(word) is { } american && !NearAny(words, i, american))
             {
                 var british = MatchCase(american.British, token);
