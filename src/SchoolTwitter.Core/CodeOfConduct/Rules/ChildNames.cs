@@ -158,22 +158,19 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
     {
         thanks = false;
         if (OpenerBefore(words, first, names.Openers)) return Slot.Opener;
-        if (OpenerBefore(words, first, names.Thanks))
-        {
-            thanks = true;
-            return Slot.Strong;
-        }
+        thanks = OpenerBefore(words, first, names.Thanks);
+        if (thanks && (last == first || IsSurnameRun(words, first, last))) return Slot.Strong;
         if (initial || IsVocative(words, first, last)) return Slot.Strong;
         if (IsPossessive(words, last) && last + 1 < words.Count && words.SameSentence(last, last + 1) && words[last + 1].Has(WordFlags.LowerCase)) return Slot.Strong;
         var subject = SubjectSlot(words, last, onRoster);
         if (subject == Slot.Strong) return Slot.Strong;
-        if (last > first && IsSurnameRun(words, first, last)) return Slot.Strong;
-        if (first > 0 && words.SameSentence(first - 1, first) && names.ObjectLeaders.Contains(words.Folded(first - 1)))
+        if (last > first)
         {
-            // "from Red Watch": capitalised ordinary words together are more likely a name of a thing than a person's.
-            return last > first ? Slot.Weak : Slot.Medium;
+            // "Isla Nowak" is a person; "Royal Mail", "Red Watch" (capitalised ordinary words) are things with names.
+            if (IsSurnameRun(words, first, last)) return Slot.Strong;
+            return thanks ? Slot.Weak : subject;
         }
-        if (last > first) return Slot.Weak;
+        if (first > 0 && words.SameSentence(first - 1, first) && names.ObjectLeaders.Contains(words.Folded(first - 1))) return Slot.Medium;
         return subject;
     }
 
@@ -284,7 +281,7 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
         if (kind is Kind.Everyday or Kind.Calendar || (onRoster && kind != Kind.Given) || language.IsLowerCaseWord(WithoutPossessive(words.Folded(first))))
         {
             if ((kind == Kind.Calendar && IsDate(words, previous, next)) || IsModal(words, first, next)) return true;
-            if (slot < Slot.Strong && IsWordInList(words, last, next)) return true;
+            if (slot < Slot.Strong && IsWordInList(words, first, last, next)) return true;
         }
         return false;
     }
@@ -337,15 +334,28 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
         next >= 0 && (words[first].Has(WordFlags.SentenceStart) || words[first].Has(WordFlags.LineStart)) && words.FollowsDirectly(next)
         && names.ModalFollowers.Contains(words.Folded(next));
 
-    /// <summary>"Grace, hope and kindness", "Holly and ivy": a name-word listed with ordinary words is a word.</summary>
-    private bool IsWordInList(TextAnalysis words, int last, int next)
+    /// <summary>"Grace, hope and kindness", "Holly and ivy", "Respect, Kindness and Hope": a name-word listed with ordinary words is a word.</summary>
+    private bool IsWordInList(TextAnalysis words, int first, int last, int next)
     {
-        if (next < 0) return false;
-        var k = next;
-        if (words.Folded(k) is "and" or "&" or "or") k++;
-        else if (words.GapBefore(k).IndexOf(',') < 0) return false;
-        return k < words.Count && words.SameSentence(last, k) && words[k].Has(WordFlags.LowerCase) && language.IsLowerCaseWord(words.Folded(k))
-            && !names.ModalFollowers.Contains(words.Folded(k));
+        if (next >= 0)
+        {
+            var k = next;
+            if (words.Folded(k) is "and" or "&" or "or") k++;
+            else if (words.GapBefore(k).IndexOf(',') < 0) k = -1;
+            if (k >= 0 && k < words.Count && words.SameSentence(last, k) && IsOrdinaryWord(words, k) && !names.ModalFollowers.Contains(words.Folded(k))) return true;
+        }
+        var before = first - 1;
+        if (before > 0 && words.SameSentence(before, first) && words.Folded(before) is "and" or "&" or "or") before--;
+        else if (words.GapBefore(first).IndexOf(',') < 0) return false;
+        return before >= 0 && before < first && words.SameSentence(before, first) && IsOrdinaryWord(words, before);
+    }
+
+    /// <summary>An ordinary word: written in lower case ("hope", "ivy"), or capitalised but no name ("Music", "Kindness").</summary>
+    private bool IsOrdinaryWord(TextAnalysis words, int k)
+    {
+        var folded = words.Folded(k);
+        if (!language.IsLowerCaseWord(folded)) return false;
+        return words[k].Has(WordFlags.LowerCase) || (!language.IsGivenName(folded) && !language.IsEverydayNameWord(folded));
     }
 
     private NameReading? Reading(TextAnalysis words, int first, int last, Kind kind, bool rosterWord, bool onRoster, Slot slot, bool thanks)
@@ -403,9 +413,9 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
         var opener = OpenerBefore(words, i, names.Openers, strict: true) || OpenerBefore(words, i, names.Thanks, strict: true);
         if (!dictionary && !ordinary && (pupils is not null || (kind == Kind.Given && name.Length >= 3)))
         {
-            if (pupils is not null || opener || IsPossessive(words, i)) return NameReading.Child;
-            if (i > 0 && words.SameSentence(i - 1, i) && names.ObjectLeaders.Contains(words.Folded(i - 1))) return NameReading.Child;
-            return SubjectSlot(words, i, false) == Slot.Strong ? NameReading.Child : NameReading.Unclear;
+            // A roster pupil's name in lower case is still theirs; another given name in lower case is one after an opener.
+            if (pupils is not null || opener) return NameReading.Child;
+            return IsPossessive(words, i) ? NameReading.Unclear : null;
         }
         if ((pupils is null && kind is Kind.None or Kind.Unknown) || !opener) return null;
         // "well done jack!", "well done josh a better lesson", but not "congratulations to will power".
