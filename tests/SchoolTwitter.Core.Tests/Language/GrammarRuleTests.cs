@@ -94,4 +94,50 @@ public sealed class GrammarRuleTests
         LanguageChecks.Marked(text, finding).ShouldBe(marked);
         finding.Suggestion.ShouldBe(suggestion);
     }
+
+    [Theory]
+    [InlineData("They was brilliant at the concert.", "They was", "They were")]
+    [InlineData("She don't like the rain.", "She don't", "She doesn't")]
+    [InlineData("The children was so excited.", "children was", "children were")]
+    [InlineData("We done it together.", "done", "did")]
+    [InlineData("The class done well today.", "done", "did")]
+    [InlineData("We been to the zoo.", "been", "have been")]
+    [InlineData("We should have went earlier.", "went", "gone")]
+    [InlineData("They could've wrote a longer story.", "wrote", "written")]
+    [InlineData("Me and him went to the park.", "Me and him", "He and I")]
+    [InlineData("Me and my friends played football.", "Me and my friends", "My friends and I")]
+    [InlineData("Josh and me went to the library.", "me", "I")]
+    [InlineData("Thank you to the families for there support.", "there", "their")]
+    [InlineData("Their going to the museum tomorrow.", "Their going", "They're going")]
+    [InlineData("Thank you for you're support.", "you're", "your")]
+    [InlineData("The school has it's own garden.", "it's own", "its own")]
+    [InlineData("The mens race was won by Mr Khan.", "mens", "men's")]
+    public void Check_blocks_non_standard_forms_with_the_standard_one(string text, string marked, string suggestion)
+    {
+        var finding = LanguageChecks.Findings(text, RuleIds.Grammar).ShouldHaveSingleItem();
+
+        finding.Severity.ShouldBe(Severity.Block);
+        LanguageChecks.Marked(text, finding).ShouldBe(marked);
+        finding.Suggestion.ShouldBe(suggestion);
+    }
+
+    [Fact]
+    public void A_school_extends_a_grammar_word_set_and_a_missing_set_fails_at_start_up()
+    {
+        var school = Directory.CreateTempSubdirectory();
+        try
+        {
+            // "doubles" lists doubled words that are fine; a school adds its own chant.
+            File.WriteAllText(Path.Combine(school.FullName, "grammar-words.txt"), "doubles: zumba\n");
+            var checker = CodeOfConductFactory.Create(Lexicons.LexiconSet.Load(school.FullName));
+            checker.Check(Drafts.Draft.FromText("We shouted zumba zumba at the fair.")).Findings.ShouldNotContain(f => f.Rule == RuleIds.Grammar);
+
+            var sets = new Lexicons.WordSets(Lexicons.LexiconSet.Load(school.FullName), Lexicons.LexiconSet.GrammarWordsList);
+            Should.Throw<InvalidOperationException>(() => sets["no-such-set"]).Message.ShouldContain("grammar-words.txt");
+        }
+        finally
+        {
+            school.Delete(recursive: true);
+        }
+    }
 }

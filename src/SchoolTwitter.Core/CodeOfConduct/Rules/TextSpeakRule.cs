@@ -9,21 +9,20 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 /// disguised by case, dots or spaces ("l.o.l", "l o l"), zero-width characters or look-alike letters ("lоl" with a Cyrillic о),
 /// and letter-digit spellings not in the list ("gr8ful", "cre8") whose digits read as sounds.
 /// </summary>
-public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
+public sealed class TextSpeakRule : IRule
 {
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamers = WordSet(
-        "letter letters sound sounds grapheme graphemes phoneme phonemes vitamin plan part grade class block team group row type " +
-        "section option question box size unit number level key stage year room zone area column point side blood capital lowercase " +
-        "uppercase initial called spell spelt spelled say write wrote the");
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _letterNamers, _numberWordLeaders, _numberWordFollowers;
+    private readonly LanguageLexicons _lexicons;
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordLeaders = WordSet(
-        "thanks thank hope want wants wanted going need needs used able nice welcome listen talk talking look looking forward " +
-        "come coming go back due ready free time way off up down out here waiting wait love like");
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordFollowers = WordSet(
-        "u you me us them him her every1 everyone ur your see be c b come go get help");
-
-    private readonly LanguageLexicons _lexicons = lexicons.Language;
+    /// <summary>Contexts come from text-speak-words.txt: named letters ("Plan B") and the words around a lone 2 or 4.</summary>
+    public TextSpeakRule(LexiconSet lexicons)
+    {
+        _lexicons = lexicons.Language;
+        var sets = new WordSets(lexicons, LexiconSet.TextSpeakWordsList);
+        _letterNamers = sets["letter-namers"];
+        _numberWordLeaders = sets["number-word-leaders"];
+        _numberWordFollowers = sets["number-word-followers"];
+    }
 
     public string Id => RuleIds.TextSpeak;
 
@@ -101,7 +100,7 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         var before = words.GapBefore(i);
         var after = words.GapBefore(i + 1);
         if (!IsPlainGap(before, first: i == 0) || !IsPlainGap(after, first: false)) return false;
-        if (i > 0 && LetterNamers.Contains(words.Folded(i - 1))) return false;
+        if (i > 0 && _letterNamers.Contains(words.Folded(i - 1))) return false;
         if (IsInListOfLetters(words, i)) return false;
         // Needs a real word on at least one side in the same sentence.
         var wordBefore = i > 0 && words.SameSentence(i - 1, i) && words[i - 1].Has(WordFlags.HasLetter);
@@ -183,7 +182,7 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
     }
 
     /// <summary>"thanks 4 coming", "hope 2 see u": a lone 2 or 4 standing for "to" or "for" between words (never "Year 4", "4 teams").</summary>
-    private static string? NumberAsWord(TextAnalysis words, int i)
+    private string? NumberAsWord(TextAnalysis words, int i)
     {
         var folded = words.Folded(i);
         if (folded is not ("2" or "4") || i == 0 || i + 1 >= words.Count) return null;
@@ -194,8 +193,8 @@ public sealed class TextSpeakRule(LexiconSet lexicons) : IRule
         if (!previousIsPlain || previous.Has(WordFlags.HasDigit) || !next.Has(WordFlags.HasLetter)) return null;
         var before = words.Folded(i - 1);
         var after = words.Folded(i + 1);
-        var leads = NumberWordLeaders.Contains(before);
-        var follows = NumberWordFollowers.Contains(after) || (after.Length > 4 && after.EndsWith("ing") && next.Has(WordFlags.LowerCase));
+        var leads = _numberWordLeaders.Contains(before);
+        var follows = _numberWordFollowers.Contains(after) || (after.Length > 4 && after.EndsWith("ing") && next.Has(WordFlags.LowerCase));
         if (!leads && !follows) return null;
         return folded[0] == '2' ? "to" : "for";
     }
