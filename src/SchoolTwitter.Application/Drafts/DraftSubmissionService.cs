@@ -113,7 +113,7 @@ public sealed partial class DraftSubmissionService(
         return errors;
     }
 
-    /// <summary>Stores a valid draft from an authorised SLT <paramref name="submitter"/> and queues it for checking.</summary>
+    /// <summary>Stores a valid draft from an authorised SLT <paramref name="submitterCaller"/> and queues it for checking.</summary>
     public async Task<SubmissionResult> AcceptAsync(Draft draft, Caller submitterCaller, CancellationToken ct)
     {
         var submitter = submitterCaller.Id;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SchoolTwitter.Application.Security;
 
-/// <summary>Registers <see cref="SltMembershipService"/> (needs AddPlatform's ISltMemberList, IAuditLog and SltOptions).</summary>
+/// <summary>Registers <see cref="SltMembershipService"/> (needs AddPlatform's ISltMemberList and IAuditLog).</summary>
 public static class SltMembershipRegistration
 {
     public static IServiceCollection AddSltMembership(this IServiceCollection services)

@@ -17,7 +17,7 @@ public enum SltMembershipOutcome
 }
 
 /// <summary>What a request to read or change the SLT list came to.</summary>
-public sealed record SltMembershipResult(SltMembershipOutcome Outcome, IReadOnlyList<SltMember> Members, IReadOnlyList<InputError> Errors, string? Reason = null)
+public sealed record SltMembershipResult(SltMembershipOutcome Outcome, IReadOnlyList<SltMember> Members, IReadOnlyList<InputError> Errors)
 {
     public static SltMembershipResult Of(SltMembershipOutcome outcome, params SltMember[] members) => new(outcome, members, []);
 

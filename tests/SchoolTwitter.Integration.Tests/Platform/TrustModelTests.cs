@@ -109,12 +109,25 @@ public sealed class TrustModelTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_key_only_caller_naming_an_slt_member_is_refused_401_and_nothing_is_stored()
     {
         var since = DateTimeOffset.UtcNow;
+        var request = DraftTestKit.Request("POST", "/api/drafts", Encoding.UTF8.GetBytes(DraftTestKit.DraftJson(Text(), _head).ToJsonString()));
 
-        var reply = await _kit.SubmitAsync(DraftTestKit.DraftJson(Text(), _head), new Dictionary<string, string>());
+        var reply = Reply.From(await _kit.CallAsync<SubmitDraft>(request));
 
         reply.Status.ShouldBe(401);
         reply.Str("detail").ShouldContain("no signed-in principal");
+        request.HttpContext.Response.Headers.WWWAuthenticate.ToString().ShouldBe("Bearer");
         (await _kit.StoredSinceAsync(since)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_refusal_for_an_over_long_route_id_is_answered_and_audited_under_the_function_not_a_500()
+    {
+        var id = new string('a', 2048);
+
+        var reply = await _kit.ApproveAsync(id, _deputy, new Dictionary<string, string>());
+
+        reply.Status.ShouldBe(401);
+        (await _kit.AuditAsync(nameof(ApproveDraft))).ShouldContain(e => e.Action == DraftAuditActions.ApprovalRefused && e.Actor == "anonymous");
     }
 
     [Fact]
