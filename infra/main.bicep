@@ -120,6 +120,9 @@ param followerInvocationBudget string = '00:07:00'
 @description('Optional. NCRONTAB for moderating mentions and replies.')
 param inboundModerationSchedule string = '0 */15 * * * *'
 
+@description('Optional. NCRONTAB (UTC) for the draft sweep: sends publish messages and approval requests a failure left unsent.')
+param draftSweepSchedule string = '0 */10 * * * *'
+
 @description('Optional. NCRONTAB (UTC) for the credential rotation check: hourly; the code decides the UK-time hour and the term dates.')
 param credentialRotationSchedule string = '0 0 * * * *'
 
@@ -214,6 +217,9 @@ var alertEvents = {
   poisonMessage: [
     'QueueMessagePoisoned'
   ]
+  notificationFailed: [
+    'DraftNotificationFailed'
+  ]
 }
 
 // Every app setting, in one object. The first block is the platform's; the second is every constant in SettingNames
@@ -250,6 +256,7 @@ var appSettings = {
   Followers__ScanTime: followerScanTime
   Followers__InvocationBudget: followerInvocationBudget
   CredentialRotationSchedule: credentialRotationSchedule
+  DraftSweepSchedule: draftSweepSchedule
   Rotation__HeadTeacherContact: headTeacherContact
 }
 

@@ -41,6 +41,8 @@ param alertEvents {
   rotationOverdue: string[]
   @description('Required. Events the app logs itself when it gives up on a queue message.')
   poisonMessage: string[]
+  @description('Required. Events logged when SLT could not be told a draft needs them (an approval, a post to check).')
+  notificationFailed: string[]
 }
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -111,10 +113,10 @@ var rules = [
   }
   {
     key: 'publish-failed'
-    displayName: 'SchoolTwitter: a draft failed to publish or needs reconciliation'
-    description: 'A checked draft was not posted, or X may have posted it without confirming: SLT must check the account before anything is retried.'
+    displayName: 'SchoolTwitter: a draft failed to publish, needs reconciliation, or SLT could not be told'
+    description: 'A checked draft was not posted, X may have posted it without confirming, or the notification asking SLT to act did not reach them: SLT must check before anything is retried.'
     severity: 1
-    query: '${eventQuery} | where event in (${eventList(concat(alertEvents.publishFailed, alertEvents.publishNeedsReconciliation))})'
+    query: '${eventQuery} | where event in (${eventList(concat(alertEvents.publishFailed, alertEvents.publishNeedsReconciliation, alertEvents.notificationFailed))})'
     frequency: 'PT5M'
     window: 'PT5M'
   }

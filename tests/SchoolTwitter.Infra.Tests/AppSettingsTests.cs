@@ -117,6 +117,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
     [InlineData(SettingNames.WeeklyFollowerScanSchedule, "weeklyFollowerScanSchedule", "0 0 * * * 1")]
     [InlineData(SettingNames.InboundModerationSchedule, "inboundModerationSchedule", "0 */15 * * * *")]
     [InlineData(SettingNames.CredentialRotationSchedule, "credentialRotationSchedule", "0 0 * * * *")]
+    [InlineData(SettingNames.DraftSweepSchedule, "draftSweepSchedule", "0 */10 * * * *")]
     public void Schedules_default_to_six_field_ncrontab_in_utc(string setting, string parameter, string expected)
     {
         Value(setting).ShouldBe($"[parameters('{parameter}')]");

@@ -81,7 +81,7 @@ public sealed partial class ParameterFilesTests(CompiledInfra infra)
             Guid.TryParse(id, out _).ShouldBeTrue($"{file}: {id} is not an Entra object id");
         }
 
-        foreach (var schedule in new[] { "weeklyFollowerScanSchedule", "inboundModerationSchedule", "credentialRotationSchedule" })
+        foreach (var schedule in new[] { "weeklyFollowerScanSchedule", "inboundModerationSchedule", "credentialRotationSchedule", "draftSweepSchedule" })
         {
             if (compiled.Value(schedule) is { } value)
             {

@@ -80,6 +80,7 @@ public sealed class StorageAndAlertsTests(CompiledInfra infra)
     [InlineData("publishFailed", "DraftPublishFailed")]
     [InlineData("publishNeedsReconciliation", "DraftNeedsReconciliation")]
     [InlineData("rotationOverdue", "RotationCycleOverdue")]
+    [InlineData("notificationFailed", "DraftNotificationFailed")]
     [InlineData("poisonMessage", "QueueMessagePoisoned")]
     public void Alert_event_names_are_the_documented_ones(string alert, string eventName)
     {

@@ -58,6 +58,15 @@ public sealed class DraftApprovalService(
             if (draft is null) return new(ApprovalOutcome.NotFound, null);
 
             var now = time.GetUtcNow();
+            if (draft is { Status: DraftStatus.Scheduled, ApprovedBy: not null })
+            {
+                // A repeat of an approval that may have failed after the draft was scheduled, before its publish message
+                // was sent: send it again (publishing is exactly once however many messages there are).
+                await scheduler.SchedulePublishAsync(draft, ct);
+                await audit.AppendAsync(DraftAuditActions.Entry(now, approver, DraftAuditActions.PublishResent, draftId,
+                    "approval repeated; publish message sent again", "approved by " + draft.ApprovedBy), ct);
+                return new(ApprovalOutcome.Approved, draft);
+            }
             if (draft.Status != DraftStatus.AwaitingApproval || draft.Verdict?.Outcome != VerdictOutcome.Review)
             {
                 await RefuseAsync(now, approver, draftId, $"refused: draft is {draft.Status.ToWire()}", ct);

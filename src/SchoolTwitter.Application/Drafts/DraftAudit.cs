@@ -12,6 +12,7 @@ public static class DraftAuditActions
     public const string ApprovalRefused = "draft.approval-refused";
     public const string Published = "draft.published";
     public const string PublishDeferred = "draft.publish-deferred";
+    public const string PublishResent = "draft.publish-resent";
     public const string NeedsReconciliation = "draft.needs-reconciliation";
     public const string Failed = "draft.failed";
     public const string RosterReplaced = "roster.replaced";

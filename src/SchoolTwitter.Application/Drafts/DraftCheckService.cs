@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Audit;
-using SchoolTwitter.Application.Messaging;
 using SchoolTwitter.Core.CodeOfConduct;
 
 namespace SchoolTwitter.Application.Drafts;
@@ -18,6 +16,7 @@ public sealed class DraftCheckService(
     CodeOfConductChecker checker,
     IAuditLog audit,
     DraftOutcomeNotifier notify,
+    DraftApprovalRequest approvalRequest,
     DraftScheduler scheduler,
     TimeProvider time,
     ILogger<DraftCheckService> logger)
@@ -91,28 +90,12 @@ public sealed class DraftCheckService(
                 await scheduler.SchedulePublishAsync(decided, ct);
                 break;
             case DraftStatus.AwaitingApproval:
-                await notify.AwaitingApprovalAsync(decided, ct);
+                await approvalRequest.SendAsync(decided, ct);
                 break;
             default:
                 await notify.BlockedAsync(decided, ct);
                 break;
         }
         return true;
-    }
-}
-
-/// <summary>Sends a scheduled draft's publish message, hidden until its time (hopping when that is beyond the queue's 7-day limit).</summary>
-public sealed class DraftScheduler(IMessageQueue queue, IOptions<DraftPipelineOptions> options, TimeProvider time)
-{
-    public Task SchedulePublishAsync(DraftRecord draft, CancellationToken ct) =>
-        queue.SendAsync(QueueNames.DraftsToPublish, new DraftMessage(draft.Id).Serialize(), DelayUntil(draft.ScheduledFor), ct);
-
-    /// <summary>How long to hide a message for <paramref name="dueAt"/>: null when due, at most the queue's limit.</summary>
-    public TimeSpan? DelayUntil(DateTimeOffset? dueAt)
-    {
-        if (dueAt is null) return null;
-        var wait = dueAt.Value - time.GetUtcNow();
-        if (wait <= TimeSpan.Zero) return null;
-        return wait > options.Value.MaxQueueDelay ? options.Value.MaxQueueDelay : wait;
     }
 }

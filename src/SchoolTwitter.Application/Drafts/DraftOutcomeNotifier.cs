@@ -6,7 +6,8 @@ namespace SchoolTwitter.Application.Drafts;
 
 /// <summary>
 /// Tells the submitter (and, where a person must act, the SLT channel) what happened to a draft.
-/// A failed notification is logged and swallowed: it never changes or undoes the draft's state.
+/// A failed notification is logged and never changes or undoes the draft's state; where SLT must act, the result says
+/// whether the SLT channel heard, so the caller can note it and the sweep can try again.
 /// </summary>
 public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcomeNotifier> logger)
 {
@@ -20,14 +21,15 @@ public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcom
         SendAsync(new Notification(Blocked, "Your draft tweet breaks the code of conduct and will not be posted.",
             Facts(draft, FindingsFact(draft.Verdict)), draft.SubmittedBy), ct);
 
-    public async Task AwaitingApprovalAsync(DraftRecord draft, CancellationToken ct)
+    /// <returns>Whether the SLT channel was told.</returns>
+    public async Task<bool> AwaitingApprovalAsync(DraftRecord draft, CancellationToken ct)
     {
         var facts = Facts(draft, FindingsFact(draft.Verdict),
             KeyValuePair.Create("To approve", $"An SLT member other than {draft.SubmittedBy} accepts the warnings: POST /api/drafts/{draft.Id}/approval."));
         await SendAsync(new Notification(AwaitingApproval,
             "Your draft tweet has warnings: another SLT member must approve it before it is posted.", facts, draft.SubmittedBy), ct);
         // Four eyes: someone other than the submitter has to act, so the SLT channel hears too.
-        await SendAsync(new Notification(AwaitingApproval,
+        return await SendAsync(new Notification(AwaitingApproval,
             $"A draft tweet from {draft.SubmittedBy} is waiting for an SLT approval.", facts, null), ct);
     }
 
@@ -41,25 +43,28 @@ public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcom
         await SendAsync(new Notification(Failed, $"A draft tweet from {draft.SubmittedBy} failed and was not posted.", facts, null), ct);
     }
 
-    public async Task NeedsReconciliationAsync(DraftRecord draft, CancellationToken ct)
+    /// <returns>Whether the SLT channel was told.</returns>
+    public async Task<bool> NeedsReconciliationAsync(DraftRecord draft, CancellationToken ct)
     {
         var facts = Facts(draft, KeyValuePair.Create("What to do",
             "Look at the school's X timeline. If the tweet is not there, post it by hand or submit the draft again."));
         const string title = "It is not certain whether a tweet was posted: please check the school's X account.";
         await SendAsync(new Notification(NeedsReconciliation, title, facts, draft.SubmittedBy), ct);
-        await SendAsync(new Notification(NeedsReconciliation, title, facts, null), ct);
+        return await SendAsync(new Notification(NeedsReconciliation, title, facts, null), ct);
     }
 
-    private async Task SendAsync(Notification notification, CancellationToken ct)
+    private async Task<bool> SendAsync(Notification notification, CancellationToken ct)
     {
         try
         {
             await notifier.NotifyAsync(notification, ct);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Notification {Kind} to {Recipient} failed; the draft's state is unchanged", notification.Kind,
                 notification.Recipient ?? "SLT channel");
+            return false;
         }
     }
 

@@ -30,6 +30,12 @@ public sealed class DraftPipelineOptions
     /// <summary>How much earlier than the claim a post may be dated and still be the draft's (X's clock against ours).</summary>
     public TimeSpan ReconcileClockSkew { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the sweep leaves a draft alone after it last changed: the pipeline may be sending its message now.</summary>
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A scheduled draft this long past due (and its message as old) gets another message whatever its note says.</summary>
+    public TimeSpan SweepOverdue { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The largest draft text the pipeline stores (far beyond a post; the checker reports the real limit).</summary>
     public int MaxTextLength { get; set; } = 10_000;
 

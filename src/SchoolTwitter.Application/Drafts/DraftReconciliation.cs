@@ -63,12 +63,29 @@ public sealed class DraftReconciliation(
             await Task.Delay(waits[look], ct);
         }
 
+        await AlertAsync(draft, ct);
+    }
+
+    /// <summary>Tells SLT once across redeliveries; if the SLT channel did not hear, the note is taken back for the sweep.</summary>
+    private async Task AlertAsync(DraftRecord draft, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
-        var alerted = await drafts.TryReplaceAsync(draft with { SltAlertedAt = now, UpdatedAt = now }, ct) ?? draft;
+        var alerted = await DraftRace.RunAsync(drafts, draft.Id, draft, async current =>
+        {
+            if (current is not { Status: DraftStatus.NeedsReconciliation, SltAlertedAt: null }) return DraftRace.Settled<DraftRecord?>(null);
+            var noted = await drafts.TryReplaceAsync(current with { SltAlertedAt = now, UpdatedAt = now }, ct);
+            return noted is null ? DraftRace.Lost<DraftRecord?>() : DraftRace.Settled<DraftRecord?>(noted);
+        }, "SLT were being alerted", ct);
+        if (alerted is null) return;
+
         logger.LogDraftNeedsReconciliation(draft.Id, "not found among the account's recent posts; SLT alerted, not re-posted");
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation, draft.Id,
             "not found on the timeline; SLT alerted", draft.FailureReason), ct);
-        await notify.NeedsReconciliationAsync(alerted, ct);
+        if (!await notify.NeedsReconciliationAsync(alerted, ct))
+        {
+            logger.LogDraftNotificationFailed(draft.Id, "may be on X and must be checked by a person");
+            await drafts.TryReplaceAsync(alerted with { SltAlertedAt = null }, ct);
+        }
     }
 
     /// <summary>

@@ -50,6 +50,12 @@ public sealed record DraftRecord
     /// <summary>When SLT were told a person must settle whether the post went out (so redeliveries do not repeat it).</summary>
     public DateTimeOffset? SltAlertedAt { get; init; }
 
+    /// <summary>When its drafts-to-publish message was last sent; null while a scheduled draft may have none (the sweep sends it).</summary>
+    public DateTimeOffset? PublishQueuedAt { get; init; }
+
+    /// <summary>When the SLT channel was told the draft awaits an approval; null until that was delivered (the sweep retries).</summary>
+    public DateTimeOffset? ApprovalRequestedAt { get; init; }
+
     public string? Version { get; init; }
 
     /// <summary>The draft the checker sees, with the stored image bytes (in the order of <see cref="Images"/>).</summary>

@@ -14,6 +14,9 @@ public interface IDraftStore
     /// </summary>
     Task<DraftRecord?> TryReplaceAsync(DraftRecord next, CancellationToken ct);
 
+    /// <summary>Every draft now in <paramref name="status"/> (a scan: for the sweep, not for requests).</summary>
+    IAsyncEnumerable<DraftRecord> ListAsync(DraftStatus status, CancellationToken ct);
+
     /// <summary>Removes a draft that lost a submission race (never one that was acknowledged to a caller).</summary>
     Task DeleteAsync(string id, CancellationToken ct);
 

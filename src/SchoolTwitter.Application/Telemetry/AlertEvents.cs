@@ -16,6 +16,7 @@ public static partial class AlertEvents
         public const string DraftNeedsReconciliation = "DraftNeedsReconciliation";
         public const string RotationCycleOverdue = "RotationCycleOverdue";
         public const string QueueMessagePoisoned = "QueueMessagePoisoned";
+        public const string DraftNotificationFailed = "DraftNotificationFailed";
     }
 
     /// <summary>The numeric EventIds (9100 range: alerting events; distinct from every other logged id).</summary>
@@ -25,15 +26,18 @@ public static partial class AlertEvents
         public const int DraftNeedsReconciliation = 9102;
         public const int RotationCycleOverdue = 9103;
         public const int QueueMessagePoisoned = 9104;
+        public const int DraftNotificationFailed = 9105;
     }
 
     public static readonly EventId DraftPublishFailed = new(Ids.DraftPublishFailed, Names.DraftPublishFailed);
     public static readonly EventId DraftNeedsReconciliation = new(Ids.DraftNeedsReconciliation, Names.DraftNeedsReconciliation);
     public static readonly EventId RotationCycleOverdue = new(Ids.RotationCycleOverdue, Names.RotationCycleOverdue);
     public static readonly EventId QueueMessagePoisoned = new(Ids.QueueMessagePoisoned, Names.QueueMessagePoisoned);
+    public static readonly EventId DraftNotificationFailed = new(Ids.DraftNotificationFailed, Names.DraftNotificationFailed);
 
     /// <summary>Every alerting event.</summary>
-    public static IReadOnlyList<EventId> All { get; } = [DraftPublishFailed, DraftNeedsReconciliation, RotationCycleOverdue, QueueMessagePoisoned];
+    public static IReadOnlyList<EventId> All { get; } =
+        [DraftPublishFailed, DraftNeedsReconciliation, RotationCycleOverdue, QueueMessagePoisoned, DraftNotificationFailed];
 
     /// <summary>A draft was marked failed: it was not posted and a person must re-submit it.</summary>
     [LoggerMessage(EventId = Ids.DraftPublishFailed, EventName = Names.DraftPublishFailed, Level = LogLevel.Error,
@@ -49,6 +53,14 @@ public static partial class AlertEvents
     [LoggerMessage(EventId = Ids.RotationCycleOverdue, EventName = Names.RotationCycleOverdue, Level = LogLevel.Warning,
         Message = "Rotation cycle {CycleId} is overdue: open for {DaysOpen} days")]
     public static partial void LogRotationCycleOverdue(this ILogger logger, string cycleId, int daysOpen);
+
+    /// <summary>
+    /// SLT could not be told that a draft needs them (an approval to give, a post to look for): the webhook is down or
+    /// refuses. The alert reaches a person another way; the draft sweep sends the notification again.
+    /// </summary>
+    [LoggerMessage(EventId = Ids.DraftNotificationFailed, EventName = Names.DraftNotificationFailed, Level = LogLevel.Error,
+        Message = "SLT could not be told that draft {DraftId} {Need}; the sweep will try again")]
+    public static partial void LogDraftNotificationFailed(this ILogger logger, string draftId, string need);
 
     /// <summary>A queue message failed every retry and reached the app's poison handling.</summary>
     [LoggerMessage(EventId = Ids.QueueMessagePoisoned, EventName = Names.QueueMessagePoisoned, Level = LogLevel.Error,

@@ -5,6 +5,9 @@ public static partial class SettingNames
     /// <summary>reply_settings for posts: following (default) | mentionedUsers | subscribers | verified.</summary>
     public const string XReplySettings = "X__ReplySettings";
 
+    /// <summary>Six-field NCRONTAB for the draft sweep (default every 10 minutes): lost publish messages, unsent approval requests.</summary>
+    public const string DraftSweepSchedule = "DraftSweepSchedule";
+
     /// <summary>The Easy Auth app role that marks an SLT member (X-MS-CLIENT-PRINCIPAL roles claim).</summary>
     public const string SltAppRole = "Slt__AppRole";
 

@@ -38,6 +38,8 @@ public static class DraftPipelineRegistration
 
         services.AddSingleton<DraftOutcomeNotifier>();
         services.AddSingleton<DraftScheduler>();
+        services.AddSingleton<DraftApprovalRequest>();
+        services.AddSingleton<DraftSweepService>();
         services.AddSingleton<DraftSubmissionService>();
         services.AddSingleton<DraftCheckService>();
         services.AddSingleton<DraftApprovalService>();

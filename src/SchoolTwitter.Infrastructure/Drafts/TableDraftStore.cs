@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -65,6 +66,16 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
+        }
+    }
+
+    public async IAsyncEnumerable<DraftRecord> ListAsync(DraftStatus status, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await EnsureTableAsync(ct);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {DraftRow} and Status eq {status.ToWire()}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            yield return FromEntity(row);
         }
     }
 
@@ -141,6 +152,8 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
         Set(e, "TweetUrl", d.TweetUrl);
         if (d.FailureReason is not null) TableEntityText.Write(e, "FailureReason", d.FailureReason);
         Set(e, "SltAlertedAt", d.SltAlertedAt);
+        Set(e, "PublishQueuedAt", d.PublishQueuedAt);
+        Set(e, "ApprovalRequestedAt", d.ApprovalRequestedAt);
         return e;
     }
 
@@ -172,6 +185,8 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
         TweetUrl = e.GetString("TweetUrl"),
         FailureReason = TableEntityText.Read(e, "FailureReason"),
         SltAlertedAt = e.GetDateTimeOffset("SltAlertedAt"),
+        PublishQueuedAt = e.GetDateTimeOffset("PublishQueuedAt"),
+        ApprovalRequestedAt = e.GetDateTimeOffset("ApprovalRequestedAt"),
         Version = e.ETag.ToString(),
     };
 }

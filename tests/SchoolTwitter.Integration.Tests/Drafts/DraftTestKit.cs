@@ -41,24 +41,36 @@ public sealed class DraftTestKit : IAsyncDisposable
 
     public SchoolTwitterTestHost Host { get; }
 
+    /// <param name="services">Service changes on top of the kit's own (e.g. another logging provider).</param>
     public static async Task<DraftTestKit> StartAsync(AzuriteFixture azurite, TimeProvider? time = null, Action<SchoolTwitterTestHostOptions>? configure = null,
-        Action<DraftPipelineOptions>? pipeline = null)
+        Action<DraftPipelineOptions>? pipeline = null, Action<IServiceCollection>? services = null)
     {
         var host = await SchoolTwitterTestHost.StartAsync(azurite, o =>
         {
             o.Time = time;
-            o.ConfigureServices = services =>
+            o.ConfigureServices = collection =>
             {
                 // The school's real rules plus one that only warns, so the four-eyes path can be driven deterministically.
-                services.RemoveAll<CodeOfConductChecker>();
-                services.AddSingleton(_ => new CodeOfConductChecker([.. CodeOfConductFactory.CreateDefault().Rules, new WarnWordRule(WarnWord), new RosterProbeRule()]));
+                collection.RemoveAll<CodeOfConductChecker>();
+                collection.AddSingleton(_ => new CodeOfConductChecker([.. CodeOfConductFactory.CreateDefault().Rules, new WarnWordRule(WarnWord), new RosterProbeRule()]));
                 // Reconciliation looks again twice, quickly: the fake's timeline has no lag unless a test sets one.
-                services.Configure<DraftPipelineOptions>(p => p.ReconcileLookAgain = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)]);
-                if (pipeline is not null) services.Configure(pipeline);
+                collection.Configure<DraftPipelineOptions>(p => p.ReconcileLookAgain = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)]);
+                if (pipeline is not null) collection.Configure(pipeline);
+                services?.Invoke(collection);
             };
             configure?.Invoke(o);
         });
         return new DraftTestKit(host);
+    }
+
+    /// <summary>A draft with a warning only, checked and waiting for a second SLT member.</summary>
+    public async Task<string> AwaitingApprovalAsync(string submittedBy)
+    {
+        var text = $"Sports day is {WarnWord} on Friday; {UniqueText("we raised")}";
+        var id = (await SubmitAsync(DraftJson(text, submittedBy))).Str("id");
+        await RunCheckQueueAsync(id);
+        (await DraftAsync(id))!.Status.ShouldBe(DraftStatus.AwaitingApproval);
+        return id;
     }
 
     public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(Host.Services);

@@ -46,6 +46,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("WeeklyFollowerScan", "%WeeklyFollowerScanSchedule%")]
     [InlineData("InboundModeration", "%InboundModerationSchedule%")]
     [InlineData("CredentialRotationCheck", "%CredentialRotationSchedule%")]
+    [InlineData("SweepDrafts", "%DraftSweepSchedule%")]
     public void Timer_triggers_take_their_schedules_from_settings(string name, string schedule)
     {
         var function = Function(name);

@@ -72,14 +72,7 @@ public sealed class SchedulingAndApprovalTests(AzuriteFixture azurite) : IAsyncL
         _kit.Host.X.Posts.ShouldHaveSingleItem();
     }
 
-    private async Task<string> DraftAwaitingApprovalAsync()
-    {
-        var text = $"Sports day is {DraftTestKit.WarnWord} on Friday; {DraftTestKit.UniqueText("we raised")}";
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _head))).Str("id");
-        await _kit.RunCheckQueueAsync(id);
-        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.AwaitingApproval);
-        return id;
-    }
+    private Task<string> DraftAwaitingApprovalAsync() => _kit.AwaitingApprovalAsync(_head);
 
     [Fact]
     public async Task Draft_with_warnings_waits_for_a_second_slt_member_and_is_not_posted_meanwhile()
@@ -152,10 +145,14 @@ public sealed class SchedulingAndApprovalTests(AzuriteFixture azurite) : IAsyncL
     }
 
     [Fact]
-    public async Task Approving_twice_is_a_conflict_not_a_second_publish()
+    public async Task Approving_twice_sends_the_publish_message_again_but_never_posts_twice()
     {
         var id = await DraftAwaitingApprovalAsync();
         (await _kit.ApproveAsync(id, _deputy)).Status.ShouldBe(200);
-        (await _kit.ApproveAsync(id, _deputy)).Status.ShouldBe(409);
+        (await _kit.ApproveAsync(id, _deputy)).Status.ShouldBe(200);
+
+        (await _kit.RunPublishQueueAsync(id)).ShouldBe(2);
+        _kit.Host.X.Posts.ShouldHaveSingleItem();
+        (await _kit.ApproveAsync(id, _deputy)).Status.ShouldBe(409, "published: nothing left to approve");
     }
 }

@@ -29,15 +29,7 @@ public sealed partial class AlertEventsTests(AzuriteFixture azurite) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        _kit = await DraftTestKit.StartAsync(azurite, configure: o =>
-        {
-            var earlier = o.ConfigureServices;
-            o.ConfigureServices = services =>
-            {
-                earlier?.Invoke(services);
-                services.AddLogging(b => b.AddProvider(_events));
-            };
-        });
+        _kit = await DraftTestKit.StartAsync(azurite, services: services => services.AddLogging(b => b.AddProvider(_events)));
         _slt = await _kit.NewSltMemberAsync();
     }
 

@@ -86,6 +86,7 @@ public sealed class SchoolTwitterTestHost : IAsyncDisposable
         [Key(SettingNames.WeeklyFollowerScanSchedule)] = "0 0 16 * * 5",
         [Key(SettingNames.InboundModerationSchedule)] = "0 */15 * * * *",
         [Key(SettingNames.CredentialRotationSchedule)] = "0 0 7 * * *",
+        [Key(SettingNames.DraftSweepSchedule)] = "0 */10 * * * *",
     };
 
     public static async Task<SchoolTwitterTestHost> StartAsync(AzuriteFixture azurite, Action<SchoolTwitterTestHostOptions>? configure = null)
