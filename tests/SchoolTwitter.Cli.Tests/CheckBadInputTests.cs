@@ -165,6 +165,24 @@ public sealed class CheckBadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_staff_list_is_named()
+    {
+        BadInput("check", "Hello.", "--staff", _files.PathOf("staff.csv")).Error.ShouldContain("staff.csv” does not exist");
+    }
+
+    [Fact]
+    public void A_bad_staff_list_is_reported_with_its_line_numbers()
+    {
+        var staff = _files.Write("staff.csv", "Title,FirstName,LastName,Role\r\nMrs,Sarah,,Teacher\r\nMr,Dave\r\n");
+
+        var error = BadInput("check", "Hello.", "--staff", staff).Error;
+
+        error.ShouldContain("The staff list");
+        error.ShouldContain("line 2: Line 2 has an empty LastName.");
+        error.ShouldContain("line 3: Line 3 has 2 fields but the header has 4");
+    }
+
+    [Fact]
     public void A_roster_that_is_not_utf8_is_bad_input()
     {
         var latin1 = Encoding.Latin1.GetBytes("Id,FirstName,LastName,PhotoConsent\r\nP001,Siobhán,Smith,Y\r\n");

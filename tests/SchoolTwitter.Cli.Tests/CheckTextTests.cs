@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SchoolTwitter.Cli.Tests.Support;
+using SchoolTwitter.Core.Roster;
 
 namespace SchoolTwitter.Cli.Tests;
 
@@ -115,6 +116,24 @@ public sealed class CheckTextTests : IDisposable
         var given = _cli.Recorder.Seen.ShouldHaveSingleItem().Roster;
         given.Pupils.Count.ShouldBe(2);
         given.Find("P002").ShouldNotBeNull().PhotoConsent.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Check_gives_the_staff_list_to_the_checker()
+    {
+        var staff = _files.Write("staff.csv", "Title,FirstName,LastName,Role\r\nMrs,Sarah,Walsh,Teacher\r\n");
+
+        _cli.Run("check", "Hello.", "--staff", staff).ExitCode.ShouldBe(ExitCodes.Pass);
+
+        _cli.Recorder.Seen.ShouldHaveSingleItem().Staff.Members.ShouldBe([new StaffMember("Mrs", "Sarah", "Walsh", "Teacher")]);
+    }
+
+    [Fact]
+    public void Check_without_a_staff_list_gives_an_empty_one()
+    {
+        _cli.Run("check", "Hello.").ExitCode.ShouldBe(ExitCodes.Pass);
+
+        _cli.Recorder.Seen.ShouldHaveSingleItem().Staff.Members.ShouldBeEmpty();
     }
 
     [Fact]

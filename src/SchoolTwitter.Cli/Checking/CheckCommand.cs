@@ -60,6 +60,12 @@ internal sealed class CheckCommand
         HelpName = "roster.csv",
     };
 
+    private readonly Option<string?> _staff = new("--staff")
+    {
+        Description = "The school's staff and governors CSV: Title,FirstName,LastName,Role. Their names are read as adults', not pupils'.",
+        HelpName = "staff.csv",
+    };
+
     private readonly Option<bool> _json = new("--json")
     {
         Description = "Write the verdict as JSON instead of for people.",
@@ -75,7 +81,7 @@ internal sealed class CheckCommand
     {
         var command = new Command("check", "Check a tweet draft against the school's social media code of conduct.")
         {
-            _text, _file, _jsonl, _image, _alt, _pupils, _noPupils, _notOwned, _roster, _json, _lexicons,
+            _text, _file, _jsonl, _image, _alt, _pupils, _noPupils, _notOwned, _roster, _staff, _json, _lexicons,
         };
         command.SetAction(parse => run(ToRequest(parse)));
         return command;
@@ -93,7 +99,8 @@ internal sealed class CheckCommand
         NotOwned: parse.GetValue(_notOwned),
         RosterFile: parse.GetValue(_roster),
         Json: parse.GetValue(_json),
-        LexiconDirectory: parse.GetValue(_lexicons));
+        LexiconDirectory: parse.GetValue(_lexicons),
+        StaffFile: parse.GetValue(_staff));
 }
 
 /// <summary>What the person asked <c>check</c> to do, before any of it is validated.</summary>
@@ -109,4 +116,5 @@ internal sealed record CheckRequest(
     bool NotOwned,
     string? RosterFile,
     bool Json,
-    string? LexiconDirectory);
+    string? LexiconDirectory,
+    string? StaffFile = null);

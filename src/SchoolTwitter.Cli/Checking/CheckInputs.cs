@@ -73,6 +73,17 @@ internal static class CheckInputs
             string.Join(Environment.NewLine, result.Errors.Select(e => $"  {e.Field}: {e.Message}")));
     }
 
+    /// <summary>The school's staff and governors (<c>--staff</c>): their names in a draft are adults'.</summary>
+    public static StaffList? LoadStaff(string? path)
+    {
+        if (path is null) return null;
+        var result = StaffCsv.Parse(ReadText(path, "staff list", MaxRosterBytes));
+        if (result.IsValid) return result.Value;
+        throw new CliInputException(
+            $"The staff list “{path}” cannot be used; fix these lines and try again:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, result.Errors.Select(e => $"  {e.Field}: {e.Message}")));
+    }
+
     /// <summary>The draft made from text and image options given on the command line.</summary>
     public static Draft DraftFromOptions(CheckRequest request)
     {

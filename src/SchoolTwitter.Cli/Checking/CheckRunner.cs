@@ -24,10 +24,11 @@ internal sealed class CheckRunner(CliEnvironment environment)
         // Building the checker (word lists, rules) is most of the start-up: start it now and read the inputs meanwhile.
         var checker = Task.Run(() => CreateChecker(request.LexiconDirectory));
         var roster = CheckInputs.LoadRoster(request.RosterFile);
+        var staff = CheckInputs.LoadStaff(request.StaffFile);
 
         if (request.JsonLinesFile is { } jsonLines)
         {
-            return RunJsonLines(jsonLines, roster, checker);
+            return RunJsonLines(jsonLines, roster, staff, checker);
         }
 
         Draft draft;
@@ -47,7 +48,7 @@ internal sealed class CheckRunner(CliEnvironment environment)
         }
 
         var console = request.Json ? null : new VerdictConsole(environment.Output, environment.OutputIsTerminal);
-        var verdict = checker.GetAwaiter().GetResult().Check(draft, roster);
+        var verdict = checker.GetAwaiter().GetResult().Check(draft, roster, staff);
         if (console is null)
         {
             environment.Output.Write(VerdictJson.Serialize(verdict) + "\n");
@@ -83,7 +84,7 @@ internal sealed class CheckRunner(CliEnvironment environment)
     /// and the rest still run. Exit: 3 if the checker failed on any draft, else 2 if any line was unreadable, else 1 if any
     /// draft needs review or is blocked, else 0. Blank lines are not drafts and are skipped.
     /// </summary>
-    private int RunJsonLines(string path, PupilRoster? roster, Task<CodeOfConductChecker> building)
+    private int RunJsonLines(string path, PupilRoster? roster, StaffList? staff, Task<CodeOfConductChecker> building)
     {
         using var input = CheckInputs.OpenJsonLines(path, environment.OpenStandardInput);
         var checker = building.GetAwaiter().GetResult();
@@ -119,7 +120,7 @@ internal sealed class CheckRunner(CliEnvironment environment)
                     Verdict? verdict = null;
                     try
                     {
-                        verdict = checker.Check(read.Value!, roster);
+                        verdict = checker.Check(read.Value!, roster, staff);
                     }
                     catch (Exception ex)
                     {

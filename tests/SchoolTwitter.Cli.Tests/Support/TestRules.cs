@@ -20,18 +20,18 @@ public sealed class WordRule(string word, Severity severity, string? suggestion 
     }
 }
 
-/// <summary>Records what the checker was given, to prove the CLI built the draft and roster from its options.</summary>
+/// <summary>Records what the checker was given, to prove the CLI built the draft, roster and staff list from its options.</summary>
 public sealed class RecordingRule : IRule
 {
-    private readonly List<(Draft Draft, PupilRoster Roster)> _seen = [];
+    private readonly List<(Draft Draft, PupilRoster Roster, StaffList Staff)> _seen = [];
 
     public string Id => "test-recording";
 
-    public IReadOnlyList<(Draft Draft, PupilRoster Roster)> Seen => _seen;
+    public IReadOnlyList<(Draft Draft, PupilRoster Roster, StaffList Staff)> Seen => _seen;
 
     public void Check(DraftContext draft, List<Finding> findings)
     {
-        lock (_seen) _seen.Add((draft.Draft, draft.Roster));
+        lock (_seen) _seen.Add((draft.Draft, draft.Roster, draft.Staff));
     }
 }
 

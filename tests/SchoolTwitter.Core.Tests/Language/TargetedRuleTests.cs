@@ -1,4 +1,6 @@
 using SchoolTwitter.Core.CodeOfConduct;
+using SchoolTwitter.Core.Drafts;
+using SchoolTwitter.Core.Roster;
 
 namespace SchoolTwitter.Core.Tests.Language;
 
@@ -25,6 +27,83 @@ public sealed class TargetedRuleTests
         finding.Severity.ShouldBe(Severity.Block);
         LanguageChecks.Marked(text, finding).ShouldBe(name);
         finding.Message.ShouldContain($"“{name}”");
+    }
+
+    [Theory]
+    [InlineData("Star of the week goes to Isla!", "Isla")]
+    [InlineData("Brilliant reading from Freddie in assembly today!", "Freddie")]
+    [InlineData("Look at Oliwia's fantastic painting!", "Oliwia's")]
+    [InlineData("Sophia, you were a star today!", "Sophia")]
+    [InlineData("Well done John!", "John")]
+    [InlineData("Happy 7th birthday to Aisha in Year 2!", "Aisha")]
+    [InlineData("Maya K. read beautifully in assembly.", "Maya K")]
+    [InlineData("Zofia Nowak won the Year 4 spelling bee.", "Zofia Nowak")]
+    [InlineData("Amelia read a poem at the Harvest Festival.", "Amelia")]
+    [InlineData("A lovely picture by Niamh in Year 1.", "Niamh")]
+    [InlineData("Thank you Mike for helping to tidy the library.", "Mike")]
+    [InlineData("Well done Grace!", "Grace")]
+    [InlineData("Ivy scored the winning goal.", "Ivy")]
+    [InlineData("Lily's painting is on display in the hall.", "Lily's")]
+    [InlineData("Summer, you were a star today!", "Summer")]
+    [InlineData("well done jack!", "jack")]
+    [InlineData("Congratulations to Zephyrine on her certificate!", "Zephyrine")]
+    public void Check_blocks_a_child_named_whatever_the_sentence_does(string text, string name)
+    {
+        var finding = LanguageChecks.Findings(text, RuleIds.Targeted).ShouldHaveSingleItem();
+
+        finding.Severity.ShouldBe(Severity.Block);
+        LanguageChecks.Marked(text, finding).ShouldBe(name);
+        finding.Message.ShouldContain("names a child");
+    }
+
+    [Theory]
+    [InlineData("We said Grace before lunch.", "Grace")]
+    [InlineData("A lovely picture by Xanthe in Year 1.", "Xanthe")]
+    [InlineData("Thank you to Tesco for the fruit.", "Tesco")]
+    [InlineData("Holly grows by the gate.", "Holly")]
+    public void Check_warns_on_a_name_whose_reading_is_unclear(string text, string name)
+    {
+        var finding = LanguageChecks.Findings(text, RuleIds.Targeted).ShouldHaveSingleItem();
+
+        finding.Severity.ShouldBe(Severity.Warn);
+        LanguageChecks.Marked(text, finding).ShouldBe(name);
+        finding.Message.ShouldContain("may be a child's name");
+    }
+
+    [Theory]
+    [InlineData("Lovely singing from Khan at the concert.", "Khan")]
+    [InlineData("Our choir with amelia on the piano.", "amelia")]
+    [InlineData("Grace, you were a star today!", "Grace")]
+    public void Check_blocks_a_roster_pupils_first_name_or_surname_in_any_case(string text, string name)
+    {
+        var finding = LanguageChecks.Findings(text, RuleIds.Targeted, LanguageChecks.Roster).ShouldHaveSingleItem();
+
+        finding.Severity.ShouldBe(Severity.Block);
+        LanguageChecks.Marked(text, finding).ShouldBe(name);
+    }
+
+    [Theory]
+    [InlineData("Well done Sarah for organising the book fair!")]
+    [InlineData("Thank you Walsh for running the disco.")]
+    [InlineData("Congratulations to Sarah Walsh on her marathon!")]
+    public void Check_passes_the_names_of_staff_and_governors(string text)
+    {
+        var staff = new StaffList([new StaffMember("Mrs", "Sarah", "Walsh", "Year 3 teacher")]);
+
+        var findings = LanguageChecks.Checker.Check(Draft.FromText(text), null, staff).Findings.Where(f => f.Rule == RuleIds.Targeted);
+
+        findings.ShouldBeEmpty();
+        LanguageChecks.Findings(text, RuleIds.Targeted).ShouldNotBeEmpty(); // without the staff list, a child
+    }
+
+    [Fact]
+    public void Check_blocks_a_staff_first_name_that_a_pupil_shares()
+    {
+        var staff = new StaffList([new StaffMember("Mr", "Josh", "Green", "Caretaker")]);
+
+        var verdict = LanguageChecks.Checker.Check(Draft.FromText("Well done Josh!"), LanguageChecks.Roster, staff);
+
+        verdict.Findings.ShouldContain(f => f.Rule == RuleIds.Targeted && f.Severity == Severity.Block);
     }
 
     [Fact]
@@ -82,6 +161,20 @@ public sealed class TargetedRuleTests
     [InlineData("Josh Smith MP visited the school today.")]
     [InlineData("Well done everyone, and well done all.")]
     [InlineData("Congratulations to will power and hard work.")]
+    [InlineData("King Charles visited our town today.")]
+    [InlineData("Year 3 enjoyed a visit from author Joe Bloggs.")]
+    [InlineData("Thank you to Dave, our caretaker, for fixing the gate.")]
+    [InlineData("Year 2 loved The Hodgeheg by Dick King-Smith.")]
+    [InlineData("Our pantomime this year is Jack and the Beanstalk.")]
+    [InlineData("We read Matilda by Roald Dahl in class this term.")]
+    [InlineData("Red House won sports day this year!")]
+    [InlineData("Our school dog Bramble loves reading with Year 2.")]
+    [InlineData("Say hello to Nibbles, our class hamster!")]
+    [InlineData("Our values are Respect, Kindness and Hope.")]
+    [InlineData("Holly and ivy decorated the hall for Christmas.")]
+    [InlineData("We are so proud of the patience and kindness shown this week.")]
+    [InlineData("Thank you to Royal Mail for visiting Reception.")]
+    [InlineData("Our Christmas Fayre is on Friday 5th December.")]
     public void Check_passes_adults_places_events_and_everyday_words(string text)
     {
         var findings = LanguageChecks.Findings(text, RuleIds.Targeted);

