@@ -13,16 +13,23 @@ namespace SchoolTwitter.Infrastructure.Drafts;
 
 /// <summary>
 /// Drafts in table <c>Drafts</c>: one partition per draft (row "draft"), updates conditional on the ETag.
-/// Resubmission keys (client id, content hash) are rows of their own, claimed with insert-if-absent.
+/// Resubmission keys (client id, content hash) are rows of their own, claimed with insert-if-absent. A row holds at most
+/// 1 MiB, so what is stored is capped (<see cref="StoredVerdict"/>, <see cref="MaxFailureReasonChars"/>) and the record
+/// handed back is the one stored.
 /// </summary>
 public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
 {
     private const string DraftRow = "draft";
     private const string KeyRow = "key";
 
+    /// <summary>A failure reason can quote X's answer; it keeps its first 4,000 characters.</summary>
+    public const int MaxFailureReasonChars = 4_000;
+
+    // Relaxed escaping: the JSON is only ever read back by this store, and "“" stays one character instead of six.
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private readonly TableClient _table = service.GetTableClient(TableNames.Drafts);
@@ -31,8 +38,9 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
     public async Task<DraftRecord> CreateAsync(DraftRecord draft, CancellationToken ct)
     {
         await EnsureTableAsync(ct);
-        var response = await _table.AddEntityAsync(ToEntity(draft), ct);
-        return draft with { Version = response.Headers.ETag?.ToString() };
+        var stored = Storable(draft);
+        var response = await _table.AddEntityAsync(ToEntity(stored), ct);
+        return stored with { Version = response.Headers.ETag?.ToString() };
     }
 
     public async Task<DraftRecord?> GetAsync(string id, CancellationToken ct)
@@ -46,10 +54,11 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
     {
         if (next.Version is null) throw new ArgumentException("A replacement must name the version it replaces.", nameof(next));
         await EnsureTableAsync(ct);
+        var stored = Storable(next);
         try
         {
-            var response = await _table.UpdateEntityAsync(ToEntity(next), new ETag(next.Version), TableUpdateMode.Replace, ct);
-            return next with { Version = response.Headers.ETag?.ToString() };
+            var response = await _table.UpdateEntityAsync(ToEntity(stored), new ETag(next.Version), TableUpdateMode.Replace, ct);
+            return stored with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -126,6 +135,13 @@ public sealed class TableDraftStore(TableServiceClient service) : IDraftStore
     private static string KeyPartition(string key) => "key-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private Task EnsureTableAsync(CancellationToken ct) => _init.RunOnceAsync(() => _table.CreateIfNotExistsAsync(ct));
+
+    /// <summary>The draft as a row can hold it: the verdict's findings and the failure reason capped, everything else as it is.</summary>
+    private static DraftRecord Storable(DraftRecord d) => d with
+    {
+        Verdict = d.Verdict is null ? null : StoredVerdict.Fit(d.Verdict, Json),
+        FailureReason = d.FailureReason is { Length: > MaxFailureReasonChars } reason ? reason[..(MaxFailureReasonChars - 1)] + "…" : d.FailureReason,
+    };
 
     private static TableEntity ToEntity(DraftRecord d)
     {

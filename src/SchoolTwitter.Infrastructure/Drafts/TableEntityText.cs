@@ -4,7 +4,9 @@ namespace SchoolTwitter.Infrastructure.Drafts;
 
 /// <summary>
 /// Long strings in table entities: a string property holds at most 64 KiB (32K UTF-16 chars), so longer values
-/// are split over numbered properties (Name, Name_1, Name_2…) and joined again when read.
+/// are split over numbered properties (Name, Name_1, Name_2…) and joined again when read. A split never falls inside a
+/// surrogate pair (half an emoji in each property is not valid text to the service). What fits in the entity as a whole
+/// (1 MiB) is the caller's to bound.
 /// </summary>
 internal static class TableEntityText
 {
@@ -13,10 +15,12 @@ internal static class TableEntityText
     public static void Write(TableEntity entity, string name, string? value)
     {
         if (value is null) return;
-        entity[name] = value.Length <= ChunkChars ? value : value[..ChunkChars];
-        for (int offset = ChunkChars, part = 1; offset < value.Length; offset += ChunkChars, part++)
+        for (int offset = 0, part = 0; offset < value.Length || part == 0; part++)
         {
-            entity[$"{name}_{part}"] = value.Substring(offset, Math.Min(ChunkChars, value.Length - offset));
+            var length = Math.Min(ChunkChars, value.Length - offset);
+            if (offset + length < value.Length && char.IsHighSurrogate(value[offset + length - 1])) length--;
+            entity[part == 0 ? name : $"{name}_{part}"] = value.Substring(offset, length);
+            offset += length;
         }
     }
 

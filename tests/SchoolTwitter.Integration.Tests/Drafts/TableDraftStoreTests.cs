@@ -1,3 +1,5 @@
+using System.Globalization;
+using Azure.Data.Tables;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Core.CodeOfConduct;
 using SchoolTwitter.Core.Drafts;
@@ -79,6 +81,61 @@ public sealed class TableDraftStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         read.Verdict!.Findings.Count.ShouldBe(2_000);
         read.Verdict.Findings[1_999].Message.ShouldBe(findings[1_999].Message);
         read.Verdict.Outcome.ShouldBe(VerdictOutcome.Review);
+    }
+
+    [Fact]
+    public async Task A_verdict_too_large_for_one_table_row_is_stored_capped_and_keeps_its_outcome()
+    {
+        // A 10,000-character draft the real checker finds thousands of faults in: more than a table entity holds (1 MiB).
+        var text = string.Concat(Enumerable.Repeat("#a u ", 2_000));
+        var verdict = CodeOfConductFactory.CreateDefault().Check(Draft.FromText(text));
+        verdict.Outcome.ShouldBe(VerdictOutcome.Blocked);
+        verdict.Findings.Count.ShouldBeGreaterThan(4_000);
+        var created = await _store.CreateAsync(NewDraft(text), CancellationToken.None);
+        var checking = await _store.TryTransitionAsync(created, DraftStatus.Checking, DateTimeOffset.UtcNow, null, CancellationToken.None);
+
+        var stored = await _store.TryTransitionAsync(checking!, DraftStatus.Blocked, DateTimeOffset.UtcNow, d => d with { Verdict = verdict }, CancellationToken.None);
+
+        stored.ShouldNotBeNull();
+        var read = (await _store.GetAsync(created.Id, CancellationToken.None))!;
+        read.Status.ShouldBe(DraftStatus.Blocked);
+        read.Verdict!.Outcome.ShouldBe(VerdictOutcome.Blocked);
+        read.Verdict.Findings.Count.ShouldBeLessThan(verdict.Findings.Count);
+        var rest = read.Verdict.Findings[^1];
+        rest.Severity.ShouldBe(Severity.Block);
+        var kept = read.Verdict.Findings.Count - 1;
+        rest.Message.ShouldContain((verdict.Findings.Count - kept).ToString("N0", CultureInfo.InvariantCulture) + " more findings");
+        read.Verdict.Findings.Take(kept).ShouldBe(verdict.Findings.Where(read.Verdict.Findings.Take(kept).Contains));
+        stored.Verdict!.Findings.ShouldBe(read.Verdict.Findings, "the record the store hands back is the one it stored");
+    }
+
+    [Fact]
+    public async Task A_long_draft_with_thousands_of_findings_ends_blocked_not_failed()
+    {
+        var slt = await _kit.NewSltMemberAsync();
+        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(string.Concat(Enumerable.Repeat("#a u ", 2_000)), slt))).Str("id");
+
+        (await _kit.RunCheckQueueAsync(id)).ShouldBe(1);
+
+        var status = await _kit.GetAsync(id);
+        status.Str("status").ShouldBe("blocked");
+        status.Body!["verdict"]!["verdict"]!.GetValue<string>().ShouldBe("blocked");
+        status.Body["verdict"]!["findings"]!.AsArray()[^1]!["message"]!.GetValue<string>().ShouldContain("more findings");
+    }
+
+    [Fact]
+    public void Long_text_is_split_over_properties_of_at_most_64_KiB_and_never_inside_a_surrogate_pair()
+    {
+        // An emoji straddling the first split point.
+        var text = new string('a', 29_999) + "😀" + new string('b', 40_000);
+        var entity = new TableEntity("p", "r");
+
+        Infrastructure.Drafts.TableEntityText.Write(entity, "Long", text);
+
+        var parts = entity.Keys.Where(k => k.StartsWith("Long", StringComparison.Ordinal)).Select(k => entity.GetString(k)!).ToList();
+        parts.Count.ShouldBe(3);
+        parts.ShouldAllBe(p => p.Length * 2 <= 64 * 1024 && !char.IsHighSurrogate(p[p.Length - 1]) && !char.IsLowSurrogate(p[0]));
+        Infrastructure.Drafts.TableEntityText.Read(entity, "Long").ShouldBe(text);
     }
 
     [Fact]
