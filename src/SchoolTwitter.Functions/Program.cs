@@ -4,12 +4,9 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SchoolTwitter.Application.Security;
+using SchoolTwitter.Application;
 using SchoolTwitter.Functions.Http;
 using SchoolTwitter.Infrastructure;
-using SchoolTwitter.Infrastructure.Drafts;
-using SchoolTwitter.Infrastructure.Followers;
-using SchoolTwitter.Infrastructure.Rotation;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -39,10 +36,7 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 builder.UseMiddleware<HttpAccessMiddleware>();
 
 builder.Services
-    .AddPlatform(builder.Configuration)
-    .AddDraftPipeline(builder.Configuration)
-    .AddFollowerReview(builder.Configuration)
-    .AddCredentialRotation(builder.Configuration)
-    .AddSltMembership();
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration);
 
 builder.Build().Run();

@@ -1,8 +1,14 @@
 namespace SchoolTwitter.Application.Drafts;
 
-/// <summary>Settings of the draft pipeline (bound from configuration by the infrastructure).</summary>
+/// <summary>
+/// Settings of the draft pipeline, bound from the X section (X__ReplySettings, X__AccountId); the limits and windows are the
+/// code's own.
+/// </summary>
 public sealed class DraftPipelineOptions
 {
+    /// <summary>The reply_settings values X accepts (plus "everyone": the field is omitted).</summary>
+    public static readonly IReadOnlyList<string> ReplySettingsValues = ["following", "mentionedUsers", "subscribers", "verified", "everyone"];
+
     /// <summary>reply_settings sent with every post: only accounts the school follows can reply.</summary>
     public string ReplySettings { get; set; } = "following";
 

@@ -1,8 +1,10 @@
 namespace SchoolTwitter.Application.Rotation;
 
-/// <summary>Settings the rotation services read (bound from app settings by the Infrastructure registration).</summary>
+/// <summary>Settings the rotation services read: section "Rotation", and the account id from the X section.</summary>
 public sealed class RotationOptions
 {
+    public const string SectionName = "Rotation";
+
     /// <summary>The school's X user id (setting X__AccountId): new credentials must belong to it.</summary>
     public string AccountId { get; set; } = "";
 

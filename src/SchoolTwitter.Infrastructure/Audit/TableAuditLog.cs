@@ -18,9 +18,9 @@ public sealed class TableAuditLog : IAuditLog
     private readonly TableClient _table;
     private readonly AsyncOnce<bool> _created;
 
-    public TableAuditLog(StorageClients storage)
+    public TableAuditLog(TableServiceClient tables)
     {
-        _table = storage.Tables.GetTableClient(TableNames.AuditLog);
+        _table = tables.GetTableClient(TableNames.AuditLog);
         _created = new AsyncOnce<bool>(async () => { await _table.CreateIfNotExistsAsync(); return true; });
     }
 

@@ -6,11 +6,12 @@ using SchoolTwitter.Infrastructure.Storage;
 namespace SchoolTwitter.Infrastructure.Messaging;
 
 /// <summary>
-/// Azure Storage queues. Messages are base64 encoded (host.json queues.messageEncoding = base64) so queue triggers read them;
+/// Azure Storage queues. Messages are base64 encoded (host.json queues.messageEncoding = base64; AddInfrastructure configures
+/// the QueueServiceClient so) and queue triggers read them;
 /// a queue is created the first time it is used; a delay longer than the service's 7-day limit is capped at 7 days
 /// (the handler must re-check the due time and send the message again).
 /// </summary>
-public sealed class StorageMessageQueue(StorageClients storage) : IMessageQueue
+public sealed class StorageMessageQueue(QueueServiceClient queues) : IMessageQueue
 {
     public static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7);
 
@@ -23,7 +24,7 @@ public sealed class StorageMessageQueue(StorageClients storage) : IMessageQueue
     {
         var queue = await _queues.GetOrAdd(queueName, name => new AsyncOnce<QueueClient>(async () =>
         {
-            var client = storage.Queues.GetQueueClient(name);
+            var client = queues.GetQueueClient(name);
             await client.CreateIfNotExistsAsync();
             return client;
         })).GetAsync();

@@ -15,10 +15,10 @@ public sealed class TableSltMemberList : ISltMemberList
     private readonly AsyncOnce<bool> _created;
     private readonly TimeProvider _time;
 
-    public TableSltMemberList(StorageClients storage, TimeProvider time)
+    public TableSltMemberList(TableServiceClient tables, TimeProvider time)
     {
         _time = time;
-        _table = storage.Tables.GetTableClient(TableNames.SltMembers);
+        _table = tables.GetTableClient(TableNames.SltMembers);
         _created = new AsyncOnce<bool>(async () => { await _table.CreateIfNotExistsAsync(); return true; });
     }
 

@@ -1,12 +1,15 @@
 using System.Text;
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SchoolTwitter.Application;
 using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Messaging;
+using SchoolTwitter.Infrastructure;
 using SchoolTwitter.Infrastructure.Messaging;
-using SchoolTwitter.Infrastructure.Storage;
 using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.TestHost;
 
@@ -97,7 +100,7 @@ public sealed class StorageAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
         var queueName = "q" + Guid.NewGuid().ToString("N")[..20];
         await _host.Get<IMessageQueue>().SendAsync(queueName, "later", TimeSpan.FromHours(3), CancellationToken.None);
 
-        var raw = new QueueClient(azurite.ConnectionString, queueName, StorageClients.QueueOptions());
+        var raw = new QueueClient(azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         (await raw.ReceiveMessageAsync()).Value.ShouldBeNull();
         (await raw.PeekMessagesAsync()).Value.ShouldBeEmpty();
         (await raw.GetPropertiesAsync()).Value.ApproximateMessagesCount.ShouldBe(1);
@@ -118,28 +121,54 @@ public sealed class StorageAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public void Identity_based_settings_build_clients_on_the_service_uris_without_keys()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        using var provider = Infrastructure(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage:blobServiceUri"] = "https://stschool.blob.core.windows.net",
             ["AzureWebJobsStorage:queueServiceUri"] = "https://stschool.queue.core.windows.net",
             ["AzureWebJobsStorage:tableServiceUri"] = "https://stschool.table.core.windows.net",
             ["AzureWebJobsStorage:credential"] = "managedidentity",
             ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
-        }).Build();
+        });
 
-        StorageClients.CredentialFromConfiguration(config).ShouldBeOfType<Azure.Identity.ManagedIdentityCredential>();
-        var clients = StorageClients.FromConfiguration(config);
+        provider.GetRequiredService<TokenCredential>().ShouldBeOfType<Azure.Identity.ManagedIdentityCredential>();
+        provider.GetRequiredService<BlobServiceClient>().Uri.ShouldBe(new Uri("https://stschool.blob.core.windows.net"));
+        provider.GetRequiredService<QueueServiceClient>().Uri.ShouldBe(new Uri("https://stschool.queue.core.windows.net"));
+        provider.GetRequiredService<TableServiceClient>().Uri.ShouldBe(new Uri("https://stschool.table.core.windows.net"));
+        provider.GetRequiredService<BlobServiceClient>().CanGenerateAccountSasUri.ShouldBeFalse();
+    }
 
-        clients.Blobs.Uri.ShouldBe(new Uri("https://stschool.blob.core.windows.net"));
-        clients.Queues.Uri.ShouldBe(new Uri("https://stschool.queue.core.windows.net"));
-        clients.Tables.Uri.ShouldBe(new Uri("https://stschool.table.core.windows.net"));
-        clients.Blobs.CanGenerateAccountSasUri.ShouldBeFalse();
+    [Fact]
+    public void Without_a_managed_identity_setting_the_one_credential_is_the_default_chain()
+    {
+        using var provider = Infrastructure(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage:blobServiceUri"] = "https://stschool.blob.core.windows.net",
+            ["AzureWebJobsStorage:queueServiceUri"] = "https://stschool.queue.core.windows.net",
+            ["AzureWebJobsStorage:tableServiceUri"] = "https://stschool.table.core.windows.net",
+        });
+
+        provider.GetRequiredService<TokenCredential>().ShouldBeOfType<Azure.Identity.DefaultAzureCredential>();
     }
 
     [Fact]
     public void Missing_storage_settings_fail_naming_the_settings()
     {
-        var ex = Should.Throw<InvalidOperationException>(() => StorageClients.FromConfiguration(new ConfigurationBuilder().Build()));
+        var ex = Should.Throw<InvalidOperationException>(() => new ServiceCollection().AddInfrastructure(new ConfigurationBuilder().Build()));
         ex.Message.ShouldContain("AzureWebJobsStorage__queueServiceUri");
+    }
+
+    [Fact]
+    public async Task The_Azure_SDKs_own_request_logs_stay_out_of_the_apps_logs()
+    {
+        await _host.Get<IAuditLog>().AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, "system", "test.logged", "logs-" + Guid.NewGuid().ToString("N"), "ok"), CancellationToken.None);
+        await _host.Get<IMessageQueue>().SendAsync("q" + Guid.NewGuid().ToString("N")[..20], "hello", null, CancellationToken.None);
+
+        _host.Logs.Entries.ShouldNotContain(e => e.Category.StartsWith("Azure", StringComparison.Ordinal));
+    }
+
+    private static ServiceProvider Infrastructure(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddInfrastructure(configuration).BuildServiceProvider();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Infrastructure;
@@ -26,9 +27,8 @@ public sealed class CredentialRotationRegistrationTests(AzuriteFixture azurite)
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddPlatform(configuration);
         services.AddSingleton<IXCredentialSource>(new StaticXCredentialSource(FakeCredentials)); // e.g. a local-run source
-        services.AddCredentialRotation(configuration);
+        services.AddInfrastructure(configuration).AddApplication();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

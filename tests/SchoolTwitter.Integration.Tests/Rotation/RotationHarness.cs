@@ -1,28 +1,28 @@
 using System.Collections.Concurrent;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SchoolTwitter.Application;
 using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Notifications;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.X;
+using SchoolTwitter.Infrastructure;
 using SchoolTwitter.Infrastructure.Audit;
 using SchoolTwitter.Infrastructure.Configuration;
 using SchoolTwitter.Infrastructure.Rotation;
-using SchoolTwitter.Infrastructure.Storage;
-using SchoolTwitter.Infrastructure.X;
 using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeX;
 using SchoolTwitter.Testing.Logging;
+using SchoolTwitter.Testing.TestHost;
 
 namespace SchoolTwitter.Integration.Tests.Rotation;
 
 /// <summary>
-/// The rotation workflow wired as in production — table store on Azurite, Key Vault adapter and credential source over the
-/// in-memory Key Vault transport, the real X client against the fake X — with one fake clock for all of them.
+/// The rotation workflow wired by Program.cs's own registrations — table store on Azurite, Key Vault adapter and credential
+/// source over the in-memory Key Vault transport, the real X client against the fake X — with one fake clock for all of them.
 /// <see cref="Restart"/> builds new service instances over the same storage, as a new function host would.
 /// </summary>
 public sealed class RotationHarness : IAsyncDisposable
@@ -47,6 +47,7 @@ public sealed class RotationHarness : IAsyncDisposable
     public FakeKeyVault Vault { get; }
     public CapturingLoggerProvider Logs { get; }
     public RecordingNotifier Notifier { get; } = new();
+    private readonly List<ServiceProvider> _providers = [];
     private PrefixedAuditLog? _audit;
 
     public PrefixedAuditLog Audit => _audit!;
@@ -80,26 +81,52 @@ public sealed class RotationHarness : IAsyncDisposable
     /// <summary>New instances of everything but the storage, the vault and the clock.</summary>
     public void Restart()
     {
-        var options = Options.Create(new RotationOptions { AccountId = AccountId, HeadTeacherContact = HeadTeacher });
-        var tables = new TableServiceClient(Azurite.ConnectionString);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [SettingNames.StorageConnection] = Azurite.ConnectionString,
+            [Key(SettingNames.XApiBaseUrl)] = X.BaseUrl,
+            [Key(SettingNames.XAccountId)] = AccountId,
+            [Key(SettingNames.HeadTeacherContact)] = HeadTeacher,
+            [Key(SettingNames.KeyVaultUri)] = FakeKeyVault.VaultUri.ToString(),
+        }).Build();
+
+        // Program.cs's registrations; only the edges a test controls are swapped: the clock, Key Vault's transport, the notifier,
+        // the audit log's subjects, and a gate before X verifies submitted credentials.
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(b => b.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug))
+            .AddSingleton<TimeProvider>(Time)
+            .AddApplication()
+            .AddInfrastructure(configuration);
+        services.Replace(ServiceDescriptor.Singleton(_ => Vault.Client()));
+        services.Replace(ServiceDescriptor.Singleton<INotifier>(Notifier));
         // The audit log keeps its record of subjects across restarts (the test's knowledge, not the services').
-        _audit ??= new PrefixedAuditLog(new TableAuditLog(new StorageClients(tables, new QueueServiceClient(Azurite.ConnectionString), new BlobServiceClient(Azurite.ConnectionString))), AccountId);
-        var secrets = Vault.Client();
-        CredentialSource = new KeyVaultXCredentialSource(secrets, Time, Logger<KeyVaultXCredentialSource>());
-        var http = new HttpClient();
-        var client = new XApiClient(http, CredentialSource, Time, Options.Create(new XApiOptions { BaseUrl = X.BaseUrl, AccountId = AccountId }), Logger<XApiClient>());
-        XAccount = new GatedXAccount(client);
-        Store = new TableRotationStore(tables, options);
-        CredentialVault = new KeyVaultCredentialVault(secrets, Logger<KeyVaultCredentialVault>());
-        Terms = new TermCalendarService(Store, Audit, Time, Logger<TermCalendarService>());
-        Check = new RotationCheckService(Store, CredentialVault, Notifier, Audit, options, Time, Logger<RotationCheckService>());
-        Rotation = new CredentialRotationService(Store, CredentialVault, XAccount, CredentialSource, Notifier, Audit, options, Time, Logger<CredentialRotationService>());
-        Status = new CredentialStatusService(Store, CredentialVault, Time, Logger<CredentialStatusService>());
+        services.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => _audit ??= new PrefixedAuditLog(ActivatorUtilities.CreateInstance<TableAuditLog>(sp), AccountId)));
+        var x = services.Single(d => d.ServiceType == typeof(IXAccount));
+        services.Replace(ServiceDescriptor.Singleton<IXAccount>(sp => new GatedXAccount((IXAccount)x.ImplementationFactory!(sp))));
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _providers.Add(provider);
+        _audit ??= (PrefixedAuditLog)provider.GetRequiredService<IAuditLog>();
+        CredentialSource = provider.GetRequiredService<KeyVaultXCredentialSource>();
+        XAccount = (GatedXAccount)provider.GetRequiredService<IXAccount>();
+        Store = provider.GetRequiredService<IRotationStore>();
+        CredentialVault = provider.GetRequiredService<ICredentialVault>();
+        Terms = provider.GetRequiredService<TermCalendarService>();
+        Check = provider.GetRequiredService<RotationCheckService>();
+        Rotation = provider.GetRequiredService<CredentialRotationService>();
+        Status = provider.GetRequiredService<CredentialStatusService>();
     }
 
     public ILogger<T> Logger<T>() => Logs.CreateLogger<T>();
 
-    public async ValueTask DisposeAsync() => await X.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers) await provider.DisposeAsync();
+        await X.DisposeAsync();
+    }
+
+    private static string Key(string settingName) => SchoolTwitterTestHost.Key(settingName);
 }
 
 public sealed class RecordingNotifier : INotifier

@@ -23,13 +23,6 @@ internal sealed class SltMembershipKit : IAsyncDisposable
         new(await DraftTestKit.StartAsync(azurite, configure: o =>
         {
             o.Settings["Slt__GroupIds"] = SltGroupId;
-            var earlier = o.ConfigureServices;
-            // As Program.cs does: AddSltMembership after the platform.
-            o.ConfigureServices = services =>
-            {
-                earlier?.Invoke(services);
-                services.AddSltMembership();
-            };
             configure?.Invoke(o);
         }));
 

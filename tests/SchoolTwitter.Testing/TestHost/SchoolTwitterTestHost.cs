@@ -2,12 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Infrastructure;
 using SchoolTwitter.Infrastructure.Configuration;
-using SchoolTwitter.Infrastructure.Drafts;
-using SchoolTwitter.Infrastructure.Followers;
-using SchoolTwitter.Infrastructure.Rotation;
 using SchoolTwitter.Infrastructure.X;
 using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeWebhook;
@@ -30,7 +28,7 @@ public sealed class SchoolTwitterTestHostOptions
 }
 
 /// <summary>
-/// The service provider Program.cs builds (AddPlatform, AddDraftPipeline, AddFollowerReview, AddCredentialRotation), pointed at
+/// The service provider Program.cs builds (AddApplication, AddInfrastructure), pointed at
 /// Azurite, a fresh fake X and a fresh fake webhook, with the X credentials served by a <see cref="StaticXCredentialSource"/>.
 /// Functions are tested by resolving them (or their services) from <see cref="Services"/> and calling them directly.
 /// </summary>
@@ -117,10 +115,8 @@ public sealed class SchoolTwitterTestHost : IAsyncDisposable
             services.AddSingleton(time);
 
             services
-                .AddPlatform(configuration)
-                .AddDraftPipeline(configuration)
-                .AddFollowerReview(configuration)
-                .AddCredentialRotation(configuration);
+                .AddApplication()
+                .AddInfrastructure(configuration);
 
             // The Key Vault credential source (rotation) is replaced by fixed credentials the fake X accepts.
             services.RemoveAll<IXCredentialSource>();

@@ -1,3 +1,7 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
 namespace SchoolTwitter.Core.Tests.Structure.TwitterTextConformance;
 
 /// <summary>Loads twitter-text's conformance files (TestData/twitter-text) once and hands out their cases by section.</summary>
@@ -15,13 +19,44 @@ internal static class ConformanceData
         {
             if (!Files.TryGetValue(file, out var root))
             {
-                root = (Dictionary<string, object?>)MiniYaml.Parse(File.ReadAllText(PathOf(file)))!;
+                root = (Dictionary<string, object?>)Load(PathOf(file))!;
                 Files[file] = root;
             }
             tests = (Dictionary<string, object?>)root["tests"]!;
         }
         return ((List<object?>)tests[section]!).Cast<Dictionary<string, object?>>().ToList();
     }
+
+    /// <summary>A YAML file as plain values: mappings as Dictionary&lt;string, object?&gt;, sequences as List&lt;object?&gt;.</summary>
+    public static object? Load(string path)
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(path))
+        {
+            yaml.Load(reader);
+        }
+
+        return yaml.Documents.Count == 0 ? null : Value(yaml.Documents[0].RootNode);
+    }
+
+    private static object? Value(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => Value(e.Value), StringComparer.Ordinal),
+        YamlSequenceNode list => list.Children.Select(Value).ToList(),
+        YamlScalarNode { Style: ScalarStyle.Plain } plain => Plain(plain.Value ?? ""),
+        YamlScalarNode quoted => quoted.Value,
+        _ => throw new FormatException($"Unexpected YAML node {node.NodeType} at {node.Start}."),
+    };
+
+    /// <summary>The YAML core schema's reading of an unquoted scalar, as far as the conformance files use it.</summary>
+    private static object? Plain(string text) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        "null" or "~" or "" => null,
+        _ when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        _ => text,
+    };
 
     /// <summary>Theory rows: the case's index in its section plus its description, so each case is its own test.</summary>
     public static TheoryData<int, string> Cases(string file, string section)

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SchoolTwitter.Application.Drafts;
+using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.Rotation;
+using SchoolTwitter.Application.Security;
+using SchoolTwitter.Core.CodeOfConduct;
+using SchoolTwitter.Core.Followers;
+using SchoolTwitter.Core.Lexicons;
+using SchoolTwitter.Core.Text;
+
+namespace SchoolTwitter.Application;
+
+/// <summary>
+/// Registers the application services, the code of conduct they run, and their settings. The ports they need (stores, X,
+/// Key Vault, queue, notifier, audit log) come from Infrastructure's AddInfrastructure; either may be called first.
+/// </summary>
+public static class DependencyInjection
+{
+    /// <summary>The configuration section of the X settings (X__AccountId, X__ReplySettings, ...).</summary>
+    public const string XSection = "X";
+
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        AddSettings(services);
+
+        services.TryAddSingleton(TimeProvider.System);
+        // One LexiconSet per process, shared by the checker, follower assessment and moderation.
+        services.TryAddSingleton(_ => LexiconSet.Load());
+        services.TryAddSingleton(sp => CodeOfConductFactory.Create(sp.GetRequiredService<LexiconSet>()));
+        services.TryAddSingleton(sp => new OffensiveLanguage(sp.GetRequiredService<LexiconSet>()));
+        services.TryAddSingleton(sp => FollowerKeywords.From(sp.GetRequiredService<LexiconSet>()));
+        services.TryAddSingleton<FollowerAssessor>();
+
+        services.TryAddSingleton<DraftOutcomeNotifier>();
+        services.TryAddSingleton<DraftScheduler>();
+        services.TryAddSingleton<DraftApprovalRequest>();
+        services.TryAddSingleton<DraftSweepService>();
+        services.TryAddSingleton<DraftSubmissionService>();
+        services.TryAddSingleton<DraftCheckService>();
+        services.TryAddSingleton<DraftApprovalService>();
+        services.TryAddSingleton<PublishedDraftRecorder>();
+        services.TryAddSingleton<DraftReconciliation>();
+        services.TryAddSingleton<DraftPublishService>();
+        services.TryAddSingleton<DraftQueryService>();
+        services.TryAddSingleton<PoisonDraftService>();
+        services.TryAddSingleton<RosterService>();
+
+        // Transient: they hold nothing, and the X client they use is a typed HttpClient.
+        services.TryAddTransient<FollowPolicyService>();
+        services.TryAddTransient<WeeklyFollowerSummary>();
+        services.TryAddTransient<FollowerScanService>();
+        services.TryAddTransient<FollowerReviewService>();
+        services.TryAddTransient<InboundModerationService>();
+
+        services.TryAddTransient<TermCalendarService>();
+        services.TryAddTransient<RotationCheckService>();
+        services.TryAddTransient<CredentialRotationService>();
+        services.TryAddTransient<CredentialStatusService>();
+
+        services.TryAddSingleton<ISltDirectory, SltDirectory>();
+        services.TryAddSingleton<SltMembershipService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Every settings class the same way: bound from its section (app settings X__AccountId arrive as X:AccountId), checked,
+    /// and checked when the host starts, so a wrong setting stops the app with its name instead of failing the first draft.
+    /// The school's account id is an X setting; the classes that need it also bind the X section (later sections win).
+    /// </summary>
+    private static void AddSettings(IServiceCollection services)
+    {
+        services.AddOptions<DraftPipelineOptions>()
+            .BindConfiguration(XSection)
+            .Validate(o => DraftPipelineOptions.ReplySettingsValues.Contains(o.ReplySettings),
+                $"{Setting(XSection, nameof(DraftPipelineOptions.ReplySettings))} must be one of: {string.Join(", ", DraftPipelineOptions.ReplySettingsValues)}.")
+            .ValidateOnStart();
+
+        services.AddOptions<FollowerOptions>()
+            .BindConfiguration(FollowerOptions.SectionName)
+            .BindConfiguration(XSection)
+            .Validate(o => o.AccountId.Length > 0, AccountIdMissing)
+            .Validate(o => o.InvocationBudget > TimeSpan.Zero, $"{Setting(FollowerOptions.SectionName, nameof(FollowerOptions.InvocationBudget))} must be positive.")
+            .Validate(o => TimeOnly.TryParseExact(o.ScanTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                $"{Setting(FollowerOptions.SectionName, nameof(FollowerOptions.ScanTime))} must be HH:mm (UK time).")
+            .ValidateOnStart();
+
+        services.AddOptions<RotationOptions>()
+            .BindConfiguration(RotationOptions.SectionName)
+            .BindConfiguration(XSection)
+            .Validate(o => o.AccountId.Length > 0, AccountIdMissing)
+            .ValidateOnStart();
+
+        // A list of roles in the role setting would silently grant no one: the roles claim holds one role per value.
+        services.AddOptions<SltOptions>()
+            .BindConfiguration(SltOptions.SectionName)
+            .Validate(o => o.AppRole is null || !o.AppRole.Any(c => c == ',' || c == ';' || char.IsWhiteSpace(c)),
+                $"{Setting(SltOptions.SectionName, nameof(SltOptions.AppRole))} must be one app role name (SLT groups go in {Setting(SltOptions.SectionName, nameof(SltOptions.GroupIds))}).")
+            .ValidateOnStart();
+    }
+
+    private static readonly string AccountIdMissing = $"{Setting(XSection, "AccountId")} must be set to the school's X user id.";
+
+    /// <summary>The app setting's name (X__AccountId) for a section and property, as SettingNames spells it.</summary>
+    public static string Setting(string section, string property) => $"{section}__{property}";
+}
