@@ -275,6 +275,7 @@ public sealed class GrammarRule : IRule
     private (int First, string Right, string Why)? Confusion(TextAnalysis words, int i, ReadOnlySpan<char> previous, ReadOnlySpan<char> folded)
     {
         var lower = words[i].Has(WordFlags.LowerCase);
+        if (previous is not ("their" or "there" or "they're" or "your" or "you're" or "its" or "it's") && !_possessivePrepositions.Contains(previous)) return null;
         var hyphenNext = i + 1 < words.Count && words[i + 1].Has(WordFlags.AfterHyphen);
         if (lower && folded.SequenceEqual("own"))
         {
@@ -284,8 +285,8 @@ public sealed class GrammarRule : IRule
         }
         // "their going to", "your not", "its so": a possessive cannot come before a verb or an adverb, unless the possessive
         // itself follows a preposition and the -ing word is a noun ("to its going out of business").
-        var gerund = i >= 2 && words.SameSentence(i - 2, i - 1) && _possessivePrepositions.Contains(words.Folded(i - 2));
-        if (lower && !hyphenNext && !gerund && _predicateAdverbs.Contains(folded) && EndsSentenceAfterNext(words, i))
+        var gerund = i >= 2 && previous is "their" or "your" or "its" && words.SameSentence(i - 2, i - 1) && _possessivePrepositions.Contains(words.Folded(i - 2));
+        if (lower && !hyphenNext && !gerund && previous is "their" or "your" && _predicateAdverbs.Contains(folded) && EndsSentenceAfterNext(words, i))
         {
             if (previous.SequenceEqual("their")) return (i - 1, "they're", "they are");
             if (previous.SequenceEqual("your")) return (i - 1, "you're", "you are");
