@@ -57,7 +57,8 @@ public sealed class RemarksEvaluation : IEvaluation
         "{P} {is} smoking hot.", "{P} looked stunning in that dress.", "Check out {P}, so hot!", "{P} has a great body.",
     ];
 
-    // Held out: written once the rules existed, run as they were and not tuned on (the figures say how new wording fares).
+    // A second set, written once the rules existed. Its first run (67.7%, 80.1%, 58.5% with a finding) showed gaps that were
+    // then fixed in the lists and rules, so it is no longer held out; a new set would be the next honest test.
     private static readonly string[] HeldOutAccusations =
     [
         "{T} {has} been taking money from the charity box.", "{T} {is} a con artist.", "{T} pocketed the trip money.",
@@ -136,8 +137,8 @@ public sealed class RemarksEvaluation : IEvaluation
         foreach (var (measure, drafts) in new[]
                  {
                      ("defamation", Fill(Accusations, people)), ("discrimination", ForGroups(Generalisations)), ("sexualised", Fill(LooksRemarks, adults)),
-                     ("held-out defamation", Fill(HeldOutAccusations, people)), ("held-out discrimination", ForGroups(HeldOutGeneralisations)),
-                     ("held-out sexualised", Fill(HeldOutLooksRemarks, adults)),
+                     ("second-set defamation", Fill(HeldOutAccusations, people)), ("second-set discrimination", ForGroups(HeldOutGeneralisations)),
+                     ("second-set sexualised", Fill(HeldOutLooksRemarks, adults)),
                  })
         {
             figures.Add(Caught(context, context.Checker, $"{measure} breaches with a finding", drafts, BreachTarget));

@@ -17,6 +17,8 @@ public sealed class DefamationRule(LexiconSet lexicons) : RemarksRule(lexicons)
 
     public override string Id => RuleIds.Defamation;
 
+    private protected override RemarkRole Needs => Accusations;
+
     private protected override void Check(DraftContext draft, RemarkReading words, List<Finding> findings)
     {
         for (var k = 0; k < words.Count; k++)

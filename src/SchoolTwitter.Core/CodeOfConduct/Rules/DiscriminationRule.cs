@@ -21,6 +21,9 @@ public sealed class DiscriminationRule(LexiconSet lexicons) : RemarksRule(lexico
 
     public override string Id => RuleIds.Discrimination;
 
+    private protected override RemarkRole Needs =>
+        RemarkRole.GroupNoun | RemarkRole.GroupNominal | RemarkRole.GroupAdjective | RemarkRole.Hate | RemarkRole.Stereotype;
+
     private protected override void Check(DraftContext draft, RemarkReading words, List<Finding> findings)
     {
         for (var k = 0; k < words.Count; k++)

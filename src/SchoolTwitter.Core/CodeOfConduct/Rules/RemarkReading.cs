@@ -28,6 +28,9 @@ internal sealed class RemarkReading
 
     public int Count => Words.Count;
 
+    /// <summary>Every role any word of the draft has or starts: a rule whose words are absent has nothing to read.</summary>
+    public RemarkRole Present { get; private set; }
+
     public static RemarkReading Of(TextAnalysis words, RemarkLexicon lexicon)
     {
         var reading = t_reading;
@@ -118,12 +121,15 @@ internal sealed class RemarkReading
             _clauseStart = new bool[_roles.Length];
         }
         var tokens = words.Tokens;
+        var present = RemarkRole.None;
         for (var k = 0; k < tokens.Length; k++)
         {
             (_roles[k], _phrases[k]) = lexicon.AllRoles(words.Folded(k));
+            present |= _roles[k] | _phrases[k];
             _clauseStart[k] = k == 0 || tokens[k].Has(WordFlags.SentenceStart) || tokens[k].Has(WordFlags.LineStart)
                 || words.GapBefore(k).IndexOfAny(ClauseBreaks) >= 0;
         }
+        Present = present;
     }
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",;:()[]—–\"“”");

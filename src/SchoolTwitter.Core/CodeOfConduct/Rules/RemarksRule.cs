@@ -25,8 +25,12 @@ public abstract class RemarksRule : IRule
     public void Check(DraftContext draft, List<Finding> findings)
     {
         if (draft.Words.Count == 0) return;
-        Check(draft, RemarkReading.Of(draft.Words, Lexicon), findings);
+        var words = RemarkReading.Of(draft.Words, Lexicon);
+        if ((words.Present & Needs) != 0) Check(draft, words, findings);
     }
+
+    /// <summary>The roles without one of which in the draft the rule cannot find anything (most drafts have none of them).</summary>
+    private protected abstract RemarkRole Needs { get; }
 
     private protected abstract void Check(DraftContext draft, RemarkReading words, List<Finding> findings);
 

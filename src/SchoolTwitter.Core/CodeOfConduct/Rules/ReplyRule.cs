@@ -35,9 +35,10 @@ public sealed class ReplyRule : IRule
         var i = 0;
         while (i < text.Length && (char.IsWhiteSpace(text[i]) || TextFolding.IsInvisible(text[i]))) i++;
         if (i < text.Length && text[i] == '.') i++;
-        foreach (var entity in draft.Entities)
+        var entities = draft.Entities;
+        for (var n = 0; n < entities.Count; n++) // an index, not foreach: no enumerator allocated per draft
         {
-            if (entity.Kind == TextEntityKind.Mention && entity.Start == i) return entity;
+            if (entities[n].Kind == TextEntityKind.Mention && entities[n].Start == i) return entities[n];
         }
         return null;
     }

@@ -19,6 +19,9 @@ public sealed class SexualisedRule(LexiconSet lexicons) : RemarksRule(lexicons)
 
     public override string Id => RuleIds.Sexualised;
 
+    private protected override RemarkRole Needs => RemarkRole.Sexualised | RemarkRole.Strong | RemarkRole.Soft | RemarkRole.Admiring
+        | RemarkRole.Desire | RemarkRole.Gaze;
+
     private protected override void Check(DraftContext draft, RemarkReading words, List<Finding> findings)
     {
         for (var k = 0; k < words.Count; k++)
