@@ -34,6 +34,7 @@ public static class DraftPipelineRegistration
         services.AddSingleton<IDraftStore, TableDraftStore>();
         services.AddSingleton<IDraftMediaStore, BlobDraftMediaStore>();
         services.AddSingleton<IPupilRosterStore, TablePupilRosterStore>();
+        services.AddSingleton<IStaffListStore, TableStaffListStore>();
         services.AddSingleton<IImageSanitiser, ImageSharpSanitiser>();
 
         services.AddSingleton<DraftOutcomeNotifier>();
