@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IDraftStore, TableDraftStore>();
         services.TryAddSingleton<IDraftMediaStore, BlobDraftMediaStore>();
         services.TryAddSingleton<IPupilRosterStore, TablePupilRosterStore>();
+        services.TryAddSingleton<IStaffListStore, TableStaffListStore>();
         services.TryAddSingleton<IImageSanitiser, ImageSharpSanitiser>();
 
         services.TryAddSingleton<FollowerTables>();

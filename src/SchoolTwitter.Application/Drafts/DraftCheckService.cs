@@ -5,7 +5,7 @@ using SchoolTwitter.Core.CodeOfConduct;
 namespace SchoolTwitter.Application.Drafts;
 
 /// <summary>
-/// Handles a drafts-to-check message: runs the code of conduct with the stored roster and moves the draft on.
+/// Handles a drafts-to-check message: runs the code of conduct with the stored roster and staff list and moves the draft on.
 /// Pass: scheduled, with a drafts-to-publish message hidden until the requested time. Review: awaits a second SLT
 /// member. Blocked: ends. Idempotent under redelivery: a draft already past checking only has its publish message re-sent.
 /// </summary>
@@ -13,6 +13,7 @@ public sealed class DraftCheckService(
     IDraftStore drafts,
     IDraftMediaStore media,
     IPupilRosterStore roster,
+    IStaffListStore staff,
     CodeOfConductChecker checker,
     IAuditLog audit,
     DraftOutcomeNotifier notify,
@@ -68,7 +69,7 @@ public sealed class DraftCheckService(
             throw new InvalidOperationException($"Draft {draft.Id}'s stored media no longer match what was submitted.");
         }
 
-        var verdict = checker.Check(content, await roster.GetAsync(ct));
+        var verdict = checker.Check(content, await roster.GetAsync(ct), await staff.GetAsync(ct));
         var next = verdict.Outcome switch
         {
             VerdictOutcome.Pass => DraftStatus.Scheduled,
