@@ -14,6 +14,7 @@ public sealed class RemoveApprovedFollow(FollowPolicyService policy, SltDirector
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "follows/approved/{handle}")] HttpRequest request, string handle, CancellationToken ct)
     {
+        if (await RouteValues.RefuseAsync(request, "handle", handle, ct) is { } refused) return refused;
         var caller = await FollowerHttp.CallerAsync(request, slt, ct);
         var result = await policy.RemoveAsync(caller, handle, ct);
         return result.Outcome switch

@@ -12,5 +12,6 @@ public sealed class RemoveSltMember(SltMembershipService membership)
     [Function(nameof(RemoveSltMember))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "slt/members/{email}")] HttpRequest request, string email, CancellationToken ct) =>
-        SltMembersHttp.Map(await membership.RemoveAsync(EasyAuthPrincipal.Read(request), email, ct), email);
+        await RouteValues.RefuseAsync(request, "email", email, ct)
+        ?? SltMembersHttp.Map(await membership.RemoveAsync(EasyAuthPrincipal.Read(request), email, ct), email);
 }

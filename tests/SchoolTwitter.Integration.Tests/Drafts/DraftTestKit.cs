@@ -100,10 +100,11 @@ public sealed class DraftTestKit : IAsyncDisposable
         ["ownedBySchool"] = true,
     };
 
+    /// <param name="services">The request's services, as the Functions ASP.NET Core integration sets them (the host's).</param>
     public static HttpRequest Request(string method, string path, byte[] body, string contentType = "application/json",
-        IDictionary<string, string>? headers = null, string? query = null)
+        IDictionary<string, string>? headers = null, string? query = null, IServiceProvider? services = null)
     {
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = services! };
         var request = context.Request;
         request.Method = method;
         request.Scheme = "https";
@@ -145,15 +146,15 @@ public sealed class DraftTestKit : IAsyncDisposable
         await SubmitRawAsync(Encoding.UTF8.GetBytes(draft.ToJsonString()), headers);
 
     public async Task<Reply> SubmitRawAsync(byte[] body, IDictionary<string, string>? headers = null) =>
-        Reply.From(await Function<SubmitDraft>().Run(Request("POST", "/api/drafts", body, headers: headers), CancellationToken.None));
+        Reply.From(await Function<SubmitDraft>().Run(Request("POST", "/api/drafts", body, headers: headers, services: Host.Services), CancellationToken.None));
 
     public async Task<Reply> GetAsync(string id) =>
-        Reply.From(await Function<GetDraft>().Run(Request("GET", $"/api/drafts/{id}", []), id, CancellationToken.None));
+        Reply.From(await Function<GetDraft>().Run(Request("GET", $"/api/drafts/{id}", [], services: Host.Services), id, CancellationToken.None));
 
     public async Task<Reply> ApproveAsync(string id, string? approvedBy, IDictionary<string, string>? headers = null)
     {
         var body = approvedBy is null ? [] : Encoding.UTF8.GetBytes(new JsonObject { ["approvedBy"] = approvedBy }.ToJsonString());
-        return Reply.From(await Function<ApproveDraft>().Run(Request("POST", $"/api/drafts/{id}/approval", body, headers: headers), id, CancellationToken.None));
+        return Reply.From(await Function<ApproveDraft>().Run(Request("POST", $"/api/drafts/{id}/approval", body, headers: headers, services: Host.Services), id, CancellationToken.None));
     }
 
     /// <summary>Drafts rows and media blobs written since <paramref name="since"/> (storage's own clock).</summary>

@@ -48,13 +48,13 @@ internal sealed class SltMembershipKit : IAsyncDisposable
 
     public async Task<Reply> PutRawAsync(string email, IDictionary<string, string>? headers, string body) =>
         Reply.From(await Drafts.Function<PutSltMember>().Run(
-            DraftTestKit.Request("PUT", $"/api/slt/members/{Uri.EscapeDataString(email)}", Encoding.UTF8.GetBytes(body), headers: headers),
+            DraftTestKit.Request("PUT", $"/api/slt/members/{Uri.EscapeDataString(email)}", Encoding.UTF8.GetBytes(body), headers: headers, services: Drafts.Host.Services),
             email, CancellationToken.None));
 
     public async Task<Reply> RemoveAsync(string email, IDictionary<string, string>? headers)
     {
         var result = await Drafts.Function<RemoveSltMember>().Run(
-            DraftTestKit.Request("DELETE", $"/api/slt/members/{Uri.EscapeDataString(email)}", [], headers: headers), email, CancellationToken.None);
+            DraftTestKit.Request("DELETE", $"/api/slt/members/{Uri.EscapeDataString(email)}", [], headers: headers, services: Drafts.Host.Services), email, CancellationToken.None);
         return result is NoContentResult ? new Reply(StatusCodes.Status204NoContent, null, null, result) : Reply.From(result);
     }
 
