@@ -17,6 +17,7 @@ public sealed class ApproveDraft(DraftApprovalService approvals)
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "drafts/{id}/approval")] HttpRequest request, string id, CancellationToken ct)
     {
+        if (await RouteValues.RefuseAsync(request, "id", id, ct) is { } refused) return refused;
         var body = await BoundedBodyReader.ReadAsync(request, MaxBodyBytes, ct);
         if (body.TooLarge) return ProblemResults.PayloadTooLarge(MaxBodyBytes);
         if (!TryReadApprover(body.Bytes!, out var approvedBy, out var error)) return ProblemResults.BadRequest("approvedBy", error!);

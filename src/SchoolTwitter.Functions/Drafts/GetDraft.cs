@@ -14,6 +14,7 @@ public sealed class GetDraft(DraftQueryService drafts)
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "drafts/{id}")] HttpRequest request, string id, CancellationToken ct)
     {
+        if (await RouteValues.RefuseAsync(request, "id", id, ct) is { } refused) return refused;
         var draft = await drafts.GetAsync(id, ct);
         return draft is null ? ProblemResults.NotFound($"There is no draft {id}.") : DraftJson.Status(draft);
     }

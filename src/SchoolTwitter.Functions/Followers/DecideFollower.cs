@@ -15,6 +15,7 @@ public sealed class DecideFollower(FollowerReviewService reviews, TimeProvider t
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "followers/{id}/decision")] HttpRequest request, string id, CancellationToken ct)
     {
+        if (await RouteValues.RefuseAsync(request, "id", id, ct) is { } refused) return refused;
         var (body, problem) = await FollowerHttp.ReadJsonAsync<FollowerDecisionRequest>(request, ct);
         if (problem is not null) return problem;
 

@@ -14,6 +14,7 @@ public sealed class RemoveApprovedFollow(FollowPolicyService policy)
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "follows/approved/{handle}")] HttpRequest request, string handle, CancellationToken ct)
     {
+        if (await RouteValues.RefuseAsync(request, "handle", handle, ct) is { } refused) return refused;
         var result = await policy.RemoveAsync(request.Caller(), handle, ct);
         return result.Outcome switch
         {

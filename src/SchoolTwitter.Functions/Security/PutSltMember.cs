@@ -14,6 +14,7 @@ public sealed class PutSltMember(SltMembershipService membership)
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "slt/members/{email}")] HttpRequest request, string email, CancellationToken ct)
     {
+        if (await RouteValues.RefuseAsync(request, "email", email, ct) is { } refused) return refused;
         var body = await BoundedBodyReader.ReadAsync(request, SltMembersHttp.BodyLimitBytes, ct);
         if (body.TooLarge) return ProblemResults.PayloadTooLarge(SltMembersHttp.BodyLimitBytes);
         return SltMembersHttp.Map(await membership.PutAsync(request.Caller(), email, body.Bytes, ct), email);

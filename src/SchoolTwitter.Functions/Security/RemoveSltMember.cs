@@ -13,5 +13,6 @@ public sealed class RemoveSltMember(SltMembershipService membership)
     [SltManagersOnly(SltMembershipAuditActions.Refused, "{email}")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "slt/members/{email}")] HttpRequest request, string email, CancellationToken ct) =>
-        SltMembersHttp.Map(await membership.RemoveAsync(request.Caller(), email, ct), email);
+        await RouteValues.RefuseAsync(request, "email", email, ct)
+        ?? SltMembersHttp.Map(await membership.RemoveAsync(request.Caller(), email, ct), email);
 }

@@ -117,10 +117,11 @@ public sealed class DraftTestKit : IAsyncDisposable
         ["ownedBySchool"] = true,
     };
 
+    /// <param name="services">The request's services, as the Functions ASP.NET Core integration sets them (the host's).</param>
     public static HttpRequest Request(string method, string path, byte[] body, string contentType = "application/json",
-        IDictionary<string, string>? headers = null, string? query = null)
+        IDictionary<string, string>? headers = null, string? query = null, IServiceProvider? services = null)
     {
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = services! };
         var request = context.Request;
         request.Method = method;
         request.Scheme = "https";

@@ -158,10 +158,13 @@ public sealed class SubmitDraftTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_answers_404_for_an_unknown_or_malformed_id()
+    public async Task Get_answers_404_for_an_unknown_or_malformed_id_and_400_for_one_no_store_could_take()
     {
         (await _kit.GetAsync(Guid.NewGuid().ToString("N"))).Status.ShouldBe(404);
-        (await _kit.GetAsync("../../etc/passwd")).Status.ShouldBe(404);
+        (await _kit.GetAsync("not-a-draft-id")).Status.ShouldBe(404);
+        var traversal = await _kit.GetAsync("../../etc/passwd");
+        traversal.Status.ShouldBe(400);
+        traversal.Str("field").ShouldBe("id");
     }
 
     /// <summary>The answer is the given 4xx as problem+json (naming <paramref name="field"/>), and no draft was stored.</summary>
