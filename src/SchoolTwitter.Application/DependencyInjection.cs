@@ -80,7 +80,7 @@ public static class DependencyInjection
         services.AddOptions<FollowerOptions>()
             .BindConfiguration(FollowerOptions.SectionName)
             .BindConfiguration(XSection)
-            .Validate(o => o.AccountId.Length > 0, AccountIdMissing)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AccountId), AccountIdMissing)
             .Validate(o => o.InvocationBudget > TimeSpan.Zero, $"{Setting(FollowerOptions.SectionName, nameof(FollowerOptions.InvocationBudget))} must be positive.")
             .Validate(o => TimeOnly.TryParseExact(o.ScanTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
                 $"{Setting(FollowerOptions.SectionName, nameof(FollowerOptions.ScanTime))} must be HH:mm (UK time).")
@@ -89,7 +89,7 @@ public static class DependencyInjection
         services.AddOptions<RotationOptions>()
             .BindConfiguration(RotationOptions.SectionName)
             .BindConfiguration(XSection)
-            .Validate(o => o.AccountId.Length > 0, AccountIdMissing)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AccountId), AccountIdMissing)
             .ValidateOnStart();
 
         // A list of roles in the role setting would silently grant no one: the roles claim holds one role per value.
