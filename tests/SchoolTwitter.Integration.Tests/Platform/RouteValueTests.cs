@@ -20,8 +20,7 @@ public sealed class RouteValueTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private SchoolTwitterTestHost _host = null!;
 
-    // As Program.cs does: the SLT list's service on top of the platform.
-    public async Task InitializeAsync() => _host = await SchoolTwitterTestHost.StartAsync(azurite, o => o.ConfigureServices = s => s.AddSltMembership());
+    public async Task InitializeAsync() => _host = await SchoolTwitterTestHost.StartAsync(azurite);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
