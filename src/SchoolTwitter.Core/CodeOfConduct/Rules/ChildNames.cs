@@ -212,7 +212,7 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
     }
 
     /// <summary>"Sophia, you were a star today!" and "Great effort today, Isla!".</summary>
-    private static bool IsVocative(TextAnalysis words, int first, int last)
+    private bool IsVocative(TextAnalysis words, int first, int last)
     {
         var atStart = words[first].Has(WordFlags.SentenceStart) || words[first].Has(WordFlags.LineStart) || words.GapBefore(first).IndexOf(',') >= 0;
         var next = last + 1;
@@ -221,9 +221,7 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
             // One name closes the sentence after a comma (not a quoted title: "a 1928 failure, "Treasure Girl".").
             return first == last && first > 0 && words.GapBefore(first).IndexOf(',') >= 0 && words.GapBefore(next).IndexOfAny("\"“”'") < 0;
         }
-        if (!atStart || words.GapBefore(next).IndexOf(',') < 0) return false;
-        return words.Folded(next) is "you" or "your" or "well" or "what" or "thank" or "thanks" or "congratulations" or "keep" or "great"
-            or "brilliant" or "amazing" or "fantastic" or "we" or "i" or "happy" or "good" or "such" or "super";
+        return atStart && words.GapBefore(next).IndexOf(',') >= 0 && names.Vocative.Contains(words.Folded(next));
     }
 
     /// <summary>"Jack scored", "Isla was so kind", "Jack and Lily were brilliant": the name is the subject of something people do or are.</summary>
