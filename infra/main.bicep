@@ -203,7 +203,7 @@ var blobContainerNames = [
 ]
 var deploymentContainerName = 'app-package'
 
-// The log events the alert rules look for (EventId names, or customEvents names). Documented in docs/readme/bicep.md.
+// The log events the alert rules look for (EventId names, or customEvents names). Documented in docs/infrastructure.md.
 var alertEvents = {
   publishFailed: [
     'DraftPublishFailed'

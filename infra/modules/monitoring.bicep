@@ -31,7 +31,7 @@ param retentionInDays int = 90
 @minLength(1)
 param alertEmailAddresses string[]
 
-@description('Required. Names of the app\'s log events the alerts look for (EventId names or customEvents names). See docs/readme/bicep.md.')
+@description('Required. Names of the app\'s log events the alerts look for (EventId names or customEvents names). See docs/infrastructure.md.')
 param alertEvents {
   @description('Required. Events logged when a draft could not be published.')
   publishFailed: string[]

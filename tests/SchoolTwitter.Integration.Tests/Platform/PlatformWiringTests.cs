@@ -17,7 +17,7 @@ namespace SchoolTwitter.Integration.Tests.Platform;
 public sealed class PlatformWiringTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task AddPlatform_provides_every_port_with_its_real_adapter_and_binds_settings()
+    public async Task AddInfrastructure_provides_every_port_with_its_real_adapter_and_binds_settings()
     {
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite, o => o.Settings["X__RequestTimeout"] = "00:00:07");
 

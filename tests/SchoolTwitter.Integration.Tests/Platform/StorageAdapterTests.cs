@@ -121,14 +121,10 @@ public sealed class StorageAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public void Identity_based_settings_build_clients_on_the_service_uris_without_keys()
     {
-        using var provider = Infrastructure(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage:blobServiceUri"] = "https://stschool.blob.core.windows.net",
-            ["AzureWebJobsStorage:queueServiceUri"] = "https://stschool.queue.core.windows.net",
-            ["AzureWebJobsStorage:tableServiceUri"] = "https://stschool.table.core.windows.net",
-            ["AzureWebJobsStorage:credential"] = "managedidentity",
-            ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
-        });
+        var settings = ServiceUriSettings();
+        settings["AzureWebJobsStorage:credential"] = "managedidentity";
+        settings["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001";
+        using var provider = Infrastructure(settings);
 
         provider.GetRequiredService<TokenCredential>().ShouldBeOfType<Azure.Identity.ManagedIdentityCredential>();
         provider.GetRequiredService<BlobServiceClient>().Uri.ShouldBe(new Uri("https://stschool.blob.core.windows.net"));
@@ -140,12 +136,7 @@ public sealed class StorageAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public void Without_a_managed_identity_setting_the_one_credential_is_the_default_chain()
     {
-        using var provider = Infrastructure(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage:blobServiceUri"] = "https://stschool.blob.core.windows.net",
-            ["AzureWebJobsStorage:queueServiceUri"] = "https://stschool.queue.core.windows.net",
-            ["AzureWebJobsStorage:tableServiceUri"] = "https://stschool.table.core.windows.net",
-        });
+        using var provider = Infrastructure(ServiceUriSettings());
 
         provider.GetRequiredService<TokenCredential>().ShouldBeOfType<Azure.Identity.DefaultAzureCredential>();
     }
@@ -165,6 +156,13 @@ public sealed class StorageAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
 
         _host.Logs.Entries.ShouldNotContain(e => e.Category.StartsWith("Azure", StringComparison.Ordinal));
     }
+
+    private static Dictionary<string, string?> ServiceUriSettings() => new()
+    {
+        ["AzureWebJobsStorage:blobServiceUri"] = "https://stschool.blob.core.windows.net",
+        ["AzureWebJobsStorage:queueServiceUri"] = "https://stschool.queue.core.windows.net",
+        ["AzureWebJobsStorage:tableServiceUri"] = "https://stschool.table.core.windows.net",
+    };
 
     private static ServiceProvider Infrastructure(Dictionary<string, string?> settings)
     {

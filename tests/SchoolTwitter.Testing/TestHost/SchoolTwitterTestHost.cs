@@ -28,8 +28,8 @@ public sealed class SchoolTwitterTestHostOptions
 }
 
 /// <summary>
-/// The service provider Program.cs builds (AddApplication, AddInfrastructure), pointed at
-/// Azurite, a fresh fake X and a fresh fake webhook, with the X credentials served by a <see cref="StaticXCredentialSource"/>.
+/// The service provider Program.cs builds (AddApplication, AddInfrastructure), pointed at Azurite, a fresh fake X and a fresh
+/// fake webhook, with the X credentials served by a <see cref="StaticXCredentialSource"/>.
 /// Functions are tested by resolving them (or their services) from <see cref="Services"/> and calling them directly.
 /// </summary>
 public sealed class SchoolTwitterTestHost : IAsyncDisposable
