@@ -36,6 +36,7 @@ public static class DraftPipelineRegistration
         services.AddSingleton<IPupilRosterStore, TablePupilRosterStore>();
         services.AddSingleton<IImageSanitiser, ImageSharpSanitiser>();
 
+        services.AddSingleton<DraftVerdicts>();
         services.AddSingleton<DraftOutcomeNotifier>();
         services.AddSingleton<DraftScheduler>();
         services.AddSingleton<DraftApprovalRequest>();
