@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.TryAddSingleton(sp => FollowerKeywords.From(sp.GetRequiredService<LexiconSet>()));
         services.TryAddSingleton<FollowerAssessor>();
 
+        services.TryAddSingleton<DraftVerdicts>();
         services.TryAddSingleton<DraftOutcomeNotifier>();
         services.TryAddSingleton<DraftScheduler>();
         services.TryAddSingleton<DraftApprovalRequest>();

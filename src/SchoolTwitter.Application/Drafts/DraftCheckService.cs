@@ -5,16 +5,14 @@ using SchoolTwitter.Core.CodeOfConduct;
 namespace SchoolTwitter.Application.Drafts;
 
 /// <summary>
-/// Handles a drafts-to-check message: runs the code of conduct with the stored roster and staff list and moves the draft on.
+/// Handles a drafts-to-check message: runs the code of conduct with the stored roster and staff list (<see cref="DraftVerdicts"/>) and moves the draft on.
 /// Pass: scheduled, with a drafts-to-publish message hidden until the requested time. Review: awaits a second SLT
 /// member. Blocked: ends. Idempotent under redelivery: a draft already past checking only has its publish message re-sent.
 /// </summary>
 public sealed class DraftCheckService(
     IDraftStore drafts,
     IDraftMediaStore media,
-    IPupilRosterStore roster,
-    IStaffListStore staff,
-    CodeOfConductChecker checker,
+    DraftVerdicts verdicts,
     IAuditLog audit,
     DraftOutcomeNotifier notify,
     DraftApprovalRequest approvalRequest,
@@ -69,7 +67,7 @@ public sealed class DraftCheckService(
             throw new InvalidOperationException($"Draft {draft.Id}'s stored media no longer match what was submitted.");
         }
 
-        var verdict = checker.Check(content, await roster.GetAsync(ct), await staff.GetAsync(ct));
+        var verdict = await verdicts.JudgeAsync(content, ct);
         var next = verdict.Outcome switch
         {
             VerdictOutcome.Pass => DraftStatus.Scheduled,

@@ -6,9 +6,12 @@ using SchoolTwitter.Core.Roster;
 namespace SchoolTwitter.Infrastructure.Drafts;
 
 /// <summary>The roster in table <c>Pupils</c>, replaced whole (see <see cref="TableSnapshot"/>): readers never see a mixture.</summary>
-public sealed class TablePupilRosterStore(TableServiceClient service) : IPupilRosterStore
+public sealed class TablePupilRosterStore(TableServiceClient service, TimeProvider time) : IPupilRosterStore
 {
-    private readonly TableSnapshot _snapshot = new(service.GetTableClient(TableNames.Pupils), "roster");
+    /// <summary>How long a superseded upload is kept for readers still on it.</summary>
+    public static TimeSpan RetiredGrace => TableSnapshot.RetiredGrace;
+
+    private readonly TableSnapshot _snapshot = new(service.GetTableClient(TableNames.Pupils), "roster", time);
 
     public async Task<PupilRoster> GetAsync(CancellationToken ct)
     {

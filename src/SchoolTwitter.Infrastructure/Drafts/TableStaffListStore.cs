@@ -6,9 +6,9 @@ using SchoolTwitter.Core.Roster;
 namespace SchoolTwitter.Infrastructure.Drafts;
 
 /// <summary>The staff and governors list beside the roster in table <c>Pupils</c> (its own pointer row), replaced whole.</summary>
-public sealed class TableStaffListStore(TableServiceClient service) : IStaffListStore
+public sealed class TableStaffListStore(TableServiceClient service, TimeProvider time) : IStaffListStore
 {
-    private readonly TableSnapshot _snapshot = new(service.GetTableClient(TableNames.Pupils), "staff");
+    private readonly TableSnapshot _snapshot = new(service.GetTableClient(TableNames.Pupils), "staff", time);
 
     public async Task<StaffList> GetAsync(CancellationToken ct)
     {

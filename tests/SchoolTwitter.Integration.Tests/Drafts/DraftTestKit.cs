@@ -14,6 +14,7 @@ using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.CodeOfConduct;
+using SchoolTwitter.Core.Roster;
 using SchoolTwitter.Functions.Drafts;
 using SchoolTwitter.Functions.Http;
 using SchoolTwitter.Integration.Tests.Platform;
@@ -60,7 +61,18 @@ public sealed class DraftTestKit : IAsyncDisposable
             };
             configure?.Invoke(o);
         });
-        return new DraftTestKit(host);
+        var kit = new DraftTestKit(host);
+        await kit.EnsureRosterAsync();
+        return kit;
+    }
+
+    /// <summary>Pupils no test text names: a roster must exist for a draft with pictures to pass (tests share one Azurite).</summary>
+    public static readonly PupilRoster StandInRoster = new([new Pupil("T001", "Zebedee", "Quillfeather", true), new Pupil("T002", "Ottoline", "Brackenbury", false)]);
+
+    private async Task EnsureRosterAsync()
+    {
+        var store = Get<IPupilRosterStore>();
+        if ((await store.GetAsync(CancellationToken.None)).Pupils.Count == 0) await store.ReplaceAsync(StandInRoster, CancellationToken.None);
     }
 
     /// <summary>A draft with a warning only, checked and waiting for a second SLT member.</summary>
