@@ -58,6 +58,17 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
             var last = Math.Max(mention.Last, mention.First + count - 1);
             found.Add((words[mention.First].Start, words[last].End - words[mention.First].Start, pupil, withLast));
         }
+        // A roster name that is no everyday word is a pupil wherever it stands, even where nothing around it reads as a name
+        // ("Zephyrine and her class painted the mural"): with pictures, the roster is the evidence.
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (found.Exists(f => f.Item1 <= words[i].Start && words[i].Start < f.Item1 + f.Item2)) continue;
+            var count = roster.MatchAt(words, i, out var pupil, out var withLast);
+            if (pupil is null || count == 0) continue;
+            var folded = words.Folded(i);
+            if (lexicons.Language.IsEverydayNameWord(folded) || lexicons.Language.IsDictionaryWord(folded)) continue;
+            found.Add((words[i].Start, words[i + count - 1].End - words[i].Start, pupil, withLast));
+        }
         return found;
     }
 }
