@@ -53,18 +53,27 @@ internal static class OffensiveDisguises
         if (positions.Count > 2) yield return Substitute(word, positions.Where((_, k) => k % 2 == 0), lookalikes, choose);
     }
 
-    /// <summary>Regular derived forms: plural, -er, -ing, -ed, and the -head and -face compounds.</summary>
+    /// <summary>
+    /// Regular derived forms of a base word: plural, -er, -ing, -ed, and the -head and -face compounds. A word that is itself
+    /// derived (the lists hold "fuckers", "bitching", "shithead") gets none: "fuckersface" is nobody's word.
+    /// </summary>
     public static IEnumerable<(string Kind, string Form)> Derived(string word)
     {
-        var plural = word.EndsWith('s') || word.EndsWith('x') || word.EndsWith('z') || word.EndsWith("ch") || word.EndsWith("sh") ? word + "es"
-            : word.Length > 1 && word[^1] == 'y' && !Vowels.Contains(word[^2]) ? word[..^1] + "ies" : word + "s";
-        if (!word.EndsWith('s')) yield return ("plural", plural);
+        if (IsDerived(word)) yield break;
+        if (!word.EndsWith('s')) yield return ("plural", Plural(word));
         if (!word.EndsWith('s') && !word.EndsWith("er") && !word.EndsWith("ing") && !word.EndsWith("ed"))
         {
             var stem = word.EndsWith('e') ? word[..^1] : DoublesFinalConsonant(word) ? word + word[^1] : word;
             yield return ("-er", stem + "er");
             yield return ("-ing", stem + "ing");
             yield return ("-ed", stem + "ed");
+            if (word.Length > 5 && DoublesFinalConsonant(word[^3..]))
+            {
+                // A longer word doubles too when it ends in a short one: "bullshitting".
+                yield return ("-er", word + word[^1] + "er");
+                yield return ("-ing", word + word[^1] + "ing");
+                yield return ("-ed", word + word[^1] + "ed");
+            }
         }
         if (word.Length <= 7 && !word.EndsWith("head") && !word.EndsWith("face"))
         {
@@ -72,6 +81,17 @@ internal static class OffensiveDisguises
             yield return ("-face", word + "face");
         }
     }
+
+    private static bool IsDerived(string word) =>
+        word.EndsWith('s') || word.EndsWith('z') || word.EndsWith("ing") || word.EndsWith("in") || word.EndsWith("ed") || word.EndsWith("er")
+        || word.EndsWith("head") || word.EndsWith("face") || word.EndsWith("hole") || word.EndsWith("wipe") || word.EndsWith("bag")
+        || word.EndsWith("sucker") || word.EndsWith("licker") || word.EndsWith("muncher") || word.EndsWith("iest") || word.EndsWith("ier")
+        || word.EndsWith('y') || word.EndsWith("wit");
+
+    /// <summary>The plural of any word, derived or not ("shitheads", "cocksuckers").</summary>
+    public static string Plural(string word) =>
+        word.EndsWith('s') || word.EndsWith('x') || word.EndsWith('z') || word.EndsWith("ch") || word.EndsWith("sh") ? word + "es"
+            : word.Length > 1 && word[^1] == 'y' && !Vowels.Contains(word[^2]) ? word[..^1] + "ies" : word + "s";
 
     /// <summary>"shit" → "shitter", "fag" → "fagged": one vowel before one final consonant in a short word.</summary>
     private static bool DoublesFinalConsonant(string word) =>

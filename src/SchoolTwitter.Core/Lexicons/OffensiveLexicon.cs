@@ -63,7 +63,11 @@ internal sealed class OffensiveLexicon
     private readonly Dictionary<string, (OffensiveTerm Term, bool Strong)>.AlternateLookup<ReadOnlySpan<char>> _insults;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _targets;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _linkers;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly (string Spelling, OffensiveTerm Term)[][] _byLength;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+
+    private const int PrefixLength = 3;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
     public OffensiveLexicon(LexiconSet lists)
@@ -93,6 +97,8 @@ internal sealed class OffensiveLexicon
             }
         }
         _terms = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixes = single.Keys.Select(k => k.Length > PrefixLength ? k[..PrefixLength] : k).ToHashSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _phrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         InsideWordTerms = [.. inside];
         EndOfWordTerms = [.. end];
@@ -115,10 +121,14 @@ internal sealed class OffensiveLexicon
         _insults = insults.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _targets = Folded(lists.Entries(InsultTargetsList));
         _linkers = Folded(lists.Entries(InsultLinkersList));
+        _titles = Folded(lists.Entries(TitlesList));
     }
 
     /// <summary>Words for people an insult can be aimed at ("parents", "staff", "referee", "you").</summary>
     public const string InsultTargetsList = "insult-targets";
+
+    /// <summary>Titles before a surname, which make the surname no term ("Col. Faget", "Mr Dick").</summary>
+    public const string TitlesList = "offensive-titles";
 
     /// <summary>Words that may stand between a person and the insult ("are", "such a", "a bunch of").</summary>
     public const string InsultLinkersList = "insult-linkers";
@@ -130,6 +140,9 @@ internal sealed class OffensiveLexicon
     public (string Spelling, OffensiveTerm Term)[] EndOfWordTerms { get; }
 
     public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _terms.TryGetValue(folded, out var term) ? term : null;
+
+    /// <summary>False when no single-word spelling starts with the word's first three characters (so neither it nor any stem of it is a term).</summary>
+    public bool MayStartTerm(ReadOnlySpan<char> folded) => folded.Length < PrefixLength || _prefixes.Contains(folded[..PrefixLength]);
 
     public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phrases.TryGetValue(folded, out var p) ? p : null;
 
@@ -143,6 +156,9 @@ internal sealed class OffensiveLexicon
     public bool IsInsultTarget(ReadOnlySpan<char> folded) => _targets.Contains(folded);
 
     public bool IsInsultLinker(ReadOnlySpan<char> folded) => _linkers.Contains(folded);
+
+    /// <summary>A title before a surname (insult-targets.txt's titles: Mr, Mrs, Dr, Col...).</summary>
+    public bool IsTitle(ReadOnlySpan<char> folded) => _titles.Contains(folded);
 
     /// <summary>The entry's term, and each spelling folded with where it is found (<c>*</c> markers removed).</summary>
     private static OffensiveTerm Build(LexiconEntry entry, string category, out List<(string Spelling, TermPosition Position)> spellings)

@@ -111,30 +111,32 @@ public sealed class OffensiveLanguage
             while (end > start && IsTrailingTrim(text[end - 1])) end--;
             if (end - start > 4 * MaxWord) end = start + 4 * MaxWord; // a 50,000-letter "word" is no word: look at its start
 
-            var length = FoldChunk(text, start, end, folded, origin);
+            var found = matches?.Count ?? 0;
+            var trimmedEnd = end;
+            var length = FoldChunk(text, start, end, folded, origin, preferData: false, out var otherReading);
             var chunk = folded[..length];
-
-            // Pieces: runs of word characters. "f.u.c.k" and "a_s_s" are letters spelt out; "a-hole" and "f#ck" are whole chunks.
-            var pieces = 0;
-            var onlyPiece = (Start: 0, Length: 0);
-            var p = 0;
-            while (p < length)
+            var (pieces, onlyPiece) = CheckPieces(text, chunk, origin, ref matches);
+            if (otherReading && (matches?.Count ?? 0) == found)
             {
-                while (p < length && !IsPieceChar(chunk[p])) p++;
-                var ps = p;
-                while (p < length && IsPieceChar(chunk[p])) p++;
-                if (p == ps) break;
-                pieces++;
-                onlyPiece = (ps, p - ps);
-                CheckWord(text, chunk[ps..p], origin[ps], origin[p - 1] + 1, ref matches);
-                CheckCamelCaseParts(text, chunk[ps..p], origin[ps..p], ref matches);
+                // "ßallßag", "sΙut": the confusables data reads a letter otherwise than TextFolding; try its reading too.
+                var other = FoldChunk(text, start, end, scratch, origin, preferData: true, out _);
+                CheckPieces(text, scratch[..other], origin, ref matches);
+                FoldChunk(text, start, end, folded, origin, preferData: false, out _);
             }
             if (pieces >= 2 && length > 0)
             {
                 var whole = (origin[0], origin[length - 1] + 1);
                 if (_terms.Term(chunk) is { } exact) Report(text, exact, whole.Item1, whole.Item2, ref matches); // "a-hole", "s.o.b"
-                else if (MaskedLetters.AsPattern(chunk, scratch) is > 0 and var n) ReportMasked(text, scratch[..n], whole.Item1, whole.Item2, ref matches);
+                else if (MaskedLetters.AsPattern(chunk, scratch) is > 0 and var n) ReportMasked(text, scratch[..n], whole.Item1, whole.Item2, IsCompound(chunk), ref matches);
                 else if (SpacedLetters.Join(chunk, scratch) is > 0 and var m) CheckWord(text, scratch[..m], whole.Item1, whole.Item2, ref matches);
+            }
+
+            // "p@k!", "hent@!": a closing "!" after leetspeak may be the word's last letter.
+            if ((matches?.Count ?? 0) == found && trimmedEnd < text.Length && text[trimmedEnd] == '!' && HasLeet(chunk))
+            {
+                var bang = FoldChunk(text, start, trimmedEnd + 1, scratch, origin, preferData: false, out _);
+                CheckPieces(text, scratch[..bang], origin, ref matches);
+                FoldChunk(text, start, end, folded, origin, preferData: false, out _);
             }
 
             // Across chunks: "s h i t" (single letters) and "wh ore" (a word split in two).
@@ -165,6 +167,26 @@ public sealed class OffensiveLanguage
             }
         }
         FlushRun(text, run[..runLength], runOrigin[..runLength], ref matches);
+    }
+
+    /// <summary>Pieces: runs of word characters, each checked as a word. "f.u.c.k" and "a_s_s" are letters spelt out; "a-hole" and "f#ck" whole chunks.</summary>
+    private (int Pieces, (int Start, int Length) OnlyPiece) CheckPieces(string text, ReadOnlySpan<char> chunk, ReadOnlySpan<int> origin, ref List<LanguageMatch>? matches)
+    {
+        var pieces = 0;
+        var onlyPiece = (Start: 0, Length: 0);
+        var p = 0;
+        while (p < chunk.Length)
+        {
+            while (p < chunk.Length && !IsPieceChar(chunk[p])) p++;
+            var ps = p;
+            while (p < chunk.Length && IsPieceChar(chunk[p])) p++;
+            if (p == ps) break;
+            pieces++;
+            onlyPiece = (ps, p - ps);
+            CheckWord(text, chunk[ps..p], origin[ps], origin[p - 1] + 1, ref matches);
+            CheckCamelCaseParts(text, chunk[ps..p], origin[ps..p], ref matches);
+        }
+        return (pieces, onlyPiece);
     }
 
     /// <summary>🖕 (any skin tone) and the other emoji in the lists: strong ones always, weak ones when aimed at people (checked with the words).</summary>
@@ -222,7 +244,18 @@ public sealed class OffensiveLanguage
         if (_terms.Term(joined) is not { } term) return;
         if (_terms.Term(first) is not null || _terms.Term(second) is not null) return; // already found on its own
         if (IsWord(first) && IsWord(second)) return; // "pen is", "as sess": two real words
+        if (first.Length >= 3 && IsWord(second)) return; // "dogg in": a name, then a real word
         Report(text, term, start, end, ref matches);
+    }
+
+    /// <summary>"no-hit", "moon-faced", "e.g": words joined by a hyphen, dot or underscore are words, not letters hidden by a symbol.</summary>
+    private bool IsCompound(ReadOnlySpan<char> chunk)
+    {
+        var at = chunk.IndexOfAny('-', '.', '_');
+        if (at < 0) return false;
+        var left = chunk[..at];
+        var right = chunk[(at + 1)..].TrimStart("-._");
+        return left.Length >= 2 && right.Length >= 2 && IsWord(left) && IsWord(right);
     }
 
     private bool IsWord(ReadOnlySpan<char> w) =>
@@ -234,30 +267,35 @@ public sealed class OffensiveLanguage
     {
         if (word.EndsWith("'s")) word = word[..^2];
         if (word.Length == 0 || word.Length > MaxWord) return;
-        var term = Resolve(word);
-        if (term is null && word.Length > 3 && word[0] == '@' && Resolve(word[1..]) is { } mentioned)
+        var atEnd = false;
+        var term = Resolve(word, ref atEnd);
+        if (term is null && word.Length > 3 && word[0] == '@' && Resolve(word[1..], ref atEnd) is { } mentioned)
         {
             term = mentioned; // "@shithead": a mention of an offensive account name
             start++;
         }
-        if (term is not null) Report(text, term, start, end, ref matches);
+        if (term is not null) Report(text, term, start, end, ref matches, atEnd);
     }
 
-    private OffensiveTerm? Resolve(ReadOnlySpan<char> word)
+    /// <summary>
+    /// The term the word is or hides; <paramref name="atEnd"/> says it was found inside a longer word: at its end ("bullshit")
+    /// or inflected from a term that has innocent readings ("asser"). Capitalised in mid-sentence, such a word is a name.
+    /// </summary>
+    private OffensiveTerm? Resolve(ReadOnlySpan<char> word, ref bool atEnd)
     {
-        if (ResolveForm(word) is { } plain) return plain;
+        if (ResolveForm(word, ref atEnd) is { } plain) return plain;
         Span<char> form = stackalloc char[word.Length];
         var masked = word.Contains(MaskedLetters.Wild);
         if (Leetspeak.TryUndo(word, form, oneAsL: false))
         {
             if (masked) return Wildcard(form);
-            if (ResolveForm(form) is { } leet) return leet;
-            if (Leetspeak.TryUndo(word, form, oneAsL: true) && ResolveForm(form) is { } leetL) return leetL;
+            if (ResolveForm(form, ref atEnd) is { } leet) return leet;
+            Span<char> squeezed = stackalloc char[word.Length];
+            if (Stretched(form, squeezed) is { } leetStretched) return leetStretched; // "4rrse", "b0ooobs"
+            if (Leetspeak.TryUndo(word, form, oneAsL: true) && ResolveForm(form, ref atEnd) is { } leetL) return leetL;
+            return null;
         }
-        else if (masked)
-        {
-            return Wildcard(word);
-        }
+        if (masked) return Wildcard(word);
         return Stretched(word, form);
     }
 
@@ -265,7 +303,7 @@ public sealed class OffensiveLanguage
     private OffensiveTerm? Stretched(ReadOnlySpan<char> word, Span<char> form)
     {
         if (!StretchedLetters.HasRun(word, 2)) return null;
-        foreach (var how in (ReadOnlySpan<SqueezeMode>)[SqueezeMode.LongRunsToOne, SqueezeMode.LongRunsToTwo, SqueezeMode.AllRunsToOne])
+        foreach (var how in (ReadOnlySpan<SqueezeMode>)[SqueezeMode.LongRunsToOne, SqueezeMode.LongRunsToTwo, SqueezeMode.VowelsToTwo, SqueezeMode.AllRunsToOne])
         {
             if (how == SqueezeMode.AllRunsToOne && _isWord(word)) break;
             var n = StretchedLetters.Squeeze(word, form, how);
@@ -277,46 +315,98 @@ public sealed class OffensiveLanguage
     /// <summary>A word as it stands or built on a stem; then the terms found inside or at the end of longer words.</summary>
     private OffensiveTerm? ResolveForm(ReadOnlySpan<char> word)
     {
-        if (Lookup(word) is { } found) return found;
+        var atEnd = false;
+        return ResolveForm(word, ref atEnd);
+    }
+
+    private OffensiveTerm? ResolveForm(ReadOnlySpan<char> word, ref bool atEnd) => Lookup(word, ref atEnd) ?? InsideOrAtEnd(word, ref atEnd);
+
+    private OffensiveTerm? InsideOrAtEnd(ReadOnlySpan<char> word)
+    {
+        var atEnd = false;
+        return InsideOrAtEnd(word, ref atEnd);
+    }
+
+    private OffensiveTerm? InsideOrAtEnd(ReadOnlySpan<char> word, ref bool atEnd)
+    {
         foreach (var (spelling, term) in _terms.InsideWordTerms)
         {
             if (word.Length > spelling.Length && word.Contains(spelling, StringComparison.Ordinal)) return term;
         }
+        var singular = word.Length > 4 && word[^1] == 's' ? word[..^1] : word; // "bullshits"
         foreach (var (spelling, term) in _terms.EndOfWordTerms)
         {
-            if (word.Length > spelling.Length && word.EndsWith(spelling, StringComparison.Ordinal)) return term;
+            if (singular.Length > spelling.Length && singular.EndsWith(spelling, StringComparison.Ordinal))
+            {
+                atEnd = true;
+                return term;
+            }
         }
         return null;
     }
 
-    private OffensiveTerm? Lookup(ReadOnlySpan<char> word)
+    /// <summary>The term the word is, or is built on: "sluts", "shitting", "dickhead", and a compound inflected ("shitfaced").</summary>
+    private OffensiveTerm? Lookup(ReadOnlySpan<char> word, bool compoundsOnly = false)
     {
+        var atEnd = false;
+        return Lookup(word, ref atEnd, compoundsOnly);
+    }
+
+    private OffensiveTerm? Lookup(ReadOnlySpan<char> word, ref bool atEnd, bool compoundsOnly = false)
+    {
+        // A stem starts as its word does: a word no term starts like ("school", "today") is no term and built on none.
+        if (!_terms.MayStartTerm(word)) return null;
         if (_terms.Term(word) is { } exact) return exact;
         if (word.Length < 4) return null;
         Span<char> buffer = stackalloc char[WordEndings.MaxStems * (word.Length + 1)];
         Span<Range> stems = stackalloc Range[WordEndings.MaxStems];
-        var count = WordEndings.Stems(word, buffer, stems, _isWord);
+        var count = WordEndings.Stems(word, buffer, stems, _isWord, out var compounds, compoundsOnly);
         for (var k = 0; k < count; k++)
         {
-            if (_terms.Term(buffer[stems[k]]) is not { } term) continue;
-            // "cocked", "butter", "cumin": an ordinary word built on a term with innocent readings is that ordinary word.
-            if (term.AllowedInContext && _isWord(word)) continue;
+            var stem = buffer[stems[k]];
+            if (_terms.Term(stem) is not { } term)
+            {
+                // "shitfaced" (an inflected compound), "fukwithead" (a compound of one), "bullshitting" (an inflected end-of-word term).
+                if (!compoundsOnly && (Lookup(stem, compoundsOnly: true) ?? (k >= compounds ? InsideOrAtEnd(stem, ref atEnd) : null)) is { } inner) return inner;
+                continue;
+            }
+            // "cocked", "butter", "cumin": an ordinary word inflected from a term with innocent readings is that ordinary word
+            // (not its other spellings, "rapists"; not compounds: "dickhead" and "cocksucker" are in the dictionary too), and so
+            // is a word that would have doubled a letter to be built on it ("titer" is no "titter").
+            if (k >= compounds && term.AllowedInContext && stem.SequenceEqual(term.Term) && (_isWord(word) || WordEndings.SkipsDoubling(word, stem))) continue;
+            atEnd |= k >= compounds && term.AllowedInContext; // "Asser", "Cocker": capitalised, a name rather than the term
             return term;
         }
         return null;
     }
 
     /// <summary>"f*ck", "f**k", "b*st*rds", "f*cking": a word with letters hidden, read as the term it fits (with an ending).</summary>
-    private OffensiveTerm? Wildcard(ReadOnlySpan<char> pattern)
+    private OffensiveTerm? Wildcard(ReadOnlySpan<char> pattern, bool letterByLetter = true)
     {
         if (pattern is "a*s") return null; // A*s: grades (A-star results), not a hidden word
         if (Fitting(pattern) is { } same) return same;
         Span<char> buffer = stackalloc char[WordEndings.MaxStems * (pattern.Length + 1)];
         Span<Range> stems = stackalloc Range[WordEndings.MaxStems];
-        var count = WordEndings.Stems(pattern, buffer, stems, _isWord);
+        var count = WordEndings.Stems(pattern, buffer, stems, _isWord, out _);
         for (var k = 0; k < count; k++)
         {
             if (Fitting(buffer[stems[k]]) is { } stemmed) return stemmed;
+        }
+        return letterByLetter ? OneHiddenLetter(pattern) : null;
+    }
+
+    /// <summary>One hidden letter inside a word: each letter tried in its place, the word then read like any other ("a*rse", "assf*ce").</summary>
+    private OffensiveTerm? OneHiddenLetter(ReadOnlySpan<char> pattern)
+    {
+        var at = pattern.IndexOf(MaskedLetters.Wild);
+        if (at <= 0 || at == pattern.Length - 1 || pattern[(at + 1)..].Contains(MaskedLetters.Wild) || pattern.Length < 4) return null;
+        Span<char> word = stackalloc char[pattern.Length];
+        Span<char> form = stackalloc char[pattern.Length];
+        pattern.CopyTo(word);
+        for (var letter = 'a'; letter <= 'z'; letter++)
+        {
+            word[at] = letter;
+            if ((ResolveForm(word) ?? Stretched(word, form)) is { } term) return term;
         }
         return null;
     }
@@ -331,15 +421,58 @@ public sealed class OffensiveLanguage
         return null;
     }
 
-    private void ReportMasked(string text, ReadOnlySpan<char> pattern, int start, int end, ref List<LanguageMatch>? matches)
+    /// <summary>A chunk with one symbol run: for two real words joined by a hyphen ("no-hit") only a spelling that fits exactly counts.</summary>
+    private void ReportMasked(string text, ReadOnlySpan<char> pattern, int start, int end, bool compound, ref List<LanguageMatch>? matches)
     {
-        if (Wildcard(pattern) is { } term) Report(text, term, start, end, ref matches);
+        if (Wildcard(pattern, letterByLetter: !compound) is { } term) Report(text, term, start, end, ref matches);
     }
 
-    /// <summary>Adds the match unless the term is innocent where it stands ("blue tits", "Moby Dick").</summary>
-    private static void Report(string text, OffensiveTerm term, int start, int end, ref List<LanguageMatch>? matches)
+    /// <summary>Adds the match unless the term is innocent where it stands ("blue tits", "Moby Dick", "Col. Faget", "Mr Livshitz").</summary>
+    private void Report(string text, OffensiveTerm term, int start, int end, ref List<LanguageMatch>? matches, bool atEnd = false)
     {
-        if (!term.IsInnocentAt(text, start, end)) Add(ref matches, term, start, end);
+        if (term.IsInnocentAt(text, start, end) || IsSurname(text, start, end, atEnd)) return;
+        // A clinical word warns when written plainly ("penis" in RSE); disguised ("pen1s", "p e n i s") it is no clinical use.
+        Add(ref matches, term, start, end, term.Warns && !IsPlainLetters(text, start, end) ? "sexual" : null);
+    }
+
+    /// <summary>Letters in words of two or more ("penis", "sexual intercourse"), not spelt out ("p e n i s") or disguised ("pen1s").</summary>
+    private static bool IsPlainLetters(string text, int start, int end)
+    {
+        var run = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (char.IsAsciiLetter(text[k])) { run++; continue; }
+            if (text[k] != ' ' || run < 2) return false;
+            run = 0;
+        }
+        return run >= 2;
+    }
+
+    /// <summary>
+    /// A capitalised word after a title is a surname ("Col. Faget", "Mr Dick"), and so is a capitalised word in mid-sentence
+    /// that holds a term anywhere but at its start ("Alexandre Livshitz"): neither is the term.
+    /// </summary>
+    private bool IsSurname(string text, int start, int end, bool atEnd)
+    {
+        if (start >= text.Length || !char.IsUpper(text[start]) || (end - start > 1 && char.IsUpper(text[start + 1]))) return false;
+        for (var m = start; m < end; m++)
+        {
+            if (!char.IsAsciiLetter(text[m]) && text[m] != '\'') return false; // a disguised word is nobody's name
+        }
+        var p = start - 1;
+        while (p >= 0 && text[p] == ' ') p--;
+        if (p < 0) return false;
+        var q = text[p] == '.' ? p - 1 : p;
+        var titleEnd = q + 1;
+        while (q >= 0 && char.IsLetter(text[q])) q--;
+        if (titleEnd - q - 1 is >= 2 and <= 5 && char.IsUpper(text[q + 1]))
+        {
+            Span<char> title = stackalloc char[titleEnd - q - 1];
+            for (var m = 0; m < title.Length; m++) title[m] = char.ToLowerInvariant(text[q + 1 + m]);
+            if (_terms.IsTitle(title)) return true;
+        }
+        // A capitalised word in mid-sentence that ends in a term is a name; a sentence's first word is capitalised anyway.
+        return atEnd && text[p] is not ('.' or '!' or '?' or '"' or '“' or ':');
     }
 
     // ---- Word sequences: offensive phrases and insults aimed at people. ----
@@ -363,7 +496,8 @@ public sealed class OffensiveLanguage
                 }
             }
 
-            if (_terms.Insult(word) is not { } insult) continue;
+            // A plural needs no line of its own: "eejits", "wazzocks".
+            if ((_terms.Insult(word) ?? (word.Length > 4 && word[^1] == 's' ? _terms.Insult(word[..^1]) : null)) is not { } insult) continue;
             if (i + 1 < words.Count && words[i + 1].Has(WordFlags.AfterHyphen)) continue; // "idiot-proof"
             var last = i > 0 && words.SameSentence(i - 1, i) ? i - 1 : -1;
             if (insult.Strong ? IsStrongInsultUse(words, i) : IsAimedAtPeople(words, last, i + 1))
@@ -376,7 +510,7 @@ public sealed class OffensiveLanguage
         {
             var next = 0;
             while (next < words.Count && words[next].Start < at) next++;
-            if (IsAimedAtPeople(words, next - 1, next)) Add(ref matches, term, at, at + 2); // "the ref 🤡"
+            if (IsAimedAtPeople(words, next - 1, next, emoji: true)) Add(ref matches, term, at, at + 2); // "the ref 🤡"
         }
     }
 
@@ -389,7 +523,7 @@ public sealed class OffensiveLanguage
     /// the insult after a people word or a name with only linking words between (looking back from word <paramref name="last"/>),
     /// or right before a people word (word <paramref name="following"/>).
     /// </summary>
-    private bool IsAimedAtPeople(TextAnalysis words, int last, int following)
+    private bool IsAimedAtPeople(TextAnalysis words, int last, int following, bool emoji = false)
     {
         var linked = false;
         var endsPhrase = following >= words.Count || following == 0 || !words.SameSentence(following - 1, following)
@@ -397,9 +531,12 @@ public sealed class OffensiveLanguage
         for (var k = last; k >= 0 && k >= last - 5 && words.SameSentence(k, last); k--)
         {
             var w = words.Folded(k);
-            if (_terms.IsInsultTarget(w)) return true;
+            // "parents are idiots", "you losers", "the ref 🤡"; but "the family cow", "school rubbish" are things.
+            if (_terms.IsInsultTarget(w)) return linked || emoji || w is "you" or "u" or "ya" or "yous";
             // "What a loser!", "such idiots": an exclamation about someone, unless a noun follows ("what a rubbish day").
             if (w is "what" or "such") return endsPhrase;
+            // "St Mary's were cheats": a capitalised possessive is a name.
+            if (linked && w.EndsWith("'s") && words[k].Has(WordFlags.Capitalised)) return true;
             if (_terms.IsInsultLinker(w) || w.EndsWith("'re") || w.EndsWith("'s"))
             {
                 linked = true;
@@ -409,18 +546,20 @@ public sealed class OffensiveLanguage
             return linked && words[k].Has(WordFlags.Capitalised) && !words[k].Has(WordFlags.AllCaps)
                 && (!_lexicons.IsDictionaryWord(w) || (k > 0 && words.SameSentence(k - 1, k) && _terms.IsInsultTarget(words.Folded(k - 1))));
         }
-        return following < words.Count && following > 0 && words.SameSentence(following - 1, following)
+        return following < words.Count && following > 0 && words.FollowsDirectly(following)
             && _terms.IsInsultTarget(words.Folded(following)) && !words.Folded(following).SequenceEqual("you");
     }
 
     // ---- helpers ----
 
-    private static int FoldChunk(string text, int start, int end, Span<char> folded, Span<int> origin)
+    private static int FoldChunk(string text, int start, int end, Span<char> folded, Span<int> origin, bool preferData, out bool otherReading)
     {
         var n = 0;
+        otherReading = false;
         for (var k = start; k < end && n < folded.Length;)
         {
-            var f = ConfusableFolding.FoldAt(text.AsSpan(0, end), k, out var units);
+            var f = ConfusableFolding.FoldAt(text.AsSpan(0, end), k, out var units, preferData);
+            otherReading |= !preferData && ConfusableFolding.HasOtherReading(text.AsSpan(0, end), k);
             if (f != TextFolding.Removed || units == 2)
             {
                 origin[n] = k;
@@ -432,6 +571,15 @@ public sealed class OffensiveLanguage
         return n;
     }
 
+    private static bool HasLeet(ReadOnlySpan<char> chunk)
+    {
+        foreach (var c in chunk)
+        {
+            if (!char.IsLetter(c) && Leetspeak.IsLeet(c)) return true;
+        }
+        return false;
+    }
+
     private static bool IsPieceChar(char c) =>
         char.IsLetterOrDigit(c) || c is '*' or '@' or '$' or '!' or '|' or '+' or '\'' || (c >= 0x80 && Leetspeak.IsLeet(c));
 
@@ -440,13 +588,13 @@ public sealed class OffensiveLanguage
     private static bool IsTrailingTrim(char c) =>
         c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '"' or '\'' or '”' or '’' or ']' or '}' or '>' or '…';
 
-    private static void Add(ref List<LanguageMatch>? matches, OffensiveTerm term, int start, int end)
+    private static void Add(ref List<LanguageMatch>? matches, OffensiveTerm term, int start, int end, string? category = null)
     {
         matches ??= [];
         foreach (var m in matches)
         {
             if (m.Start == start && m.Length == end - start) return;
         }
-        matches.Add(new LanguageMatch(term.Term, term.Category, start, end - start));
+        matches.Add(new LanguageMatch(term.Term, category ?? term.Category, start, end - start));
     }
 }

@@ -205,7 +205,7 @@ public sealed class OffensivePipelineTests
     {
         var buffer = new char[WordEndings.MaxStems * (word.Length + 1)];
         var ranges = new Range[WordEndings.MaxStems];
-        var n = WordEndings.Stems(word, buffer, ranges, Dictionary);
+        var n = WordEndings.Stems(word, buffer, ranges, Dictionary, out _);
         return ranges.Take(n).Select(r => new string(buffer.AsSpan(r))).ToList();
     }
 }

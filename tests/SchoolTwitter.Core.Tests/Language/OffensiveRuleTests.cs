@@ -84,48 +84,6 @@ public sealed class OffensiveRuleTests
         finding.Message.ShouldContain("insults people");
     }
 
-    [Theory]
-    [InlineData("The PTA raised £455 for the library, and 7175 pages were read in the sponsored read.")]
-    [InlineData("We had a visit from Scunthorpe Town football club.")]
-    [InlineData("Every pupil was assessed in reading.")]
-    [InlineData("Our class made fruit cocktails at the summer fair.")]
-    [InlineData("The pantomime was Dick Whittington.")]
-    [InlineData("Year 6 are reading Moby Dick.")]
-    [InlineData("Our author visit was from Dick King-Smith's biographer.")]
-    [InlineData("Our friends in Essex and Sussex sent letters.")]
-    [InlineData("A therapist visited Year 3.")]
-    [InlineData("We picked a grape from the vine.")]
-    [InlineData("Data analysis in Year 6 maths.")]
-    [InlineData("We cooked with shitake mushrooms.")]
-    [InlineData("Our trip to Penistone was lovely.")]
-    [InlineData("We spotted blue tits and great tits in the Big Garden Birdwatch.")]
-    [InlineData("Stars are visible to the naked eye.")]
-    [InlineData("Year 6 learnt how Homo sapiens evolved.")]
-    [InlineData("Our Relationships and Sex Education policy is on the website.")]
-    [InlineData("The fields of oilseed rape are bright yellow.")]
-    [InlineData("The rubbish collection is on Monday.")]
-    [InlineData("Our thick winter coats are in the cloakroom.")]
-    [InlineData("Thick fog delayed the coach.")]
-    [InlineData("Nobody is a loser on sports day.")]
-    [InlineData("The circus clowns made us laugh.")]
-    [InlineData("We sang Cock-a-doodle-doo in nursery.")]
-    [InlineData("We had spicy food at the Diwali lunch.")]
-    [InlineData("Class assessment week begins on Monday.")]
-    [InlineData("We visited the Arsenal stadium.")]
-    [InlineData("Matthew and Dickens were both mentioned.")]
-    [InlineData("A glass of water at lunch.")]
-    [InlineData("Pass the ball!")]
-    [InlineData("Children learnt how to assess risk.")]
-    [InlineData("Our grade A* pupils celebrated.")]
-    [InlineData("Terms and conditions apply*.")]
-    [InlineData("Cocktail hour at the PTA quiz. #CocktailHour #ClassAct")]
-    [InlineData("Our maths analysis day. #AnalysisDay #Assessment")]
-    [InlineData("The idiot-proof guide to the new app is online.")]
-    public void Check_has_no_scunthorpe_problem(string text)
-    {
-        LanguageChecks.Findings(text, RuleIds.Offensive).ShouldBeEmpty();
-    }
-
     [Fact]
     public void Check_blocks_offensive_alt_text()
     {

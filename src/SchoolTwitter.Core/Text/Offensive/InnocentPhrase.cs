@@ -3,23 +3,28 @@ namespace SchoolTwitter.Core.Text;
 /// <summary>
 /// A phrase in which a lexicon term is innocent ("blue tit", "Homo sapiens", "Dick [Name]", "[Name] cum [Name]", "cocker").
 /// Words are compared folded, ignoring the punctuation between them; a word written with a capital must be capitalised in
-/// the text; <c>[Name]</c> stands for any capitalised word (a name: "Dick Whittington", "Chorlton-cum-Hardy"). The phrase
+/// the text; <c>[Name]</c> stands for any capitalised word (a name: "Dick Whittington", "Chorlton-cum-Hardy") and <c>*</c> for
+/// any one word ("cock and * hens": "a cock and three hens"). The phrase
 /// never reaches across the end of a sentence, except after an initial ("Philip K. Dick").
 /// </summary>
 internal sealed class InnocentPhrase
 {
     public const string NameMark = "[Name]";
 
+    public const string AnyWordMark = "*";
+
     private readonly string[] _words;
     private readonly bool[] _capitalised;
     private readonly bool[] _name;
+    private readonly bool[] _any;
 
-    private InnocentPhrase(string written, string[] words, bool[] capitalised, bool[] name)
+    private InnocentPhrase(string written, string[] words, bool[] capitalised, bool[] name, bool[] any)
     {
         Written = written;
         _words = words;
         _capitalised = capitalised;
         _name = name;
+        _any = any;
     }
 
     public string Written { get; }
@@ -32,14 +37,16 @@ internal sealed class InnocentPhrase
         var words = new List<string>();
         var capitalised = new List<bool>();
         var names = new List<bool>();
+        var any = new List<bool>();
         foreach (var raw in phrase.Split([' ', '-', ',', '\'', '’', '.'], StringSplitOptions.RemoveEmptyEntries))
         {
             var isName = raw == NameMark;
             names.Add(isName);
+            any.Add(raw == AnyWordMark);
             capitalised.Add(isName || char.IsUpper(raw[0]));
-            words.Add(isName ? "" : TextFolding.Fold(raw));
+            words.Add(isName || raw == AnyWordMark ? "" : TextFolding.Fold(raw));
         }
-        return new InnocentPhrase(phrase, [.. words], [.. capitalised], [.. names]);
+        return new InnocentPhrase(phrase, [.. words], [.. capitalised], [.. names], [.. any]);
     }
 
     /// <summary>True when the term found at <paramref name="start"/> in <paramref name="text"/> sits inside this phrase.</summary>
@@ -81,8 +88,9 @@ internal sealed class InnocentPhrase
     /// <summary>Phrase word <paramref name="k"/> against the text word [s, e); the anchor may also carry a plural -s or -es.</summary>
     private bool WordFits(string text, int s, int e, int k, bool anchor)
     {
-        if (_capitalised[k] && (!char.IsUpper(text[s]) || (e - s > 2 && IsAllUpper(text, s, e)))) return false;
-        if (_name[k]) return true;
+        if (_capitalised[k] && !char.IsUpper(text[s])) return false;
+        if (_name[k]) return e - s <= 2 || !IsAllUpper(text, s, e); // "DICK HEAD" in capitals names nobody
+        if (_any[k]) return !anchor;
         var word = _words[k].AsSpan();
         var n = 0;
         for (var m = s; m < e; m++)

@@ -6,12 +6,27 @@ namespace SchoolTwitter.Core.Text;
 /// </summary>
 internal static class Leetspeak
 {
+    private static readonly char[] AsI = Table(oneAsL: false);
+    private static readonly char[] AsL = Table(oneAsL: true);
+
     /// <summary>The letter a leetspeak character stands for (<paramref name="oneAsL"/>: read 1, ! and | as l rather than i), else <see cref="TextFolding.Removed"/>.</summary>
-    public static char Letter(char c, bool oneAsL = false)
+    public static char Letter(char c, bool oneAsL = false) => (oneAsL ? AsL : AsI)[c];
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
+    private static char[] Table(bool oneAsL)
     {
-        var letter = Digit(c, oneAsL);
-        if (letter != TextFolding.Removed) return letter;
-        return Confusables.Symbols.TryGetValue(c, out var looks) ? char.IsAsciiDigit(looks) ? Digit(looks, oneAsL) : looks : TextFolding.Removed;
+        var table = new char[65536];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var c = (char)i;
+            var letter = Digit(c, oneAsL);
+            if (letter == TextFolding.Removed && Confusables.Symbols.TryGetValue(i, out var looks))
+            {
+                letter = char.IsAsciiDigit(looks) ? Digit(looks, oneAsL) : looks;
+            }
+            table[i] = letter;
+        }
+        return table;
     }
 
     /// <summary>True for a character that can stand for a letter.</summary>
@@ -19,8 +34,8 @@ internal static class Leetspeak
 
     /// <summary>
     /// Writes <paramref name="word"/> with every leetspeak character read as its letter (letters, apostrophes and asterisks kept).
-    /// False when nothing changed, when the word has a character that is none of those, or when it has no real letter:
-    /// a number is a number ("£455", "7175" stay numbers).
+    /// False when nothing changed, when the word has a character that is none of those, or when it has neither a letter nor
+    /// a leetspeak symbol (@ $ ! | +): a number is a number ("£455", "7175" stay numbers), "@$$" is a word.
     /// </summary>
     public static bool TryUndo(ReadOnlySpan<char> word, Span<char> output, bool oneAsL = false)
     {
@@ -35,6 +50,7 @@ internal static class Leetspeak
             if (l == TextFolding.Removed) return false;
             output[k] = l;
             changed = true;
+            if (c is '@' or '$' or '!' or '|' or '+') letters++;
         }
         return changed && letters > 0;
     }

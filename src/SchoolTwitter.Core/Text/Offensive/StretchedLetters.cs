@@ -9,6 +9,9 @@ internal enum SqueezeMode
     /// <summary>Runs of three or more become two: "asssss" → "ass", "booooobs" → "boobs".</summary>
     LongRunsToTwo,
 
+    /// <summary>Runs of three or more become two vowels or one consonant: "booobssss" → "boobs", "sluuuttt" → "sluut".</summary>
+    VowelsToTwo,
+
     /// <summary>Every run becomes one letter: "fuuck" → "fuck", "arrse" → "arse" (tried on unknown words only).</summary>
     AllRunsToOne,
 }
@@ -28,7 +31,8 @@ internal static class StretchedLetters
         {
             var run = 1;
             while (k + run < word.Length && word[k + run] == word[k]) run++;
-            var write = run >= minimum && char.IsLetter(word[k]) ? keep : run;
+            var write = run < minimum || !char.IsLetter(word[k]) ? run
+                : how == SqueezeMode.VowelsToTwo ? (word[k] is 'a' or 'e' or 'i' or 'o' or 'u' ? 2 : 1) : keep;
             changed |= write != run;
             for (var r = 0; r < write; r++) output[n++] = word[k];
             k += run;

@@ -28,23 +28,36 @@ internal static class WordEndings
 
     private static readonly string[] Inflections = ["iest", "ings", "ier", "ies", "ing", "ers", "in", "er", "ed", "es", "ey", "s", "y", "z"];
 
+    // Most words end in no ending at all: look only at the endings that share the word's last letter.
+    private static readonly string[][] CompoundsByLastLetter = ByLastLetter(Compounds);
+    private static readonly string[][] InflectionsByLastLetter = ByLastLetter(Inflections);
+
+    private static string[][] ByLastLetter(string[] endings) =>
+        [.. Enumerable.Range(0, 26).Select(k => endings.Where(e => e[^1] == 'a' + k).ToArray())];
+
     /// <summary>
     /// Writes the stems of <paramref name="word"/> into <paramref name="buffer"/> (which must hold <see cref="MaxStems"/> times
-    /// the word's length plus one) and their places into <paramref name="stems"/>; returns how many. <paramref name="isWord"/>
-    /// tells a real stem from an invented one ("space" is a word, so "spaced" is not built on "spac").
+    /// the word's length plus one) and their places into <paramref name="stems"/>; returns how many. The first
+    /// <paramref name="compounds"/> are stems of compounds ("dick" in "dickhead"), the rest of inflections ("cock" in "cocked").
+    /// <paramref name="isWord"/> tells a real stem from an invented one ("space" is a word, so "spaced" is not built on "spac").
     /// </summary>
-    public static int Stems(ReadOnlySpan<char> word, Span<char> buffer, Span<Range> stems, WordTest isWord)
+    public static int Stems(ReadOnlySpan<char> word, Span<char> buffer, Span<Range> stems, WordTest isWord, out int compounds, bool compoundsOnly = false)
     {
         var count = 0;
         var used = 0;
-        foreach (var compound in Compounds)
+        compounds = 0;
+        var last = word.Length > 0 ? word[^1] - 'a' : -1;
+        if (last is < 0 or >= 26) return 0;
+        foreach (var compound in CompoundsByLastLetter[last])
         {
             if (word.Length - compound.Length >= 3 && word.EndsWith(compound, StringComparison.Ordinal))
             {
                 Add(word[..^compound.Length], default, buffer, stems, ref count, ref used);
             }
         }
-        foreach (var ending in Inflections)
+        compounds = count;
+        if (compoundsOnly) return count;
+        foreach (var ending in InflectionsByLastLetter[last])
         {
             if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
             var stem = word[..^ending.Length];
@@ -70,9 +83,9 @@ internal static class WordEndings
     /// <summary>Stems before an ending that starts with a vowel: as written, with its doubled last letter undone, with the e it dropped.</summary>
     private static void VowelEnding(ReadOnlySpan<char> stem, Span<char> buffer, Span<Range> stems, ref int count, ref int used, WordTest isWord)
     {
-        if (stem.Length >= 4 && stem[^1] == stem[^2] && !IsVowel(stem[^1]))
+        if (stem.Length >= 4 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && !isWord(stem))
         {
-            Add(stem[..^1], default, buffer, stems, ref count, ref used); // "shitting" → "shit"
+            Add(stem[..^1], default, buffer, stems, ref count, ref used); // "shitting" → "shit", but "assessed" is "assess" + ed
         }
         Span<char> withE = stackalloc char[stem.Length + 1];
         stem.CopyTo(withE);
@@ -80,6 +93,10 @@ internal static class WordEndings
         if (!(DoublesLastLetter(stem) && isWord(withE))) Add(stem, default, buffer, stems, ref count, ref used); // not "spac" from "spaced"
         if (stem[^1] != 'e') Add(stem, "e", buffer, stems, ref count, ref used); // "raped" → "rape"
     }
+
+    /// <summary>True when <paramref name="word"/> is <paramref name="stem"/> plus a vowel ending without the doubled letter English wants ("titer", "shiting").</summary>
+    public static bool SkipsDoubling(ReadOnlySpan<char> word, ReadOnlySpan<char> stem) =>
+        stem.Length < word.Length && word.StartsWith(stem) && DoublesLastLetter(stem) && IsVowel(word[stem.Length]);
 
     /// <summary>"shit", "fag", "spac": one vowel before one final consonant in a short word, which doubles before -ing, -er, -ed.</summary>
     private static bool DoublesLastLetter(ReadOnlySpan<char> w) =>
