@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Core.CodeOfConduct;
 
 namespace SchoolTwitter.Application.Drafts;
@@ -20,7 +21,8 @@ public sealed class DraftCheckService(
     DraftApprovalRequest approvalRequest,
     DraftScheduler scheduler,
     TimeProvider time,
-    ILogger<DraftCheckService> logger)
+    ILogger<DraftCheckService> logger,
+    SecondOpinion secondOpinion)
 {
     public async Task CheckAsync(string message, CancellationToken ct)
     {
@@ -70,6 +72,7 @@ public sealed class DraftCheckService(
         }
 
         var verdict = checker.Check(content, await roster.GetAsync(ct), await staff.GetAsync(ct));
+        verdict = await secondOpinion.AddToAsync(verdict, content, ct);
         var next = verdict.Outcome switch
         {
             VerdictOutcome.Pass => DraftStatus.Scheduled,

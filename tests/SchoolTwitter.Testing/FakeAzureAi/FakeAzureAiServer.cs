@@ -66,6 +66,9 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
 
     public TimeSpan SlowReplyDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>People found in a picture not described by <see cref="DescribeImage"/> (the app re-encodes uploads, so their bytes change).</summary>
+    public double[] DefaultPeople { get; set; } = [];
+
     /// <summary>Paths of the requests received (whatever the answer), in order.</summary>
     public IReadOnlyList<string> Requests { get { lock (_gate) { return [.. _requests]; } } }
 
@@ -196,7 +199,7 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length == 0) throw new BadRequest(400, "The image is empty.");
         double[] people;
-        lock (_gate) { people = _images.TryGetValue(Hash(buffer.ToArray()), out var known) ? known.People : []; }
+        lock (_gate) { people = _images.TryGetValue(Hash(buffer.ToArray()), out var known) ? known.People : DefaultPeople; }
         var values = new JsonArray();
         foreach (var (confidence, i) in people.Select((c, i) => (c, i)))
         {
