@@ -64,6 +64,21 @@ param onboardingAdminPrincipalIds string[] = []
 ])
 param onboardingAdminPrincipalType string = 'Group'
 
+// ---------------------------------------------------------------- the second check (Azure AI, optional)
+
+@description('Optional. Switch on the second check: an Azure AI services account reads each draft\'s text and pictures after the rules. Off: the rules alone decide.')
+param enableSecondCheck bool = false
+
+@description('Optional. Region of the Azure AI account (pictures of pupils are processed there). Must offer Content Safety, protected material detection and Image Analysis 4.0: see docs/content-safety.md.')
+param aiServicesLocation string = location
+
+@description('Optional. Azure AI pricing tier: F0 (free monthly allowance) or S0.')
+@allowed([
+  'F0'
+  'S0'
+])
+param aiServicesSkuName string = 'S0'
+
 // ---------------------------------------------------------------- the app's own settings
 
 @description('Required. The school\'s X user id (numeric, not the @handle).')
@@ -155,6 +170,7 @@ var names = {
   alertPrefix: '${abbreviations.alertRule}-${baseName}'
   plan: '${abbreviations.appServicePlan}-${baseName}'
   functionApp: '${abbreviations.functionApp}-${baseName}-${uniqueSuffix}'
+  aiServices: 'ai-${baseName}-${uniqueSuffix}'
 }
 
 var allTags = union(tags, {
@@ -258,6 +274,8 @@ var appSettings = {
   CredentialRotationSchedule: credentialRotationSchedule
   DraftSweepSchedule: draftSweepSchedule
   Rotation__HeadTeacherContact: headTeacherContact
+  // Empty: no second check (the code treats an empty endpoint as off).
+  ContentSafety__Endpoint: enableSecondCheck ? 'https://${names.aiServices}.cognitiveservices.azure.com/' : ''
 }
 
 // ---------------------------------------------------------------- modules
@@ -339,6 +357,18 @@ module rbac 'modules/rbac.bicep' = {
   ]
 }
 
+module aiServices 'modules/ai-services.bicep' = if (enableSecondCheck) {
+  name: take('${deployment().name}-ai-services', 64)
+  params: {
+    name: names.aiServices
+    location: aiServicesLocation
+    tags: allTags
+    skuName: aiServicesSkuName
+    #disable-next-line what-if-short-circuiting
+    principalId: identity.outputs.principalId
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: take('${deployment().name}-function-app', 64)
   params: {
@@ -357,6 +387,7 @@ module functionApp 'modules/function-app.bicep' = {
   // (rbac itself waits for storage, Key Vault and monitoring).
   dependsOn: [
     rbac
+    aiServices
   ]
 }
 

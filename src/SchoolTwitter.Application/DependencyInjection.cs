@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Rotation;
@@ -24,6 +25,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         AddSettings(services);
+        ContentSafetyRegistration.AddSecondOpinion(services);
 
         services.TryAddSingleton(TimeProvider.System);
         // One LexiconSet per process, shared by the checker, follower assessment and moderation.

@@ -18,6 +18,7 @@ using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Infrastructure.Audit;
 using SchoolTwitter.Infrastructure.Configuration;
+using SchoolTwitter.Infrastructure.ContentSafety;
 using SchoolTwitter.Infrastructure.Drafts;
 using SchoolTwitter.Infrastructure.Followers;
 using SchoolTwitter.Infrastructure.Images;
@@ -65,6 +66,7 @@ public static class DependencyInjection
 
         services.AddHttpClient<INotifier, WebhookNotifier>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         AddXClient(services);
+        ContentSafetyClientRegistration.AddContentSafetyClient(services, configuration);
         return services;
     }
 

@@ -13,6 +13,7 @@ public sealed partial class RoleAssignmentTests(CompiledInfra infra)
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string CognitiveServicesUser = "a97b65f3-24c7-4388-baec-2e87135dc908";
 
     public static TheoryData<string, string, string> AppRoles() => new()
     {
@@ -63,7 +64,7 @@ public sealed partial class RoleAssignmentTests(CompiledInfra infra)
         var appRoles = Assignments().Where(a => a.PrincipalId == "[parameters('principalId')]").Select(a => a.RoleId).ToList();
 
         appRoles.ShouldBe(
-            [StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, KeyVaultSecretsOfficer, MonitoringMetricsPublisher],
+            [StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, KeyVaultSecretsOfficer, MonitoringMetricsPublisher, CognitiveServicesUser],
             ignoreOrder: true);
     }
 

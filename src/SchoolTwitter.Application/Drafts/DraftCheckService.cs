@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Core.CodeOfConduct;
 
 namespace SchoolTwitter.Application.Drafts;
@@ -18,7 +19,8 @@ public sealed class DraftCheckService(
     DraftApprovalRequest approvalRequest,
     DraftScheduler scheduler,
     TimeProvider time,
-    ILogger<DraftCheckService> logger)
+    ILogger<DraftCheckService> logger,
+    SecondOpinion secondOpinion)
 {
     public async Task CheckAsync(string message, CancellationToken ct)
     {
@@ -68,6 +70,7 @@ public sealed class DraftCheckService(
         }
 
         var verdict = await verdicts.JudgeAsync(content, ct);
+        verdict = await secondOpinion.AddToAsync(verdict, content, ct);
         var next = verdict.Outcome switch
         {
             VerdictOutcome.Pass => DraftStatus.Scheduled,

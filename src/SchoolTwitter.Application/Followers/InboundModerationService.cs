@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Core.Followers;
 
@@ -22,7 +23,8 @@ public sealed class InboundModerationService(
     FollowerAssessor assessor,
     TimeProvider time,
     IOptions<FollowerOptions> options,
-    ILogger<InboundModerationService> logger)
+    ILogger<InboundModerationService> logger,
+    SecondOpinion secondOpinion)
 {
     internal const string CheckpointName = "mentions";
     private readonly string _accountId = options.Value.AccountId;
@@ -82,16 +84,22 @@ public sealed class InboundModerationService(
     private async Task<(bool Flagged, bool Hidden, bool Muted)> ModerateAsync(XPost post, CancellationToken ct)
     {
         var matches = assessor.FindOffensive(post.Text);
-        if (matches.Count == 0) return (false, false, false);
+        // The second check reads meaning the word lists cannot; only what it would block hides and mutes.
+        var harms = matches.Count == 0
+            ? (await secondOpinion.CheckInboundTextAsync(post.Id, post.Text, ct)).Where(f => f.Severity == Core.CodeOfConduct.Severity.Block).ToList()
+            : [];
+        if (matches.Count == 0 && harms.Count == 0) return (false, false, false);
 
         var now = time.GetUtcNow();
         var isReply = post.InReplyToUserId == _accountId && (post.ReferencedPosts?.Any(r => r.Type == "replied_to") ?? false);
         var categories = string.Join(", ", matches.Select(m => m.Category).Distinct());
         var terms = string.Join(", ", matches.Select(m => $"\"{post.Text.Substring(m.Start, m.Length)}\"").Distinct());
-        var reasons = new List<FollowerReason>
-        {
-            new(isReply ? "offensive-reply" : "offensive-mention", $"Offensive language ({categories}): {terms}.", FollowerAssessor.Decisive),
-        };
+        var reasons = harms.Count > 0
+            ? harms.Select(f => new FollowerReason(isReply ? "content-safety-reply" : "content-safety-mention", f.Message, FollowerAssessor.Decisive)).ToList()
+            : new List<FollowerReason>
+            {
+                new(isReply ? "offensive-reply" : "offensive-mention", $"Offensive language ({categories}): {terms}.", FollowerAssessor.Decisive),
+            };
 
         bool hidden = false, muted = false;
         var authorId = post.AuthorId ?? "";

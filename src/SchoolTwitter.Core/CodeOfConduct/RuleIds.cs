@@ -21,4 +21,9 @@ public static class RuleIds
     public const string Defamation = "defamation";
     public const string Discrimination = "discrimination";
     public const string Sexualised = "sexualised";
+
+    // The second check (Azure AI, optional): findings from a service's reading of the text and pictures, after the rules.
+    public const string ContentSafety = "content-safety";
+    public const string ProtectedMaterial = "protected-material";
+    public const string PeopleInPhoto = "people-in-photo";
 }

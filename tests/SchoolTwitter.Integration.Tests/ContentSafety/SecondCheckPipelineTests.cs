@@ -1,0 +1,109 @@
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SchoolTwitter.Application.Drafts;
+using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.X;
+using SchoolTwitter.Core.CodeOfConduct;
+using SchoolTwitter.Core.ContentSafety;
+using SchoolTwitter.Integration.Tests.Drafts;
+using SchoolTwitter.Testing.Azurite;
+using SchoolTwitter.Testing.FakeAzureAi;
+
+namespace SchoolTwitter.Integration.Tests.ContentSafety;
+
+/// <summary>The second check in the draft pipeline and in inbound moderation, on Azurite with the fake Azure AI server.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FakeAzureAiServer _ai = null!;
+    private DraftTestKit _kit = null!;
+    private string _head = "";
+
+    public async Task InitializeAsync()
+    {
+        _ai = await FakeAzureAiServer.StartAsync();
+        _kit = await DraftTestKit.StartAsync(azurite,
+            configure: o =>
+            {
+                o.Settings["ContentSafety__Endpoint"] = _ai.Endpoint;
+                o.Settings["ContentSafety__RequestTimeout"] = "00:00:01";
+                o.Settings["ContentSafety__MaxAttempts"] = "2";
+            },
+            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(new FakeAiCredential())));
+        _head = await _kit.NewSltMemberAsync("head");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _kit.DisposeAsync();
+        await _ai.DisposeAsync();
+    }
+
+    private async Task<DraftRecord> SubmitAndCheckAsync(string text, bool withPhoto)
+    {
+        var media = withPhoto ? new System.Text.Json.Nodes.JsonArray(DraftTestKit.Image(TestImages.Png(), "class.png", "Year 2 in the hall")) : null;
+        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _head, media: media))).Str("id");
+        await _kit.RunCheckQueueAsync(id);
+        return (await _kit.DraftAsync(id))!;
+    }
+
+    [Fact]
+    public async Task A_class_photo_declared_to_show_no_pupils_goes_to_review_with_the_count()
+    {
+        _ai.DefaultPeople = [0.98, 0.95, 0.9, 0.85, 0.8, 0.7];
+
+        var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: true);
+
+        draft.Status.ShouldBe(DraftStatus.AwaitingApproval);
+        var finding = draft.Verdict!.Findings.ShouldHaveSingleItem();
+        finding.Rule.ShouldBe(RuleIds.PeopleInPhoto);
+        finding.Message.ShouldContain("shows 6 people; the draft declares no pupils pictured");
+        _kit.Host.X.Posts.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Hateful_text_is_blocked()
+    {
+        _ai.RateText("food bank", HarmCategories.Hate, 6);
+
+        var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: false);
+
+        draft.Status.ShouldBe(DraftStatus.Blocked);
+        draft.Verdict!.Findings.ShouldContain(f => f.Rule == RuleIds.ContentSafety && f.Severity == Severity.Block);
+    }
+
+    [Fact]
+    public async Task With_the_service_down_the_draft_is_not_posted_and_waits_for_review()
+    {
+        _ai.InjectFault(FakeAzureAiServer.TextAnalyze, FakeAiFault.ServerError, times: 10);
+
+        var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: true);
+
+        draft.Status.ShouldBe(DraftStatus.AwaitingApproval);
+        draft.Verdict!.Findings.ShouldContain(f => f.Message.StartsWith("The second check could not run", StringComparison.Ordinal));
+        _kit.Host.X.Posts.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_clean_draft_still_passes_with_the_check_on()
+    {
+        var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: true);
+        draft.Status.ShouldBe(DraftStatus.Scheduled);
+        _ai.RequestCount(FakeAzureAiServer.PeopleAnalyze).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_hateful_mention_the_word_lists_miss_goes_to_review()
+    {
+        _ai.RateText("people like you", HarmCategories.Hate, 6);
+        var mention = _kit.Host.X.AddMention(new XPost("", "@school people like you should not teach children", "1600000000000000077"));
+
+        var result = await _kit.Host.Create<InboundModerationService>().RunAsync(CancellationToken.None);
+
+        result.Flagged.ShouldBe(1);
+        var item = await _kit.Get<IFollowerReviewStore>().GetAsync(_kit.Host.X.AccountId, FollowerReviewItem.PostReviewId(mention.Id), CancellationToken.None);
+        item.ShouldNotBeNull();
+        item.Reasons.ShouldContain(r => r.Code == "content-safety-mention");
+    }
+}
