@@ -1,3 +1,4 @@
+using SchoolTwitter.Application.ContentSafety;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,9 @@ public sealed class SettingsValidationTests
         { nameof(NotificationOptions), "Notifications:MaxAttempts", "0", "Notifications__MaxAttempts must be at least 1." },
         { nameof(NotificationOptions), "Notifications:AttemptTimeout", "00:00:00", "Notifications__AttemptTimeout must be positive." },
         { nameof(NotificationOptions), "Notifications:RetryDelay", "-00:00:01", "Notifications__RetryDelay must not be negative." },
+        { nameof(ContentSafetyOptions), "ContentSafety:BlockAtSeverity", "9", "ContentSafety__BlockAtSeverity must be 1 to 7" },
+        { nameof(ContentSafetyOptions), "ContentSafety:PeopleConfidence", "0", "ContentSafety__PeopleConfidence must be above 0 and at most 1." },
+        { nameof(ContentSafetyOptions), "ContentSafety:MaxAttempts", "0", "ContentSafety__MaxAttempts must be 1 to 5." },
     };
 
     [Fact]
