@@ -30,7 +30,15 @@ public sealed class LexiconEntry
     public IReadOnlyList<(string Name, string Value)> Named { get; }
 
     /// <summary>Every value of the named field <paramref name="name"/>.</summary>
-    public IEnumerable<string> Values(string name) => Named.Where(f => f.Name == name).Select(f => f.Value);
+    public List<string> Values(string name)
+    {
+        var values = new List<string>();
+        foreach (var (n, value) in Named)
+        {
+            if (n == name) values.Add(value);
+        }
+        return values;
+    }
 
     public static LexiconEntry Parse(string line)
     {
@@ -39,8 +47,9 @@ public sealed class LexiconEntry
         var spellings = parts[0].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var fields = new List<string>();
         var named = new List<(string, string)>();
-        foreach (var part in parts.Skip(1))
+        for (var k = 1; k < parts.Length; k++)
         {
+            var part = parts[k];
             if (NameOf(part) is { } name) named.Add((name.ToLowerInvariant(), part[(name.Length + 1)..].Trim()));
             else if (part.Length > 0) fields.Add(part);
         }

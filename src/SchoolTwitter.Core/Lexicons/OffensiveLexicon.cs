@@ -69,7 +69,9 @@ internal sealed class OffensiveLexicon
 
     private const int PrefixLength = 3;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
+    /// <summary>The longest spelling a masked word is compared with ("f*ckheads" is read through its stem).</summary>
+    private const int MaxMaskedLength = 32;
+
     public OffensiveLexicon(LexiconSet lists)
     {
         var single = new Dictionary<string, OffensiveTerm>(StringComparer.Ordinal);
@@ -97,17 +99,20 @@ internal sealed class OffensiveLexicon
             }
         }
         _terms = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixes = single.Keys.Select(k => k.Length > PrefixLength ? k[..PrefixLength] : k).ToHashSet(StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in single.Keys) prefixes.Add(key.Length > PrefixLength ? key[..PrefixLength] : key);
+        _prefixes = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         _phrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         InsideWordTerms = [.. inside];
         EndOfWordTerms = [.. end];
-        var longest = single.Keys.Count == 0 ? 0 : single.Keys.Max(k => k.Length);
-        _byLength = new (string, OffensiveTerm)[longest + 1][];
-        for (var n = 0; n <= longest; n++)
+        var byLength = new List<(string, OffensiveTerm)>[MaxMaskedLength + 1];
+        foreach (var (spelling, term) in single)
         {
-            _byLength[n] = [.. single.Where(p => p.Key.Length == n && p.Key.All(char.IsLetter)).Select(p => (p.Key, p.Value))];
+            if (spelling.Length > MaxMaskedLength || !IsLetters(spelling)) continue;
+            (byLength[spelling.Length] ??= []).Add((spelling, term));
         }
+        _byLength = new (string, OffensiveTerm)[MaxMaskedLength + 1][];
+        for (var n = 0; n <= MaxMaskedLength; n++) _byLength[n] = byLength[n]?.ToArray() ?? [];
 
         var insults = new Dictionary<string, (OffensiveTerm, bool)>(StringComparer.Ordinal);
         foreach (var line in lists.Entries(LexiconSet.InsultsList))
@@ -188,17 +193,33 @@ internal sealed class OffensiveLexicon
                 innocent.Add(InnocentPhrase.Parse(phrase));
             }
         }
-        foreach (var words in entry.Values("not before")) innocent.AddRange(Legacy(words, w => first + " " + w));
-        foreach (var words in entry.Values("not after")) innocent.AddRange(Legacy(words, w => w + " " + first));
+        foreach (var words in entry.Values("not before"))
+        {
+            foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries)) innocent.Add(InnocentPhrase.Parse(first + " " + w));
+        }
+        foreach (var words in entry.Values("not after"))
+        {
+            foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries)) innocent.Add(InnocentPhrase.Parse(w + " " + first));
+        }
         return new OffensiveTerm(first, category, spellings[0].Position, [.. innocent]);
     }
-
-    private static IEnumerable<InnocentPhrase> Legacy(string words, Func<string, string> phrase) =>
-        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => InnocentPhrase.Parse(phrase(w)));
 
     /// <summary>A spelling as the matcher meets it: folded, without the trailing dot a chunk loses ("s.o.b." → "s.o.b").</summary>
     public static string Key(string spelling) => TextFolding.Fold(spelling).TrimEnd('.');
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Folded(IEnumerable<string> entries) =>
-        new HashSet<string>(entries.Select(e => TextFolding.Fold(LexiconEntry.Parse(e).Term)), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static bool IsLetters(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsLetter(c)) return false;
+        }
+        return true;
+    }
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Folded(IReadOnlyList<string> entries)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries) set.Add(TextFolding.Fold(entry));
+        return set.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 }

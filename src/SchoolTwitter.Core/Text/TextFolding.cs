@@ -54,7 +54,7 @@ public static class TextFolding
     /// <summary>A letter or digit from outside the BMP that looks like a Latin letter or digit (mathematical bold/italic/script letters), else <see cref="Removed"/>.</summary>
     public static char FoldCodePoint(int codePoint)
     {
-        if (IsDisguiseScript(codePoint) && Confusables.Letters.TryGetValue(codePoint, out var letter)) return letter;
+        if (IsDisguiseScript(codePoint) && Confusables.Letter(codePoint) is var letter && letter != Removed) return letter;
         if (codePoint is >= 0x1D400 and < 0x1D6A4)
         {
             var k = (codePoint - 0x1D400) % 52;
@@ -95,9 +95,9 @@ public static class TextFolding
         }
 
         // Look-alike letters from Unicode's confusables data, in the scripts borrowed for disguise; the lists below override.
-        foreach (var (codePoint, letter) in Confusables.Letters)
+        foreach (var (codePoint, letter) in Confusables.BmpLetterPairs())
         {
-            if (codePoint < map.Length && IsDisguiseScript(codePoint)) map[codePoint] = letter;
+            if (IsDisguiseScript(codePoint)) map[codePoint] = letter;
         }
 
         // Accents: decompose Latin letters once and keep the base letter (é -> e, ł stays as its own letter unless listed below).

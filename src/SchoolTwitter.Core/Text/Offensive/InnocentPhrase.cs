@@ -29,8 +29,11 @@ internal sealed class InnocentPhrase
 
     public string Written { get; }
 
-    /// <summary>True when the phrase has more than the term itself: the term has innocent readings in context.</summary>
-    public bool IsContext => _words.Length > 1;
+    /// <summary>
+    /// True when the phrase has more than the term and is no name ("blue tit", not "Thomas Crapper"): the term itself has
+    /// innocent readings in context, so ordinary words built on it are ordinary too ("tits" a bird, "cocked" a hat).
+    /// </summary>
+    public bool IsContext => _words.Length > 1 && _capitalised.Contains(false);
 
     public static InnocentPhrase Parse(string phrase)
     {

@@ -6,27 +6,12 @@ namespace SchoolTwitter.Core.Text;
 /// </summary>
 internal static class Leetspeak
 {
-    private static readonly char[] AsI = Table(oneAsL: false);
-    private static readonly char[] AsL = Table(oneAsL: true);
-
     /// <summary>The letter a leetspeak character stands for (<paramref name="oneAsL"/>: read 1, ! and | as l rather than i), else <see cref="TextFolding.Removed"/>.</summary>
-    public static char Letter(char c, bool oneAsL = false) => (oneAsL ? AsL : AsI)[c];
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
-    private static char[] Table(bool oneAsL)
+    public static char Letter(char c, bool oneAsL = false)
     {
-        var table = new char[65536];
-        for (var i = 0; i < table.Length; i++)
-        {
-            var c = (char)i;
-            var letter = Digit(c, oneAsL);
-            if (letter == TextFolding.Removed && Confusables.Symbols.TryGetValue(i, out var looks))
-            {
-                letter = char.IsAsciiDigit(looks) ? Digit(looks, oneAsL) : looks;
-            }
-            table[i] = letter;
-        }
-        return table;
+        if (c < 0x80) return Digit(c, oneAsL);
+        var looks = Confusables.Symbol(c);
+        return char.IsAsciiDigit(looks) ? Digit(looks, oneAsL) : looks;
     }
 
     /// <summary>True for a character that can stand for a letter.</summary>
