@@ -18,7 +18,7 @@ public sealed class FollowersEvaluation : IEvaluation
     public IReadOnlyList<EvaluationFigure> Run(EvaluationContext context)
     {
         var lexicons = LexiconSet.Load();
-        var assessor = new FollowerAssessor(new OffensiveLanguage(lexicons), FollowerKeywords.From(lexicons));
+        var assessor = new FollowerAssessor(new OffensiveLanguage(lexicons), FollowerKeywords.From(lexicons), FollowersProfiles.School);
         var profiles = FollowersProfiles.Load("follower-profiles.tsv");
         var results = profiles.Select(p => (p.Wanted, p.Category, p.Profile, Assessment: assessor.Assess(p.Profile, FollowersProfiles.Now))).ToList();
 

@@ -14,6 +14,9 @@ internal static class FollowersProfiles
 {
     public static readonly DateTimeOffset Now = new(2026, 1, 12, 7, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The fictional school the profiles follow, as its settings would name it. No approved follows: the assessor is measured on its own.</summary>
+    public static readonly SchoolIdentity School = SchoolIdentity.From("Ashworth Green Primary School", "AshworthGreenPS", "Ashworth Green Primary; Ashworth Green; AGPS");
+
     private static readonly string[] Columns =
         ["expected", "category", "handle", "name", "bio", "url", "location", "age_days", "followers", "following", "posts", "default_avatar", "source"];
 
