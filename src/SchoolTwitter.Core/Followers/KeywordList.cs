@@ -25,7 +25,7 @@ public sealed class KeywordList
     {
     }
 
-    /// <param name="matchPlurals">Also find an entry with -s or -es ("school visit" in "school visits").</param>
+    /// <param name="matchPlurals">Also find an entry of five letters or more with -s or -es ("school visit" in "school visits").</param>
     public KeywordList(IEnumerable<FollowerListEntry> entries, bool matchRunTogether, bool matchPlurals = false)
     {
         _matchPlurals = matchPlurals;
@@ -57,7 +57,7 @@ public sealed class KeywordList
         if (string.IsNullOrWhiteSpace(text) || _entries.Length == 0) return [];
         var plain = Normalise(text, leet: false);
         var leet = Normalise(text, leet: true);
-        var runTogether = _matchRunTogether ? LettersOnly(leet) : "";
+        var runTogether = _matchRunTogether ? SpeltOut(leet) : "";
         string? cased = null;
         var found = new List<FollowerListEntry>();
         foreach (var compiled in _entries)
@@ -68,7 +68,7 @@ public sealed class KeywordList
                 var hit = compiled.ExactCase
                     ? ContainsExactCase(cased ??= CaseKeepingFold(text), part)
                     : ContainsWord(plain, part) || (!part.Any(char.IsAsciiDigit) && ContainsWord(leet, LeetOnly(part)))
-                      || (_matchPlurals && char.IsLetter(part[^1]) && (ContainsWord(plain, part + "s") || ContainsWord(plain, part + "es")))
+                      || (_matchPlurals && part.Length >= 5 && char.IsLetter(part[^1]) && (ContainsWord(plain, part + "s") || ContainsWord(plain, part + "es")))
                       || (_matchRunTogether && part.Length >= 6 && IsLetters(part) && runTogether.Contains(part, StringComparison.Ordinal));
                 if (hit) continue;
                 all = false;
@@ -182,12 +182,24 @@ public sealed class KeywordList
 
     internal static char LeetLetter(char c) => TextFolding.LeetLetter(c) is var l && l != TextFolding.Removed ? l : c;
 
-    private static string LettersOnly(string text)
+    /// <summary>Letters written one by one joined into words ("o.n.l.y f.a.n.s" → "onlyfans"); ordinary words are left out, so "only fans" is not "onlyfans".</summary>
+    private static string SpeltOut(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var sb = new StringBuilder();
+        var run = new StringBuilder();
+        var i = 0;
+        while (i <= text.Length)
         {
-            if (char.IsLetter(c)) sb.Append(c);
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i])) i++;
+            var length = i - start;
+            if (length == 1) run.Append(text[start]);
+            if ((length > 1 || i >= text.Length) && run.Length > 0)
+            {
+                sb.Append(run).Append(' ');
+                run.Clear();
+            }
+            i++;
         }
         return sb.ToString();
     }
