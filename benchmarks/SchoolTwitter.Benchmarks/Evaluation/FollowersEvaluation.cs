@@ -19,32 +19,42 @@ public sealed class FollowersEvaluation : IEvaluation
     {
         var lexicons = LexiconSet.Load();
         var assessor = new FollowerAssessor(new OffensiveLanguage(lexicons), FollowerKeywords.From(lexicons), FollowersProfiles.School);
-        var profiles = FollowersProfiles.Load("follower-profiles.tsv");
+        return
+        [
+            .. Measure(context, assessor, "follower-profiles.tsv", ""),
+            .. Measure(context, assessor, "follower-profiles-heldout.tsv", "held-out "),
+        ];
+    }
+
+    /// <summary>The figures for one profile set; <paramref name="prefix"/> names the set in each measure.</summary>
+    private static List<EvaluationFigure> Measure(EvaluationContext context, FollowerAssessor assessor, string file, string prefix)
+    {
+        var profiles = FollowersProfiles.Load(file);
         var results = profiles.Select(p => (p.Wanted, p.Category, p.Profile, Assessment: assessor.Assess(p.Profile, FollowersProfiles.Now))).ToList();
 
         var figures = new List<EvaluationFigure>
         {
-            Figure(context, results, "block-wanted suggested keep", FollowerSuggestion.Block, FollowerSuggestion.Keep, 0.0, atMost: true),
-            Figure(context, results, "keep-wanted suggested block", FollowerSuggestion.Keep, FollowerSuggestion.Block, 0.01, atMost: true),
-            Figure(context, results, "review-wanted suggested keep", FollowerSuggestion.Review, FollowerSuggestion.Keep, 0.10, atMost: true),
-            Figure(context, results, "block-wanted suggested block", FollowerSuggestion.Block, FollowerSuggestion.Block, null, atMost: false),
-            Figure(context, results, "keep-wanted suggested keep", FollowerSuggestion.Keep, FollowerSuggestion.Keep, null, atMost: false),
-            Figure(context, results, "review-wanted suggested review", FollowerSuggestion.Review, FollowerSuggestion.Review, null, atMost: false),
+            Figure(context, results, prefix + "block-wanted suggested keep", FollowerSuggestion.Block, FollowerSuggestion.Keep, 0.0, atMost: true),
+            Figure(context, results, prefix + "keep-wanted suggested block", FollowerSuggestion.Keep, FollowerSuggestion.Block, 0.01, atMost: true),
+            Figure(context, results, prefix + "review-wanted suggested keep", FollowerSuggestion.Review, FollowerSuggestion.Keep, 0.10, atMost: true),
+            Figure(context, results, prefix + "block-wanted suggested block", FollowerSuggestion.Block, FollowerSuggestion.Block, null, atMost: false),
+            Figure(context, results, prefix + "keep-wanted suggested keep", FollowerSuggestion.Keep, FollowerSuggestion.Keep, null, atMost: false),
+            Figure(context, results, prefix + "review-wanted suggested review", FollowerSuggestion.Review, FollowerSuggestion.Review, null, atMost: false),
         };
 
         var withoutReasons = results.Where(r => r.Assessment.Reasons.Count == 0).ToList();
-        figures.Add(new EvaluationFigure(Category, "suggestions (keep included) that list their reasons", results.Count - withoutReasons.Count, results.Count, 1.0,
-            Examples: Sample(withoutReasons)));
+        figures.Add(new EvaluationFigure(Category, prefix + "suggestions (keep included) that list their reasons", results.Count - withoutReasons.Count, results.Count, 1.0,
+            Examples: withoutReasons.Count > 0 ? Sample(withoutReasons) : null));
 
         var falseAlarms = results.Where(r => r.Category.StartsWith("false-alarm", StringComparison.Ordinal)).ToList();
         var alarmed = falseAlarms.Where(r => r.Assessment.Suggestion == FollowerSuggestion.Block || r.Assessment.Reasons.Any(x => x.Weight >= FollowerAssessor.Decisive)).ToList();
-        figures.Add(new EvaluationFigure(Category, "false-alarm categories (RSE charity, pub name, heritage, surname, \"lazy boys\", book title) blocked or given a decisive reason",
-            alarmed.Count, falseAlarms.Count, 0.0, AtMost: true, Examples: Sample(alarmed)));
-        context.WriteMisses("followers-false-alarms", alarmed.Select(Describe));
+        figures.Add(new EvaluationFigure(Category, prefix + "false-alarm categories (RSE charity, pub name, heritage, surname, \"lazy boys\", book title) blocked or given a decisive reason",
+            alarmed.Count, falseAlarms.Count, 0.0, AtMost: true, Examples: alarmed.Count > 0 ? Sample(alarmed) : null));
+        context.WriteMisses($"followers-{prefix}false-alarms", alarmed.Select(Describe));
 
         var exact = results.Count(r => r.Assessment.Suggestion == r.Wanted);
-        figures.Add(new EvaluationFigure(Category, $"all {results.Count} profiles: suggestion as labelled", exact, results.Count));
-        context.WriteMisses("followers-all-differences", results.Where(r => r.Assessment.Suggestion != r.Wanted).Select(Describe));
+        figures.Add(new EvaluationFigure(Category, $"{prefix}all {results.Count} profiles: suggestion as labelled", exact, results.Count));
+        context.WriteMisses($"followers-{prefix}all-differences", results.Where(r => r.Assessment.Suggestion != r.Wanted).Select(Describe));
         return figures;
     }
 

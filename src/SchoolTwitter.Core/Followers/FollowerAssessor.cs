@@ -113,10 +113,10 @@ public sealed partial class FollowerAssessor
     private void CheckLanguage(ProfileText text, List<FollowerReason> reasons)
     {
         var excused = new List<string>();
-        var found = AddOffensive(reasons, excused, FollowerReasonCodes.OffensiveName, "name", text.Profile.Name);
+        var found = AddOffensive(reasons, excused, FollowerReasonCodes.OffensiveName, "name", text.Profile.Name, text.All);
         var handle = string.Equals(text.HandleWords, text.HandleReading, StringComparison.Ordinal) ? text.HandleWords : $"{text.HandleWords}\n{text.HandleReading}";
-        found |= AddOffensive(reasons, excused, FollowerReasonCodes.OffensiveHandle, "handle", handle);
-        found |= AddOffensive(reasons, excused, FollowerReasonCodes.OffensiveBio, "bio", text.BioReading);
+        found |= AddOffensive(reasons, excused, FollowerReasonCodes.OffensiveHandle, "handle", handle, text.All);
+        found |= AddOffensive(reasons, excused, FollowerReasonCodes.OffensiveBio, "bio", text.BioReading, text.All);
         if (found) return;
         var read = string.Equals(text.HandleReading, text.Profile.Handle, StringComparison.OrdinalIgnoreCase) ? "" : $" (handle read as \"{text.HandleReading}\")";
         var excuses = excused.Count == 0 ? "" : $" Read in context: {string.Join("; ", excused.Distinct())}.";
@@ -125,9 +125,9 @@ public sealed partial class FollowerAssessor
             0, FollowerReasonKind.Checked));
     }
 
-    private bool AddOffensive(List<FollowerReason> reasons, List<string> excused, string code, string where, string? text)
+    private bool AddOffensive(List<FollowerReason> reasons, List<string> excused, string code, string where, string? text, string profile)
     {
-        var (matches, excuses) = _language.Find(text);
+        var (matches, excuses) = _language.Find(text, profile);
         excused.AddRange(excuses);
         if (matches.Count == 0) return false;
         var decisive = matches.Where(m => !m.IsClinical).ToList();

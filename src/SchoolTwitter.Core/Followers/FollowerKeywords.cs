@@ -65,7 +65,9 @@ public sealed class FollowerKeywords
         SchoolWords = Parse(SchoolWordsList);
         InnocentNames = Trimmed(lexicons.Entries(InnocentNamesList));
         Surnames = Trimmed(lexicons.Entries(SurnamesList)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        PlaceWords = Trimmed(lexicons.Entries(PlaceWordsList)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var places = FollowerListEntry.ParseAll(lexicons.Entries(PlaceWordsList));
+        PlaceWords = places.Where(e => e.Kind is null).Select(e => e.Term).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Venues = new KeywordList(places.Where(e => e.IsKind("venue")), matchRunTogether: false);
 
         // Words the follower lists spell as one ("onlyfans", "fansly", "robux"), so a run-together handle splits around them too.
         var listWords = TermLists.SelectMany(l => lexicons.Entries(l)).Select(l => KeywordList.Normalise(FollowerListEntry.Parse(l).Term, leet: false))
@@ -111,6 +113,9 @@ public sealed class FollowerKeywords
     public IReadOnlyList<string> InnocentNames { get; }
     public IReadOnlySet<string> Surnames { get; }
     public IReadOnlySet<string> PlaceWords { get; }
+
+    /// <summary>Words that say an account is a pub (follower-place-words.txt, kind venue).</summary>
+    public KeywordList Venues { get; }
 
     /// <summary>The words of <see cref="SchoolWords"/> of one kind (generic, official, relation, giveaway), folded.</summary>
     public IReadOnlySet<string> SchoolWordsOf(string kind) =>

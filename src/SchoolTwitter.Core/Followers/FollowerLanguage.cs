@@ -16,22 +16,24 @@ public sealed class FollowerLanguage(OffensiveLanguage offensive, FollowerKeywor
     };
 
     /// <summary>The matches in <paramref name="text"/> that stand, and what was excused (with why).</summary>
-    public (IReadOnlyList<LanguageMatch> Matches, IReadOnlyList<string> Excused) Find(string? text)
+    /// <param name="profile">The whole profile, when <paramref name="text"/> is part of one: a pub's bio makes "The Old Cock" its name.</param>
+    public (IReadOnlyList<LanguageMatch> Matches, IReadOnlyList<string> Excused) Find(string? text, string? profile = null)
     {
+        var isPub = profile is not null && keywords.Venues.Find(profile).Count > 0;
         if (string.IsNullOrWhiteSpace(text)) return ([], []);
         var kept = new List<LanguageMatch>();
         var excused = new List<string>();
         foreach (var match in offensive.Find(text))
         {
             var written = text.Substring(match.Start, match.Length);
-            var why = Excuse(text, match, written);
+            var why = Excuse(text, match, written, isPub);
             if (why is null) kept.Add(match);
             else excused.Add($"\"{written}\" {why}");
         }
         return (kept, excused);
     }
 
-    private string? Excuse(string text, LanguageMatch match, string written)
+    private string? Excuse(string text, LanguageMatch match, string written, bool isPub)
     {
         if (InnocentName(text, match) is { } name) return $"is part of \"{name}\"";
         if (!char.IsUpper(written[0])) return null;
@@ -45,7 +47,23 @@ public sealed class FollowerLanguage(OffensiveLanguage offensive, FollowerKeywor
         {
             return $"read as a place or pub name (\"{written} {after}\")";
         }
+        if (isPub && isOrdinaryWord(written.ToLowerInvariant()) && PubName(text, match.Start))
+        {
+            return "read as the pub's name (\"The ... " + written + "\" in a pub's profile)";
+        }
         return null;
+    }
+
+    /// <summary>"The Cock", "The Old Cock": the word straight after "The", or after "The" and one capitalised word.</summary>
+    private static bool PubName(string text, int at)
+    {
+        var before = WordBefore(text, at);
+        if (before == "The") return true;
+        if (!IsCapitalised(before)) return false;
+        var start = at;
+        while (start > 0 && text[start - 1] == ' ') start--;
+        start -= before.Length;
+        return WordBefore(text, start) == "The";
     }
 
     /// <summary>"Dick Whittington", "Dick King-Smith": a match wholly inside a listed innocent name is not offensive.</summary>

@@ -235,6 +235,7 @@ public class FollowerSignalsTests
     [Theory]
     [InlineData("TheCockInnSowerby", "The Cock Inn, Sowerby", "Traditional Yorkshire pub. Quiz night Thursday.")]
     [InlineData("HBLocalHistory", "Local History Society", "Old place names: Cock Hill and Slack Bottom. Talks for schools.")]
+    [InlineData("TheOldCockHfx", "The Old Cock", "Historic town-centre pub. Real ale and Sunday roasts.")]
     [InlineData("MrsDykeY3", "Mrs Dyke", "Year 3 teacher. Science lead.")]
     [InlineData("MrCoonMusic", "Mr Coon", "Peripatetic music teacher.")]
     [InlineData("ReceptionReads", "Reception Reads", "This week: Naked Mole Rat Gets Dressed!")]
@@ -246,6 +247,12 @@ public class FollowerSignalsTests
         result.Suggestion.ShouldNotBe(FollowerSuggestion.Block);
         result.Reasons.ShouldNotContain(r => r.Weight >= FollowerAssessor.Decisive);
         Reason(result, FollowerReasonCodes.CheckedLanguage).Message.ShouldContain("Read in context");
+    }
+
+    [Fact]
+    public void A_pub_name_is_excused_only_in_a_pubs_profile()
+    {
+        Assess("TheBigCock", "The Big Cock", "Here for fun").Suggestion.ShouldBe(FollowerSuggestion.Block);
     }
 
     [Theory]
