@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.TryAddSingleton(sp => CodeOfConductFactory.Create(sp.GetRequiredService<LexiconSet>()));
         services.TryAddSingleton(sp => new OffensiveLanguage(sp.GetRequiredService<LexiconSet>()));
         services.TryAddSingleton(sp => FollowerKeywords.From(sp.GetRequiredService<LexiconSet>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowerOptions>>().Value.School());
         services.TryAddSingleton<FollowerAssessor>();
 
         services.TryAddSingleton<DraftVerdicts>();

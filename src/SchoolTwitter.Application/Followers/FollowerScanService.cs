@@ -40,6 +40,7 @@ public sealed class FollowerScanService(
     IFollowerStore followers,
     IFollowerCheckpointStore checkpoints,
     IFollowerReviewStore review,
+    IApprovedFollowStore approved,
     IMessageQueue queue,
     IAuditLog audit,
     FollowerAssessor assessor,
@@ -52,6 +53,7 @@ public sealed class FollowerScanService(
     private static readonly TimeSpan MaxQueueDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
     private readonly FollowerOptions _options = options.Value;
+    private IReadOnlySet<string>? _approvedHandles;
 
     /// <summary>Called by the timer (hourly on the scan day, in UTC): runs this week's scan if the UK clock says it is due.</summary>
     public async Task<FollowerScanResult> RunScheduledAsync(CancellationToken ct)
@@ -240,14 +242,24 @@ public sealed class FollowerScanService(
         if (fresh.Count == 0) return;
         var now = time.GetUtcNow();
         var records = new List<FollowerRecord>(fresh.Count);
+        var approvedHandles = await ApprovedHandlesAsync(ct);
         foreach (var profile in fresh)
         {
-            var assessment = assessor.Assess(profile, now);
+            var assessment = assessor.Assess(profile, now, approvedHandles);
             records.Add(new FollowerRecord(profile, true, now, run.RunId, run.Mode == FollowerScanMode.Reconciliation ? run.RunId : null, null, assessment.Suggestion));
             await FlagAsync(run, profile, assessment, now, ct);
         }
         await followers.SaveAsync(_options.AccountId, records, ct);
         run.NewFollowers += fresh.Count;
+    }
+
+    /// <summary>The approved follows, read once per invocation: a follower on them has a verified link to the school.</summary>
+    private async Task<IReadOnlySet<string>> ApprovedHandlesAsync(CancellationToken ct)
+    {
+        if (_approvedHandles is { } cached) return cached;
+        var handles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var follow in approved.ListAsync(_options.AccountId, ct)) handles.Add(follow.Handle);
+        return _approvedHandles = handles;
     }
 
     private async Task FlagAsync(FollowerScanRun run, FollowerProfile profile, FollowerAssessment assessment, DateTimeOffset now, CancellationToken ct)

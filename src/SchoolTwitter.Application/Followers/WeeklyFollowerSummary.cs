@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Core.Followers;
 
 namespace SchoolTwitter.Application.Followers;
 
@@ -54,7 +55,7 @@ public sealed class WeeklyFollowerSummary(
                 .OrderByDescending(p => p.Suggestion)
                 .ThenBy(p => p.FlaggedAt)
                 .Take(ListedAtMost)
-                .Select(p => $"- {Describe(p)} (suggested: {p.Suggestion.ToString().ToLowerInvariant()}) {p.PostLink ?? p.ProfileLink}"));
+                .Select(p => $"- {Describe(p)} (suggested: {p.Suggestion.ToString().ToLowerInvariant()}{Why(p)}) {p.PostLink ?? p.ProfileLink}"));
             if (pending.Count > ListedAtMost) lines.Add($"- …and {pending.Count - ListedAtMost} more in the review list.");
         }
         if (unapproved.Count > 0)
@@ -68,6 +69,20 @@ public sealed class WeeklyFollowerSummary(
             ? $"Weekly follower check: {run.NewFollowers} new, nothing awaiting a decision"
             : $"Weekly follower check: {pending.Count} awaiting an SLT decision";
         return new Notification(Kind, title, facts, Recipient: null, Link: null, Text: lines.Count == 0 ? null : string.Join('\n', lines));
+    }
+
+    /// <summary>The main concern, and the evidence shown beside it, so SLT see why before they open the review list.</summary>
+    private static string Why(FollowerReviewItem item)
+    {
+        var concern = item.Reasons.Where(r => r.Kind == FollowerReasonKind.Concern).OrderByDescending(r => r.Weight).FirstOrDefault();
+        var evidence = item.Reasons.FirstOrDefault(r => r.Kind == FollowerReasonKind.Evidence);
+        return (concern, evidence) switch
+        {
+            (null, null) => "",
+            ({ } c, null) => $": {c.Message}",
+            (null, { } e) => $": {e.Message}",
+            var (c, e) => $": {c.Message} {e.Message}",
+        };
     }
 
     private static string Describe(FollowerReviewItem item) => item.Kind switch

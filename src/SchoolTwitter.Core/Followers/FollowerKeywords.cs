@@ -1,153 +1,130 @@
-using System.Text;
 using SchoolTwitter.Core.Lexicons;
 using SchoolTwitter.Core.Text;
 
 namespace SchoolTwitter.Core.Followers;
 
 /// <summary>
-/// The follower word lists (Lexicons/Data/follower-*.txt, extendable by the school like every lexicon), folded once for matching.
+/// The follower lists (Lexicons/Data/follower-*.txt, each extendable by the school like every lexicon), parsed once.
+/// Entry syntax: <see cref="FollowerListEntry"/>. Which list raises which concern, and how strongly, is in docs/followers.md.
 /// </summary>
 public sealed class FollowerKeywords
 {
     public const string AdultList = "follower-adult";
+    public const string AdultEmojiList = "follower-adult-emoji";
+    public const string SellingList = "follower-selling";
+    public const string GamblingList = "follower-gambling";
+    public const string CryptoList = "follower-crypto";
+    public const string DrugsList = "follower-drugs";
+    public const string HateCodesList = "follower-hate-codes";
+    public const string AttacksList = "follower-attacks";
+    public const string GroomingList = "follower-grooming";
+    public const string ConspiracyList = "follower-conspiracy";
+    public const string PoliticalList = "follower-political";
+    public const string AgeRestrictedList = "follower-age-restricted";
     public const string CommercialList = "follower-commercial";
     public const string SpamList = "follower-spam";
     public const string EducationalList = "follower-educational";
+    public const string KnownOrganisationsList = "follower-known-organisations";
+    public const string SchoolWordsList = "follower-school-words";
 
-    /// <summary>Innocent names that contain an offensive-looking word ("Dick Whittington", "Dick King-Smith"): matches inside them are ignored.</summary>
+    /// <summary>Innocent names and phrases that contain an offensive-looking word ("Dick Whittington", "Sex Education"): matches inside them are ignored.</summary>
     public const string InnocentNamesList = "follower-innocent-names";
 
-    public FollowerKeywords(
-        IEnumerable<string> adult,
-        IEnumerable<string> commercial,
-        IEnumerable<string> spam,
-        IEnumerable<string> educational,
-        IEnumerable<string> innocentNames)
+    /// <summary>Surnames that are also words the offensive lexicon knows ("Dyke", "Coon"): innocent after a title or a given name.</summary>
+    public const string SurnamesList = "follower-surnames";
+
+    /// <summary>Words that end a place or pub name ("Hill", "Inn"): "Cock Hill" and "The Cock Inn" are places.</summary>
+    public const string PlaceWordsList = "follower-place-words";
+
+    /// <summary>Every list whose entries are terms with their own examples (tested one by one).</summary>
+    public static IReadOnlyList<string> TermLists { get; } =
+    [
+        AdultList, AdultEmojiList, SellingList, GamblingList, CryptoList, DrugsList, HateCodesList, AttacksList, GroomingList,
+        ConspiracyList, PoliticalList, AgeRestrictedList, CommercialList, SpamList, EducationalList, KnownOrganisationsList,
+    ];
+
+    private FollowerKeywords(LexiconSet lexicons)
     {
-        Adult = new KeywordList(adult, matchRunTogether: true);
-        Commercial = new KeywordList(commercial, matchRunTogether: false);
-        Spam = new KeywordList(spam, matchRunTogether: false);
-        Educational = new KeywordList(educational, matchRunTogether: false);
-        InnocentNames = innocentNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToArray();
+        IReadOnlyList<FollowerListEntry> Parse(string list) => FollowerListEntry.ParseAll(lexicons.Entries(list));
+        Adult = new KeywordList(Parse(AdultList), matchRunTogether: true);
+        AdultEmoji = Parse(AdultEmojiList);
+        Selling = new KeywordList(Parse(SellingList), matchRunTogether: false);
+        Gambling = new KeywordList(Parse(GamblingList), matchRunTogether: false);
+        Crypto = new KeywordList(Parse(CryptoList), matchRunTogether: false);
+        Drugs = Parse(DrugsList);
+        HateCodes = new KeywordList(Parse(HateCodesList), matchRunTogether: false);
+        Attacks = Parse(AttacksList);
+        Grooming = Parse(GroomingList);
+        Conspiracy = new KeywordList(Parse(ConspiracyList), matchRunTogether: false);
+        Political = new KeywordList(Parse(PoliticalList), matchRunTogether: false);
+        AgeRestricted = new KeywordList(Parse(AgeRestrictedList), matchRunTogether: false);
+        Commercial = new KeywordList(Parse(CommercialList), matchRunTogether: false);
+        Spam = new KeywordList(Parse(SpamList), matchRunTogether: false);
+        Educational = new KeywordList(Parse(EducationalList), matchRunTogether: false, matchPlurals: true);
+        KnownOrganisations = Parse(KnownOrganisationsList);
+        SchoolWords = Parse(SchoolWordsList);
+        InnocentNames = Trimmed(lexicons.Entries(InnocentNamesList));
+        Surnames = Trimmed(lexicons.Entries(SurnamesList)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var places = FollowerListEntry.ParseAll(lexicons.Entries(PlaceWordsList));
+        PlaceWords = places.Where(e => e.Kind is null).Select(e => e.Term).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Venues = new KeywordList(places.Where(e => e.IsKind("venue")), matchRunTogether: false);
+
+        // Words the follower lists spell as one ("onlyfans", "fansly", "robux"), so a run-together handle splits around them too.
+        var listWords = TermLists.SelectMany(l => lexicons.Entries(l)).Select(l => KeywordList.Normalise(FollowerListEntry.Parse(l).Term, leet: false))
+            .Where(t => t.Length >= 4 && t.All(char.IsLetter)).ToHashSet(StringComparer.Ordinal);
+        var language = lexicons.Language;
+        IsKnownWord = w => language.IsDictionaryWord(w) || language.IsGivenName(w) || language.IsPlace(w) || language.IsGlossaryWord(w)
+            || (w.Length >= 2 && language.IsAcronym(w)) || Surnames.Contains(w) || listWords.Contains(w);
+        IsOrdinaryWord = w => language.IsLowerCaseWord(TextFolding.Fold(w));
+        IsGivenName = w => language.IsGivenName(TextFolding.Fold(w));
     }
 
-    public static FollowerKeywords From(LexiconSet lexicons) => new(
-        lexicons.Entries(AdultList),
-        lexicons.Entries(CommercialList),
-        lexicons.Entries(SpamList),
-        lexicons.Entries(EducationalList),
-        lexicons.Entries(InnocentNamesList));
+    /// <summary>A folded word the lexicons know (dictionary, given names, places, glossary, acronyms, these lists' own words).</summary>
+    internal Func<string, bool> IsKnownWord { get; }
+
+    /// <summary>An ordinary lower-case dictionary word ("cock" the bird, "dyke" the ditch).</summary>
+    internal Func<string, bool> IsOrdinaryWord { get; }
+
+    internal Func<string, bool> IsGivenName { get; }
+
+    public static FollowerKeywords From(LexiconSet lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        return new FollowerKeywords(lexicons);
+    }
 
     public KeywordList Adult { get; }
+    public IReadOnlyList<FollowerListEntry> AdultEmoji { get; }
+    public KeywordList Selling { get; }
+    public KeywordList Gambling { get; }
+    public KeywordList Crypto { get; }
+    public IReadOnlyList<FollowerListEntry> Drugs { get; }
+    public KeywordList HateCodes { get; }
+    public IReadOnlyList<FollowerListEntry> Attacks { get; }
+    public IReadOnlyList<FollowerListEntry> Grooming { get; }
+    public KeywordList Conspiracy { get; }
+    public KeywordList Political { get; }
+    public KeywordList AgeRestricted { get; }
     public KeywordList Commercial { get; }
     public KeywordList Spam { get; }
     public KeywordList Educational { get; }
+    public IReadOnlyList<FollowerListEntry> KnownOrganisations { get; }
+    public IReadOnlyList<FollowerListEntry> SchoolWords { get; }
     public IReadOnlyList<string> InnocentNames { get; }
-}
+    public IReadOnlySet<string> Surnames { get; }
+    public IReadOnlySet<string> PlaceWords { get; }
 
-/// <summary>
-/// Whole-word (or whole-phrase) keyword matching on folded text, so "nft" does not match inside another word, robust to
-/// case, zero-width characters, homoglyphs (<see cref="TextFolding"/>) and leetspeak digits.
-/// </summary>
-public sealed class KeywordList
-{
-    private readonly (string Entry, string Normal)[] _entries;
-    private readonly bool _matchRunTogether;
+    /// <summary>Words that say an account is a pub (follower-place-words.txt, kind venue).</summary>
+    public KeywordList Venues { get; }
 
-    /// <param name="matchRunTogether">Also find long keywords spelt with separators between the letters ("o.n.l.y f.a.n.s").</param>
-    public KeywordList(IEnumerable<string> entries, bool matchRunTogether)
-    {
-        _entries = entries
-            .Where(e => !string.IsNullOrWhiteSpace(e))
-            .Select(e => (Entry: e.Trim(), Normal: Normalise(e.Trim(), leet: false)))
-            .Where(e => e.Normal.Length > 0)
-            .Distinct()
-            .ToArray();
-        _matchRunTogether = matchRunTogether;
-    }
+    /// <summary>The words of <see cref="SchoolWords"/> of one kind (generic, official, relation, giveaway), folded.</summary>
+    public IReadOnlySet<string> SchoolWordsOf(string kind) =>
+        SchoolWords.Where(e => e.IsKind(kind)).Select(e => KeywordList.Normalise(e.Term, leet: false)).ToHashSet(StringComparer.Ordinal);
 
-    public int Count => _entries.Length;
+    /// <summary>Entries of a component list (attacks, grooming, drugs) of one kind, as a list to match.</summary>
+    public static KeywordList Kind(IEnumerable<FollowerListEntry> entries, string kind) =>
+        new(entries.Where(e => e.IsKind(kind)), matchRunTogether: false);
 
-    /// <summary>The entries found in <paramref name="text"/>, each once, in list order.</summary>
-    public IReadOnlyList<string> Find(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text) || _entries.Length == 0) return [];
-        var plain = Normalise(text, leet: false);
-        var leet = Normalise(text, leet: true);
-        var runTogether = _matchRunTogether ? LettersOnly(leet) : "";
-        var found = new List<string>();
-        foreach (var (entry, normal) in _entries)
-        {
-            if (ContainsWord(plain, normal) || ContainsWord(leet, LeetOnly(normal))
-                || (_matchRunTogether && normal.Length >= 6 && IsLetters(normal) && runTogether.Contains(normal, StringComparison.Ordinal)))
-            {
-                found.Add(entry);
-            }
-        }
-        return found;
-    }
-
-    private static bool ContainsWord(string text, string word)
-    {
-        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
-        {
-            var startOk = i == 0 || !char.IsLetterOrDigit(word[0]) || !char.IsLetterOrDigit(text[i - 1]);
-            var end = i + word.Length;
-            var endOk = end == text.Length || !char.IsLetterOrDigit(word[^1]) || !char.IsLetterOrDigit(text[end]);
-            if (startOk && endOk) return true;
-        }
-        return false;
-    }
-
-    /// <summary>Folded, lower case, runs of whitespace as one space; with <paramref name="leet"/> digits and symbols read as letters.</summary>
-    internal static string Normalise(string text, bool leet)
-    {
-        var folded = TextFolding.Fold(text).ToLowerInvariant();
-        var sb = new StringBuilder(folded.Length);
-        var lastSpace = true;
-        foreach (var c in folded)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (!lastSpace) sb.Append(' ');
-                lastSpace = true;
-                continue;
-            }
-            lastSpace = false;
-            sb.Append(leet ? LeetLetter(c) : c);
-        }
-        return sb.ToString().TrimEnd();
-    }
-
-    private static string LeetOnly(string normal)
-    {
-        var sb = new StringBuilder(normal.Length);
-        foreach (var c in normal) sb.Append(LeetLetter(c));
-        return sb.ToString();
-    }
-
-    private static char LeetLetter(char c) => c switch
-    {
-        '0' => 'o',
-        '1' or '!' or '|' => 'i',
-        '3' => 'e',
-        '4' or '@' => 'a',
-        '5' or '$' => 's',
-        '7' => 't',
-        '8' => 'b',
-        '9' => 'g',
-        _ => c,
-    };
-
-    private static string LettersOnly(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsLetter(c)) sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    private static bool IsLetters(string s) => s.All(char.IsLetter);
+    private static string[] Trimmed(IEnumerable<string> lines) =>
+        lines.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => FollowerListEntry.Parse(n).Term).ToArray();
 }

@@ -42,7 +42,7 @@ internal sealed class FollowerRig : IAsyncDisposable
 
     public Caller Slt { get; } = new(CallerKind.Principal, "head@stmarys.example.sch.uk", Guid.NewGuid().ToString(), "Head Teacher", true);
 
-    public static async Task<FollowerRig> StartAsync(AzuriteFixture azurite, DateTimeOffset now, TimeSpan? budget = null)
+    public static async Task<FollowerRig> StartAsync(AzuriteFixture azurite, DateTimeOffset now, TimeSpan? budget = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var time = new FakeTimeProvider(now);
         var accountId = "17" + Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -53,6 +53,7 @@ internal sealed class FollowerRig : IAsyncDisposable
             o.Settings[SettingNames.XAccountId] = accountId;
             o.Settings[SettingNames.WeeklyFollowerScanSchedule] = "0 5 * * * 1";
             if (budget is { } b) o.Settings[SettingNames.FollowerInvocationBudget] = b.ToString();
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>()) o.Settings[name] = value;
             o.ConfigureServices = services =>
             {
                 // The real client, wrapped so a test can time a fault to the Nth followers page or move the clock per page.
