@@ -86,8 +86,7 @@ public sealed class RotationHarness : IAsyncDisposable
         _audit ??= new PrefixedAuditLog(new TableAuditLog(new StorageClients(tables, new QueueServiceClient(Azurite.ConnectionString), new BlobServiceClient(Azurite.ConnectionString))), AccountId);
         var secrets = Vault.Client();
         CredentialSource = new KeyVaultXCredentialSource(secrets, Time, Logger<KeyVaultXCredentialSource>());
-        var http = new HttpClient();
-        var client = new XApiClient(http, CredentialSource, Time, Options.Create(new XApiOptions { BaseUrl = X.BaseUrl, AccountId = AccountId }), Logger<XApiClient>());
+        var client = new XApiClient(XHttpClients.Signed(Time), CredentialSource, Time, Options.Create(new XApiOptions { BaseUrl = X.BaseUrl, AccountId = AccountId }), Logger<XApiClient>());
         XAccount = new GatedXAccount(client);
         Store = new TableRotationStore(tables, options);
         CredentialVault = new KeyVaultCredentialVault(secrets, Logger<KeyVaultCredentialVault>());
