@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.X;
@@ -11,7 +11,10 @@ using SchoolTwitter.Application.X;
 namespace SchoolTwitter.Infrastructure.X;
 
 /// <summary>
-/// The school's X account over X API v2 with OAuth 1.0a user context. Reads both the long-standing and the 2026 field names.
+/// The school's X account over X API v2 with OAuth 1.0a user context (signed by <see cref="OAuth1SigningHandler"/>, which
+/// must be in the HttpClient's pipeline). Bodies are source-generated DTO records (<see cref="XJsonContext"/>) named as X's
+/// OpenAPI document 2.167 names them, reading the long-standing names too. A write X answers 2xx without confirming it
+/// (only <c>errors</c>, as for a mute of an unknown user) is a failure.
 /// POST /2/tweets is sent exactly once per call: any answer other than a clear one becomes <see cref="XAmbiguousOutcomeException"/>.
 /// Secrets never reach a log line or an exception message.
 /// </summary>
@@ -24,8 +27,10 @@ public sealed class XApiClient : IXAccount
     private readonly TimeProvider _time;
     private readonly XApiOptions _options;
     private readonly ILogger<XApiClient> _logger;
-    private readonly OAuth1Signer _signer;
     private readonly Uri _baseUrl;
+
+    /// <summary>Set once X refuses the 2.167 post field names: every later read asks with the long-standing ones.</summary>
+    private volatile bool _legacyPostFields;
 
     public XApiClient(
         HttpClient http,
@@ -39,91 +44,77 @@ public sealed class XApiClient : IXAccount
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _signer = new OAuth1Signer(time);
         _baseUrl = new Uri(_options.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
+        _legacyPostFields = string.Equals(_options.PostFieldsParameter, XApiOptions.LegacyPostFieldsParameter, StringComparison.Ordinal);
     }
 
     /// <summary>Comma-separated user fields requested with every user read.</summary>
-    public const string UserFields = "created_at,description,location,profile_image_url,protected,public_metrics,url,verified";
+    public const string UserFields = "created_at,description,entities,location,profile_image_url,protected,public_metrics,url,verified";
 
-    /// <summary>Comma-separated post fields requested with every post read.</summary>
-    public const string PostFields = "author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets";
+    /// <summary>
+    /// What every post read asks for, in the 2.167 names: the post fields, and the expansions that bring the author,
+    /// the replied-to user and the referenced posts (2.167 lists those as expansions, no longer as post fields).
+    /// </summary>
+    public const string PostFieldsQuery = "post.fields=conversation_id,created_at&expansions=author_id,in_reply_to_user_id,referenced_posts";
 
     /// <summary>Also asked for the account's own posts: reconciliation matches links and photos through them.</summary>
     public const string OwnPostExtraFields = "attachments,entities";
 
-    public async Task<XUser> GetMeAsync(CancellationToken ct)
-    {
-        using var doc = await SendAsync(Get($"2/users/me?user.fields={UserFields}"), null, ct);
-        return ReadUser(Data(doc, "users/me"));
-    }
+    /// <summary>The same in the long-standing names, for an X that refuses the 2.167 ones.</summary>
+    public const string LegacyPostFieldsQuery = "tweet.fields=author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets";
 
-    public async Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct)
+    public Task<XUser> GetMeAsync(CancellationToken ct) => ReadMeAsync(null, ct);
+
+    public Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct) => ReadMeAsync(credentials, ct);
+
+    private async Task<XUser> ReadMeAsync(XCredentials? credentials, CancellationToken ct)
     {
-        using var doc = await SendAsync(Get($"2/users/me?user.fields={UserFields}"), credentials, ct);
-        return ReadUser(Data(doc, "users/me"));
+        var request = Get($"2/users/me?user.fields={UserFields}");
+        var answer = Read(request, await SendAsync(request, credentials, ct), XJsonContext.Default.XResponseXUserDto);
+        return ToUser(Confirmed(answer, "users/me"));
     }
 
     public async Task<XPost> CreatePostAsync(XNewPost post, CancellationToken ct)
     {
-        var body = new JsonObject { ["text"] = post.Text };
-        if (post.MediaIds.Count > 0)
-        {
-            body["media"] = new JsonObject { ["media_ids"] = new JsonArray(post.MediaIds.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()) };
-        }
-
-        if (!string.IsNullOrWhiteSpace(post.ReplySettings))
-        {
-            body["reply_settings"] = post.ReplySettings;
-        }
-
-        var json = body.ToJsonString();
-        var request = new XRequest(HttpMethod.Post, "2/tweets", () => Json(json), CreatePost: true);
-        using var doc = await SendAsync(request, null, ct);
-        if (doc is null || !doc.RootElement.TryGetProperty("data", out var data) || Str(data, "id") is not { Length: > 0 } id)
+        var body = new XCreatePostBody(post.Text, post.MediaIds.Count > 0 ? new XCreatePostMedia(post.MediaIds) : null,
+            string.IsNullOrWhiteSpace(post.ReplySettings) ? null : post.ReplySettings);
+        var request = new XRequest(HttpMethod.Post, "2/tweets", () => Json(body, XJsonContext.Default.XCreatePostBody), CreatePost: true);
+        var answer = Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XResponseXCreatedPostDto);
+        if (answer?.Data?.Id is not { Length: > 0 } id)
         {
             // X answered success without a post id: it may well have posted.
             throw new XAmbiguousOutcomeException("X answered the create-post call without a post id.");
         }
 
-        return new XPost(id, Str(data, "text") ?? post.Text);
+        return new XPost(id, answer.Data.Text ?? post.Text);
     }
 
     public async Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct)
     {
         var request = new XRequest(HttpMethod.Post, "2/media/upload", () =>
         {
-            // Multipart: never part of the OAuth signature.
+            // Multipart (never part of the OAuth signature) with only the fields MediaUploadRequest allows.
             var content = new MultipartFormDataContent();
             var media = new ReadOnlyMemoryContent(image);
             media.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
             content.Add(media, "media", "image");
             content.Add(new StringContent("tweet_image"), "media_category");
-            content.Add(new StringContent(mediaType), "media_type");
             return content;
         });
-        using var doc = await SendAsync(request, null, ct);
-        var data = Data(doc, "media/upload");
-        return Str(data, "id") ?? Str(data, "media_id_string")
-            ?? throw new XApiException(200, "X answered the media upload without a media id.");
+        var data = Confirmed(Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XResponseXMediaDto), "media/upload");
+        return data.Id ?? data.MediaIdString ?? throw new XApiException(200, "X answered the media upload without a media id.");
     }
 
     public async Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct)
     {
-        var json = new JsonObject
-        {
-            ["id"] = mediaId,
-            ["metadata"] = new JsonObject { ["alt_text"] = new JsonObject { ["text"] = altText } },
-        }.ToJsonString();
-        using var _ = await SendAsync(new XRequest(HttpMethod.Post, "2/media/metadata", () => Json(json)), null, ct);
+        var body = new XMediaMetadataBody(mediaId, new XMediaMetadataFields(new XAltText(altText)));
+        var request = new XRequest(HttpMethod.Post, "2/media/metadata", () => Json(body, XJsonContext.Default.XMediaMetadataBody));
+        var data = Confirmed(Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XResponseXMediaMetadataResultDto), "media/metadata");
+        if (data.Id != mediaId) throw new XApiException(200, "X did not confirm the alt text for the media id it was given.");
     }
 
-    public async Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct)
-    {
-        var query = $"max_results={Math.Clamp(maxResults, 5, 100)}&{_options.PostFieldsParameter}={PostFields},{OwnPostExtraFields}{Token(paginationToken)}";
-        using var doc = await SendAsync(Get($"2/users/{Segment(userId)}/tweets?{query}"), null, ct);
-        return ReadPage(doc, ReadPost);
-    }
+    public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) =>
+        ReadPostsAsync($"2/users/{Segment(userId)}/tweets?max_results={Math.Clamp(maxResults, 5, 100)}{Token(paginationToken)}", ct, OwnPostExtraFields);
 
     public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
     {
@@ -133,42 +124,75 @@ public sealed class XApiClient : IXAccount
         }
 
         var size = (maxResults ?? XPageLimits.MaxFollowers).ToString(CultureInfo.InvariantCulture);
-        using var doc = await SendAsync(Get($"2/users/{Segment(userId)}/followers?max_results={size}&user.fields={UserFields}{Token(paginationToken)}"), null, ct);
-        return ReadPage(doc, ReadUser);
+        return await ReadUsersAsync($"2/users/{Segment(userId)}/followers?max_results={size}&user.fields={UserFields}{Token(paginationToken)}", ct);
     }
 
-    public async Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct)
-    {
-        using var doc = await SendAsync(Get($"2/users/{Segment(userId)}/following?max_results=1000&user.fields={UserFields}{Token(paginationToken)}"), null, ct);
-        return ReadPage(doc, ReadUser);
-    }
+    public Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct) =>
+        ReadUsersAsync($"2/users/{Segment(userId)}/following?max_results=1000&user.fields={UserFields}{Token(paginationToken)}", ct);
 
-    public async Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct)
+    public Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct)
     {
-        var query = $"max_results={Math.Clamp(_options.MentionsPageSize, 5, 100)}&{_options.PostFieldsParameter}={PostFields}{Token(paginationToken)}";
+        var query = $"max_results={Math.Clamp(_options.MentionsPageSize, 5, 100)}{Token(paginationToken)}";
         if (!string.IsNullOrEmpty(sinceId))
         {
             query += "&since_id=" + Uri.EscapeDataString(sinceId);
         }
 
-        using var doc = await SendAsync(Get($"2/users/{Segment(userId)}/mentions?{query}"), null, ct);
-        return ReadPage(doc, ReadPost);
+        return ReadPostsAsync($"2/users/{Segment(userId)}/mentions?{query}", ct);
     }
 
     public async Task MuteAsync(string userId, string targetUserId, CancellationToken ct)
     {
-        var json = new JsonObject { ["target_user_id"] = targetUserId }.ToJsonString();
-        using var _ = await SendAsync(new XRequest(HttpMethod.Post, $"2/users/{Segment(userId)}/muting", () => Json(json)), null, ct);
+        var body = new XMuteBody(targetUserId);
+        var request = new XRequest(HttpMethod.Post, $"2/users/{Segment(userId)}/muting", () => Json(body, XJsonContext.Default.XMuteBody));
+        var data = Confirmed(Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XResponseXMutingDto), "muting");
+        if (data.Muting != true) throw new XApiException(200, "X did not confirm the mute.");
     }
 
     public async Task HideReplyAsync(string postId, CancellationToken ct)
     {
-        var json = new JsonObject { ["hidden"] = true }.ToJsonString();
-        using var _ = await SendAsync(new XRequest(HttpMethod.Put, $"2/tweets/{Segment(postId)}/hidden", () => Json(json)), null, ct);
+        var request = new XRequest(HttpMethod.Put, $"2/tweets/{Segment(postId)}/hidden", () => Json(new XHideBody(true), XJsonContext.Default.XHideBody));
+        var data = Confirmed(Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XResponseXHiddenDto), "hide reply");
+        if (data.Hidden != true) throw new XApiException(200, "X did not confirm that the reply is hidden.");
     }
 
-    /// <summary>One call to X: signs, sends, maps errors. A 401 with the source's credentials invalidates them and tries once more.</summary>
-    private async Task<JsonDocument?> SendAsync(XRequest request, XCredentials? given, CancellationToken ct)
+    /// <summary>A page of posts, asked for in the 2.167 names; an X that refuses them is asked again, and from then on, in the long-standing ones.</summary>
+    private async Task<XPage<XPost>> ReadPostsAsync(string pathAndQuery, CancellationToken ct, string? extraPostFields = null)
+    {
+        var legacy = _legacyPostFields;
+        try
+        {
+            return await ReadPageAsync(pathAndQuery, legacy, extraPostFields, ct);
+        }
+        catch (XParameterRefusedException refused) when (!legacy && refused.Parameters.Overlaps(["post.fields", "expansions"]))
+        {
+            _logger.LogWarning("X refused the 2.167 post field names ({Parameters}); asking with tweet.fields from now on", string.Join(", ", refused.Parameters));
+            _legacyPostFields = true;
+            return await ReadPageAsync(pathAndQuery, legacy: true, extraPostFields, ct);
+        }
+    }
+
+    private async Task<XPage<XPost>> ReadPageAsync(string pathAndQuery, bool legacy, string? extraPostFields, CancellationToken ct)
+    {
+        var fields = legacy ? LegacyPostFieldsQuery : PostFieldsQuery;
+        // The extra fields join the post-field list, which comes first in both queries ("post.fields=a,b&expansions=...").
+        if (extraPostFields is not null)
+        {
+            var end = fields.IndexOf('&', StringComparison.Ordinal) is var amp and >= 0 ? amp : fields.Length;
+            fields = $"{fields[..end]},{extraPostFields}{fields[end..]}";
+        }
+        var request = Get($"{pathAndQuery}&{fields}");
+        return ToPage(Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XPageResponseXPostDto), ToPost);
+    }
+
+    private async Task<XPage<XUser>> ReadUsersAsync(string pathAndQuery, CancellationToken ct)
+    {
+        var request = Get(pathAndQuery);
+        return ToPage(Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XPageResponseXUserDto), ToUser);
+    }
+
+    /// <summary>One call to X: sends, maps errors, returns the body of a 2xx answer. A 401 with the source's credentials invalidates them and tries once more.</summary>
+    private async Task<string> SendAsync(XRequest request, XCredentials? given, CancellationToken ct)
     {
         var credentials = given ?? await _credentials.GetAsync(ct);
         for (var attempt = 1; ; attempt++)
@@ -176,10 +200,11 @@ public sealed class XApiClient : IXAccount
             var (status, headers, body) = await ExchangeAsync(request, credentials, ct);
             if ((int)status is >= 200 and < 300)
             {
-                return string.IsNullOrWhiteSpace(body) ? null : Parse(body, request);
+                return body;
             }
 
-            var (title, detail) = Problem(body);
+            var problem = Problem(body);
+            var (title, detail) = (problem.Title, problem.Detail);
             _logger.LogWarning("X answered {Status} to {Method} {Path}: {Title} {Detail}",
                 (int)status, request.Method.Method, request.PathForLogs, title, detail);
 
@@ -211,7 +236,13 @@ public sealed class XApiClient : IXAccount
                 throw new XAmbiguousOutcomeException($"X answered {(int)status} to the create-post call; it may have posted.");
             }
 
-            throw new XApiException((int)status, $"X answered {(int)status} to {request.Method.Method} {request.PathForLogs}: {title} {detail}".TrimEnd(), title, detail);
+            var message = $"X answered {(int)status} to {request.Method.Method} {request.PathForLogs}: {title} {detail}".TrimEnd();
+            if (status == HttpStatusCode.BadRequest && problem.Parameters.Count > 0)
+            {
+                throw new XParameterRefusedException(message, title, detail, problem.Parameters);
+            }
+
+            throw new XApiException((int)status, message, title, detail);
         }
     }
 
@@ -220,8 +251,7 @@ public sealed class XApiClient : IXAccount
     {
         var url = new Uri(_baseUrl, request.PathAndQuery);
         using var message = new HttpRequestMessage(request.Method, url) { Content = request.Content?.Invoke() };
-        // Signed here so the client works on any HttpClient; OAuth1SigningHandler re-signs each retry attempt with a fresh nonce.
-        message.Headers.Authorization = AuthenticationHeaderValue.Parse(_signer.CreateAuthorizationHeader(request.Method, url, credentials));
+        // OAuth1SigningHandler signs each attempt (a retried read must not replay a nonce) with these credentials.
         message.Options.Set(OAuth1SigningHandler.CredentialsKey, credentials);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
@@ -286,178 +316,129 @@ public sealed class XApiClient : IXAccount
         (detail ?? string.Empty).Contains("duplicate", StringComparison.OrdinalIgnoreCase)
         || (title ?? string.Empty).Contains("duplicate", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Title and detail of problem JSON, or the first message of the older {"errors":[{"code","message"}]} shape.</summary>
-    private static (string? Title, string? Detail) Problem(string body)
+    /// <summary>
+    /// Title and detail of an error answer (problem JSON, or the first item of the older {"errors":[{"code","message"}]}
+    /// shape), and the query parameters it names as invalid.
+    /// </summary>
+    private static (string? Title, string? Detail, IReadOnlySet<string> Parameters) Problem(string body)
     {
+        XErrorBody? error = null;
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null);
-            }
-
-            var title = Str(root, "title");
-            var detail = Str(root, "detail");
-            if (detail is null && root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
-            {
-                var first = errors[0];
-                detail = Str(first, "message") ?? Str(first, "detail");
-                title ??= Str(first, "title") ?? (first.TryGetProperty("code", out var code) ? "code " + code.ToString() : null);
-            }
-
-            return (title, detail);
+            error = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, XJsonContext.Default.XErrorBody);
         }
         catch (JsonException)
         {
-            return (null, null);
         }
+
+        var (title, detail) = Describe(error?.Title, error?.Detail, error?.Errors);
+        var parameters = new HashSet<string>(StringComparer.Ordinal);
+        if (error?.Parameter is { Length: > 0 } top) parameters.Add(top);
+        foreach (var item in error?.Errors ?? [])
+        {
+            if (item.Parameter is { Length: > 0 } one) parameters.Add(one);
+            parameters.UnionWith(item.Parameters?.Keys ?? Enumerable.Empty<string>());
+        }
+
+        return (title, detail, parameters);
     }
 
-    private static JsonDocument Parse(string body, XRequest request)
+    /// <summary>A title and detail from an answer's own fields, else from its first error item.</summary>
+    private static (string? Title, string? Detail) Describe(string? title, string? detail, IReadOnlyList<XProblemDto>? errors)
     {
+        if (detail is null && errors is [var first, ..])
+        {
+            detail = first.Message ?? first.Detail;
+            title ??= first.Title ?? (first.Code is { } code ? "code " + code.ToString(CultureInfo.InvariantCulture) : null);
+        }
+
+        return (title, detail);
+    }
+
+    /// <summary>A 2xx body as <typeparamref name="T"/>; null when empty. A body of another shape is an error (ambiguous for a create).</summary>
+    private static T? Read<T>(XRequest request, string body, JsonTypeInfo<T> type) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
         try
         {
-            return JsonDocument.Parse(body);
+            return JsonSerializer.Deserialize(body, type);
         }
         catch (JsonException)
         {
             if (request.CreatePost)
             {
-                throw new XAmbiguousOutcomeException("X answered the create-post call with a body that is not JSON.");
+                throw new XAmbiguousOutcomeException("X answered the create-post call with a body that is not the JSON it documents.");
             }
 
-            throw new XApiException(200, $"X answered {request.Method.Method} {request.PathForLogs} with a body that is not JSON.");
+            throw new XApiException(200, $"X answered {request.Method.Method} {request.PathForLogs} with a body that is not the JSON it documents.");
         }
     }
 
-    /// <summary>The "data" object; a 200 carrying only errors[] (partial error) is an error.</summary>
-    private static JsonElement Data(JsonDocument? doc, string what)
+    /// <summary>The <c>data</c> X confirmed; a 2xx carrying only <c>errors</c> (X's partial error) is a failure.</summary>
+    private static T Confirmed<T>(XResponse<T>? answer, string what) where T : class
     {
-        if (doc is not null && doc.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
-        {
-            return data;
-        }
-
-        var (title, detail) = doc is null ? (null, null) : Problem(doc.RootElement.GetRawText());
-        throw new XApiException(200, $"X answered {what} without data: {title} {detail}".TrimEnd(), title, detail);
+        if (answer?.Data is { } data) return data;
+        var (title, detail) = Describe(null, null, answer?.Errors);
+        throw new XApiException(200, $"X answered {what} without doing it: {title} {detail}".TrimEnd(), title, detail);
     }
 
-    private static XPage<T> ReadPage<T>(JsonDocument? doc, Func<JsonElement, T> read)
+    private static XPage<T> ToPage<TDto, T>(XPageResponse<TDto>? page, Func<TDto, T> map)
     {
-        if (doc is null)
+        if (page is null)
         {
             return new XPage<T>([], null, 0);
         }
 
-        var root = doc.RootElement;
-        var items = new List<T>();
-        if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
+        if (page.Data is null && page.Meta is null && page.Errors is { Count: > 0 })
         {
-            foreach (var item in data.EnumerateArray())
-            {
-                items.Add(read(item));
-            }
-        }
-        else if (root.TryGetProperty("errors", out _) && !root.TryGetProperty("meta", out _))
-        {
-            var (title, detail) = Problem(root.GetRawText());
+            var (title, detail) = Describe(null, null, page.Errors);
             throw new XApiException(200, $"X answered a page without data: {title} {detail}".TrimEnd(), title, detail);
         }
 
-        string? next = null;
-        int? count = null;
-        if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object)
-        {
-            next = Str(meta, "next_token");
-            count = Int(meta, "result_count");
-        }
-
-        return new XPage<T>(items, string.IsNullOrEmpty(next) ? null : next, count ?? items.Count);
+        var items = (page.Data ?? []).Select(map).ToList();
+        var next = page.Meta?.NextToken;
+        return new XPage<T>(items, string.IsNullOrEmpty(next) ? null : next, page.Meta?.ResultCount ?? items.Count);
     }
 
-    internal static XUser ReadUser(JsonElement u)
+    private static XUser ToUser(XUserDto u)
     {
-        var metrics = u.TryGetProperty("public_metrics", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-        var image = Str(u, "profile_image_url");
+        var metrics = u.PublicMetrics;
         return new XUser(
-            Id: Str(u, "id") ?? throw new XApiException(200, "X returned a user without an id."),
-            Username: Str(u, "username") ?? string.Empty,
-            Name: Str(u, "name") ?? string.Empty,
-            Description: Str(u, "description"),
-            ProfileImageUrl: image,
-            CreatedAt: Date(u, "created_at"),
-            FollowersCount: Int(metrics, "followers_count") ?? 0,
-            FollowingCount: Int(metrics, "following_count") ?? 0,
-            PostCount: Int(metrics, "post_count") ?? Int(metrics, "tweet_count") ?? 0,
-            DefaultProfileImage: Bool(u, "default_profile_image")
-                ?? (image?.Contains("default_profile_images", StringComparison.OrdinalIgnoreCase) ?? false),
-            Url: Str(u, "url"),
-            Location: Str(u, "location"));
+            Id: u.Id ?? throw new XApiException(200, "X returned a user without an id."),
+            Username: u.Username ?? string.Empty,
+            Name: u.Name ?? string.Empty,
+            Description: u.Description,
+            ProfileImageUrl: u.ProfileImageUrl,
+            CreatedAt: Date(u.CreatedAt),
+            FollowersCount: Count(metrics?.FollowersCount),
+            FollowingCount: Count(metrics?.FollowingCount),
+            PostCount: Count(metrics?.PostCount ?? metrics?.TweetCount),
+            DefaultProfileImage: u.DefaultProfileImage
+                ?? (u.ProfileImageUrl?.Contains("default_profile_images", StringComparison.OrdinalIgnoreCase) ?? false),
+            Url: u.Entities?.Url?.Urls?.FirstOrDefault()?.ExpandedUrl ?? u.Url, // "url" is the t.co link; entities.url holds the site itself
+            Location: u.Location);
     }
 
-    internal static XPost ReadPost(JsonElement p)
-    {
-        List<XReferencedPost>? references = null;
-        foreach (var name in new[] { "referenced_posts", "referenced_tweets" })
-        {
-            if (p.TryGetProperty(name, out var refs) && refs.ValueKind == JsonValueKind.Array)
-            {
-                references = refs.EnumerateArray()
-                    .Select(r => new XReferencedPost(Str(r, "type") ?? string.Empty, Str(r, "id") ?? string.Empty))
-                    .ToList();
-                break;
-            }
-        }
+    private static XPost ToPost(XPostDto p) => new(
+        Id: p.Id ?? throw new XApiException(200, "X returned a post without an id."),
+        Text: p.Text ?? string.Empty,
+        AuthorId: p.AuthorId,
+        ConversationId: p.ConversationId,
+        InReplyToUserId: p.InReplyToUserId,
+        ReferencedPosts: (p.ReferencedPosts ?? p.ReferencedTweets)?.Select(r => new XReferencedPost(r.Type ?? string.Empty, r.Id ?? string.Empty)).ToList(),
+        CreatedAt: Date(p.CreatedAt),
+        Urls: p.Entities?.Urls?.Where(u => u.Url is { Length: > 0 })
+            .Select(u => new XUrlEntity(u.Url!, u.ExpandedUrl, u.DisplayUrl, u.MediaKey)).ToList(),
+        MediaKeys: p.Attachments?.MediaKeys?.Where(k => k is not null).Select(k => k!).ToList());
 
-        return new XPost(
-            Id: Str(p, "id") ?? throw new XApiException(200, "X returned a post without an id."),
-            Text: Str(p, "text") ?? string.Empty,
-            AuthorId: Str(p, "author_id"),
-            ConversationId: Str(p, "conversation_id"),
-            InReplyToUserId: Str(p, "in_reply_to_user_id"),
-            ReferencedPosts: references,
-            CreatedAt: Date(p, "created_at"),
-            Urls: p.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Object
-                  && entities.TryGetProperty("urls", out var urls) && urls.ValueKind == JsonValueKind.Array
-                ? urls.EnumerateArray()
-                    .Where(u => Str(u, "url") is { Length: > 0 })
-                    .Select(u => new XUrlEntity(Str(u, "url")!, Str(u, "expanded_url"), Str(u, "display_url"), Str(u, "media_key")))
-                    .ToList()
-                : null,
-            MediaKeys: p.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Object
-                       && attachments.TryGetProperty("media_keys", out var keys) && keys.ValueKind == JsonValueKind.Array
-                ? keys.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString()!).ToList()
-                : null);
-    }
+    private static int Count(long? n) => n is { } value ? (int)Math.Clamp(value, 0, int.MaxValue) : 0;
 
-    private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
-            ? v.ValueKind switch
-            {
-                JsonValueKind.String => v.GetString(),
-                JsonValueKind.Number => v.GetRawText(),
-                _ => null,
-            }
-            : null;
-
-    private static int? Int(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n)
-            ? (int)Math.Clamp(n, 0, int.MaxValue)
-            : null;
-
-    private static bool? Bool(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? v.GetBoolean()
-            : null;
-
-    private static DateTimeOffset? Date(JsonElement e, string name) =>
-        Str(e, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+    private static DateTimeOffset? Date(string? s) =>
+        s is not null && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
 
     private static XRequest Get(string pathAndQuery) => new(HttpMethod.Get, pathAndQuery, null);
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    private static StringContent Json<T>(T body, JsonTypeInfo<T> type) => new(JsonSerializer.Serialize(body, type), Encoding.UTF8, "application/json");
 
     private static string Segment(string id) => Uri.EscapeDataString(id);
 
@@ -468,5 +449,12 @@ public sealed class XApiClient : IXAccount
     private sealed record XRequest(HttpMethod Method, string PathAndQuery, Func<HttpContent>? Content, bool CreatePost = false)
     {
         public string PathForLogs => "/" + PathAndQuery.Split('?')[0];
+    }
+
+    /// <summary>400 naming query parameters X does not take (as a renamed field list would be).</summary>
+    private sealed class XParameterRefusedException(string message, string? title, string? detail, IReadOnlySet<string> parameters)
+        : XApiException(400, message, title, detail)
+    {
+        public IReadOnlySet<string> Parameters { get; } = parameters;
     }
 }

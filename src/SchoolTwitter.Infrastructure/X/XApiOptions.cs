@@ -14,8 +14,14 @@ public sealed class XApiOptions
     /// <summary>Longest wait for one call, retries included. A create-post that runs out of time is ambiguous.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The query parameter naming post fields: "tweet.fields" (long-standing) or "post.fields" (2026 spec).</summary>
-    public string PostFieldsParameter { get; set; } = "tweet.fields";
+    public const string PostFieldsParameterName = "post.fields";
+    public const string LegacyPostFieldsParameter = "tweet.fields";
+
+    /// <summary>
+    /// X__PostFieldsParameter: how post reads name their fields. "post.fields" (X's OpenAPI document 2.167, the default) falls
+    /// back to "tweet.fields" by itself the first time X refuses it; "tweet.fields" asks with the long-standing names only.
+    /// </summary>
+    public string PostFieldsParameter { get; set; } = PostFieldsParameterName;
 
     /// <summary>Page size for own recent posts and mentions (X allows 5-100).</summary>
     public int MentionsPageSize { get; set; } = 100;

@@ -17,7 +17,7 @@ public sealed class FakeXServerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _x.DisposeAsync();
 
     private XApiClient Client(XCredentials? credentials = null, TimeSpan? timeout = null) => new(
-        new HttpClient(),
+        XHttpClients.Signed(TimeProvider.System),
         new StaticXCredentialSource(credentials ?? _x.Credentials),
         TimeProvider.System,
         Options.Create(new XApiOptions { BaseUrl = _x.BaseUrl, RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) }),
@@ -172,11 +172,60 @@ public sealed class FakeXServerTests : IAsyncLifetime
     [Fact]
     public async Task Mute_and_hide_reply_are_recorded()
     {
+        var reply = _x.AddMention(new XPost("", "@school rude reply", "12345"));
         var client = Client();
         await client.MuteAsync(_x.AccountId, "12345", CancellationToken.None);
-        await client.HideReplyAsync("67890", CancellationToken.None);
+        await client.HideReplyAsync(reply.Id, CancellationToken.None);
         _x.MutedUserIds.ShouldBe(["12345"]);
-        _x.HiddenPostIds.ShouldBe(["67890"]);
+        _x.HiddenPostIds.ShouldBe([reply.Id]);
+    }
+
+    [Fact]
+    public async Task Writes_about_an_unknown_user_reply_or_media_answer_200_with_only_errors_and_the_client_fails()
+    {
+        var client = Client();
+
+        var mute = await Should.ThrowAsync<XApiException>(() => client.MuteAsync(_x.AccountId, "404404", CancellationToken.None));
+        var hide = await Should.ThrowAsync<XApiException>(() => client.HideReplyAsync("505505", CancellationToken.None));
+        var alt = await Should.ThrowAsync<XApiException>(() => client.SetAltTextAsync("606606", "Pupils planting trees", CancellationToken.None));
+
+        foreach (var (refused, id) in new[] { (mute, "404404"), (hide, "505505"), (alt, "606606") })
+        {
+            refused.Status.ShouldBe(200);
+            refused.Title.ShouldBe("Not Found Error");
+            refused.Detail.ShouldNotBeNull().ShouldContain(id);
+        }
+        _x.MutedUserIds.ShouldBeEmpty();
+        _x.HiddenPostIds.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_reads_fall_back_to_tweet_fields_once_x_refuses_the_2167_names()
+    {
+        _x.PostFieldParameters.Remove("post.fields");
+        _x.AddPost("Harvest festival.");
+        var client = Client();
+
+        (await client.GetRecentPostsAsync(_x.AccountId, 10, null, CancellationToken.None)).Items.ShouldHaveSingleItem().Text.ShouldBe("Harvest festival.");
+        await client.GetMentionsAsync(_x.AccountId, null, null, CancellationToken.None);
+
+        var reads = _x.Requests.Where(r => r.Path.EndsWith("/tweets", StringComparison.Ordinal) || r.Path.EndsWith("/mentions", StringComparison.Ordinal)).ToList();
+        reads.Select(r => r.Query.Contains("post.fields", StringComparison.Ordinal)).ShouldBe([true, false, false]);
+        reads[1].Query.ShouldContain("tweet.fields=author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets");
+    }
+
+    [Fact]
+    public async Task Field_values_the_document_does_not_list_are_refused()
+    {
+        using var http = XHttpClients.Signed(TimeProvider.System);
+        var url = new Uri($"{_x.BaseUrl}/2/users/{_x.AccountId}/tweets?post.fields=author_id");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Options.Set(OAuth1SigningHandler.CredentialsKey, _x.Credentials);
+
+        using var answer = await http.SendAsync(request);
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await answer.Content.ReadAsStringAsync()).ShouldContain("[author_id] is not one of");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Infrastructure.X;
+using SchoolTwitter.Testing.FakeX;
 using SchoolTwitter.Testing.Logging;
 
 namespace SchoolTwitter.Integration.Tests.Platform;
@@ -181,6 +182,84 @@ public sealed class XApiClientTests
         body.ShouldBe("""{"text":"Hello","media":{"media_ids":["m1","m2"]},"reply_settings":"following"}""");
     }
 
+    public static TheoryData<string, string> UnconfirmedWrites() => new()
+    {
+        // X's partial error: 200 with only errors[] (issue 10, defect 9).
+        { "mute", """{"errors":[{"title":"Not Found Error","detail":"Could not find user with id: [7].","type":"https://api.x.com/2/problems/resource-not-found","resource_type":"user","parameter":"target_user_id","value":"7","resource_id":"7"}]}""" },
+        { "hide", """{"errors":[{"title":"Not Found Error","detail":"Could not find tweet with id: [5].","type":"https://api.x.com/2/problems/resource-not-found","resource_type":"tweet","parameter":"tweet_id","value":"5","resource_id":"5"}]}""" },
+        { "alt", """{"errors":[{"title":"Not Found Error","detail":"Could not find media with id: [9].","type":"https://api.x.com/2/problems/resource-not-found","resource_type":"media","parameter":"id","value":"9","resource_id":"9"}]}""" },
+        { "upload", """{"errors":[{"title":"Invalid Request","detail":"Unsupported media.","type":"https://api.x.com/2/problems/invalid-request"}]}""" },
+        // Data that does not say it was done.
+        { "mute", """{"data":{"muting":false}}""" },
+        { "hide", """{"data":{"hidden":false}}""" },
+        { "alt", """{"data":{"id":"8"}}""" },
+        { "mute", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnconfirmedWrites))]
+    public async Task A_write_x_answers_200_without_confirming_is_a_failure(string write, string body)
+    {
+        var (client, _, _) = Client(_ => Reply(HttpStatusCode.OK, body));
+        Func<Task> call = write switch
+        {
+            "mute" => () => client.MuteAsync("42", "7", CancellationToken.None),
+            "hide" => () => client.HideReplyAsync("5", CancellationToken.None),
+            "alt" => () => client.SetAltTextAsync("9", "Pupils planting trees", CancellationToken.None),
+            _ => () => client.UploadImageAsync(new byte[] { 1, 2, 3 }, "image/png", CancellationToken.None),
+        };
+
+        var refused = await Should.ThrowAsync<XApiException>(call);
+
+        refused.Status.ShouldBe(200);
+        if (body.Contains("errors", StringComparison.Ordinal)) refused.Detail.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Confirmed_writes_succeed()
+    {
+        var (client, _, _) = Client(req => Reply(HttpStatusCode.OK, req.RequestUri!.AbsolutePath switch
+        {
+            "/2/users/42/muting" => """{"data":{"muting":true}}""",
+            "/2/tweets/5/hidden" => """{"data":{"hidden":true}}""",
+            _ => """{"data":{"id":"9","associated_metadata":{"alt_text":{"text":"x"}}}}""",
+        }));
+        await client.MuteAsync("42", "7", CancellationToken.None);
+        await client.HideReplyAsync("5", CancellationToken.None);
+        await client.SetAltTextAsync("9", "x", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Post_reads_ask_with_the_2167_post_fields_and_expansions()
+    {
+        var queries = new List<string>();
+        var (client, _, _) = Client(req =>
+        {
+            queries.Add(req.RequestUri!.Query);
+            return Reply(HttpStatusCode.OK, """{"meta":{"result_count":0}}""");
+        });
+
+        await client.GetRecentPostsAsync("42", 10, null, CancellationToken.None);
+        await client.GetMentionsAsync("42", "1", null, CancellationToken.None);
+
+        queries.ShouldAllBe(q => q.Contains("post.fields=conversation_id,created_at&expansions=author_id,in_reply_to_user_id,referenced_posts") && !q.Contains("tweet.fields"));
+    }
+
+    [Fact]
+    public async Task The_client_leaves_signing_to_the_handler()
+    {
+        var handler = new ScriptedHandler(_ => Reply(HttpStatusCode.OK, """{"data":{"id":"42","username":"s","name":"S"}}"""));
+        var unsigned = new XApiClient(new HttpClient(handler), new RecordingCredentialSource(Secret), _time,
+            Options.Create(new XApiOptions { BaseUrl = "https://api.x.com" }), _logs.CreateLogger<XApiClient>());
+
+        await unsigned.GetMeAsync(CancellationToken.None);
+
+        var request = handler.Requests.ShouldHaveSingleItem();
+        request.Headers.Authorization.ShouldBeNull("only OAuth1SigningHandler signs");
+        request.Options.TryGetValue(OAuth1SigningHandler.CredentialsKey, out var credentials).ShouldBeTrue();
+        credentials.ShouldBe(Secret);
+    }
+
     [Fact]
     public async Task Secrets_never_appear_in_exceptions_or_logs()
     {
@@ -221,7 +300,7 @@ public sealed class XApiClientTests
         var handler = new ScriptedHandler(reply);
         var source = new RecordingCredentialSource(Secret);
         var client = new XApiClient(
-            new HttpClient(handler),
+            XHttpClients.Signed(_time, handler),
             source,
             _time,
             Options.Create(new XApiOptions { BaseUrl = "https://api.x.com" }),

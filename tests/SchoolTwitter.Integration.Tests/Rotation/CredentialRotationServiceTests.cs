@@ -62,7 +62,7 @@ public sealed class CredentialRotationServiceTests(AzuriteFixture azurite) : IAs
     {
         // A second function instance whose X client has the old credentials cached.
         var otherSource = new KeyVaultXCredentialSource(_h.Vault.Client(), _h.Time, _h.Logger<KeyVaultXCredentialSource>());
-        var otherClient = new XApiClient(new HttpClient(), otherSource, _h.Time, Options.Create(new XApiOptions { BaseUrl = _h.X.BaseUrl }), _h.Logger<XApiClient>());
+        var otherClient = new XApiClient(XHttpClients.Signed(_h.Time), otherSource, _h.Time, Options.Create(new XApiOptions { BaseUrl = _h.X.BaseUrl }), _h.Logger<XApiClient>());
         (await otherClient.GetMeAsync(CancellationToken.None)).Id.ShouldBe(_h.AccountId);
         var fresh = FakeXServer.NewCredentials();
         _h.X.AcceptCredentials(fresh, _h.AccountId);

@@ -20,7 +20,7 @@ namespace SchoolTwitter.Testing.FakeX;
 /// X API v2 of the project's own, on 127.0.0.1 (Kestrel, port 0). Verifies OAuth 1.0a signatures, speaks X's JSON shapes,
 /// keeps state (posts, uploads, mutes, hidden replies), counts requests, and injects faults on request.
 /// </summary>
-public sealed class FakeXServer : IAsyncDisposable
+public sealed partial class FakeXServer : IAsyncDisposable
 {
     private static readonly HashSet<string> PostFields = ["text", "media", "reply_settings", "reply", "quote_tweet_id", "poll", "for_super_followers_only", "nullcast", "geo", "direct_message_deep_link", "card_uri", "made_with_ai", "paid_partnership", "community_id", "share_with_followers"];
     private static readonly HashSet<string> ReplySettingValues = ["following", "mentionedUsers", "subscribers", "verified"];
@@ -376,15 +376,15 @@ public sealed class FakeXServer : IAsyncDisposable
 
             return (method, segments) switch
             {
-                ("GET", ["2", "users", "me"]) => (200, Data(UserJson(Account(accountId)))),
+                ("GET", ["2", "users", "me"]) => RefusedQuery(query, UserReadParameters) ?? (200, Data(UserJson(Account(accountId)))),
                 ("POST", ["2", "tweets"]) => CreatePost(body, accountId),
                 ("DELETE", ["2", "tweets", var id]) => DeletePost(id, accountId),
                 ("PUT", ["2", "tweets", var id, "hidden"]) => Hide(id, body),
                 ("POST", ["2", "media", "metadata"]) => Metadata(body),
-                ("GET", ["2", "users", var id, "tweets"]) => PostsPage(OwnPosts(id, RequestedPostFields(query)), query, 5, 100, 10),
-                ("GET", ["2", "users", var id, "mentions"]) => PostsPage(Mentions(id, query["since_id"]), query, 5, 100, 10),
-                ("GET", ["2", "users", var id, "followers"]) => UsersPage(Users(_followers, id), query),
-                ("GET", ["2", "users", var id, "following"]) => UsersPage(Users(_following, id), query),
+                ("GET", ["2", "users", var id, "tweets"]) => RefusedQuery(query, PostReadParameters) ?? PostsPage(OwnPosts(id, RequestedPostFields(query)), query, 5, 100, 10),
+                ("GET", ["2", "users", var id, "mentions"]) => RefusedQuery(query, PostReadParameters) ?? PostsPage(Mentions(id, query["since_id"]), query, 5, 100, 10),
+                ("GET", ["2", "users", var id, "followers"]) => RefusedQuery(query, UserReadParameters) ?? UsersPage(Users(_followers, id), query),
+                ("GET", ["2", "users", var id, "following"]) => RefusedQuery(query, UserReadParameters) ?? UsersPage(Users(_following, id), query),
                 ("POST", ["2", "users", var id, "muting"]) => Mute(id, body, accountId),
                 _ => ProblemJson(404, "Not Found Error", $"No route {method} {path} on the fake X."),
             };
@@ -480,6 +480,11 @@ public sealed class FakeXServer : IAsyncDisposable
 
         lock (_gate)
         {
+            if (!IsKnownPost(id))
+            {
+                return NotDone("tweet", "tweet_id", id, $"Could not find tweet with id: [{id}].");
+            }
+
             if (hidden.Value)
             {
                 _hidden.Add(id);
@@ -501,19 +506,29 @@ public sealed class FakeXServer : IAsyncDisposable
         if (contentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             var form = await ParseMultipartAsync(contentType, raw);
+            if (UnknownUploadField(form.Keys) is { } unknownField)
+            {
+                return ProblemJson(400, "Invalid Request", $"[{unknownField}] is not one of the allowed fields.");
+            }
+
             if (!form.TryGetValue("media", out var media))
             {
                 return ProblemJson(400, "Invalid Request", "The media field is required.");
             }
 
             bytes = media.Bytes;
-            mediaType = form.TryGetValue("media_type", out var t) ? Encoding.UTF8.GetString(t.Bytes) : media.ContentType;
+            mediaType = media.ContentType;
             category = form.TryGetValue("media_category", out var c) ? Encoding.UTF8.GetString(c.Bytes) : null;
         }
         else if (JsonNode.Parse(body) is JsonObject json && json["media"]?.GetValue<string>() is { } base64)
         {
+            if (UnknownUploadField(json.Select(p => p.Key)) is { } unknownField)
+            {
+                return ProblemJson(400, "Invalid Request", $"[{unknownField}] is not one of the allowed fields.");
+            }
+
             bytes = Convert.FromBase64String(base64);
-            mediaType = json["media_type"]?.GetValue<string>();
+            mediaType = null; // X reads the type from the bytes.
             category = json["media_category"]?.GetValue<string>();
         }
         else
@@ -578,7 +593,7 @@ public sealed class FakeXServer : IAsyncDisposable
             var upload = _uploads.FirstOrDefault(u => u.MediaId == id);
             if (upload is null)
             {
-                return ProblemJson(400, "Invalid Request", $"Media id {id} is unknown.");
+                return NotDone("media", "id", id, $"Could not find media with id: [{id}].");
             }
 
             upload.AltText = alt;
@@ -602,6 +617,11 @@ public sealed class FakeXServer : IAsyncDisposable
 
         lock (_gate)
         {
+            if (!IsKnownUser(target))
+            {
+                return NotDone("user", "target_user_id", target, $"Could not find user with id: [{target}].");
+            }
+
             _muted.Add(target);
         }
 
@@ -749,7 +769,23 @@ public sealed class FakeXServer : IAsyncDisposable
         };
         if (u.Description is not null) { json["description"] = u.Description; }
         if (u.CreatedAt is { } created) { json["created_at"] = created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture); }
-        if (u.Url is not null) { json["url"] = u.Url; }
+        if (u.Url is not null)
+        {
+            // As X answers: "url" is the t.co link, the site itself is in entities.url.urls.
+            var shortLink = $"https://t.co/{u.Id}";
+            json["url"] = shortLink;
+            json["entities"] = new JsonObject
+            {
+                ["url"] = new JsonObject
+                {
+                    ["urls"] = new JsonArray(new JsonObject
+                    {
+                        ["start"] = 0, ["end"] = shortLink.Length, ["url"] = shortLink, ["expanded_url"] = u.Url,
+                        ["display_url"] = u.Url.Replace("https://", "", StringComparison.Ordinal),
+                    }),
+                },
+            };
+        }
         if (u.Location is not null) { json["location"] = u.Location; }
         json["profile_image_url"] = u.ProfileImageUrl
             ?? (u.DefaultProfileImage
