@@ -106,6 +106,11 @@ param followerInvocationBudget string = '00:07:00'
 @description('Optional. NCRONTAB for moderating mentions and replies.')
 param inboundModerationSchedule string = '0 */15 * * * *'
 
+@description('Optional. Days each audit log entry is kept unchangeable (time-based immutability on the audit-log container): six years by default.')
+@minValue(1)
+@maxValue(146000)
+param auditRetentionDays int = 2192
+
 @description('Optional. NCRONTAB (UTC) for the draft sweep: sends publish messages and approval requests a failure left unsent.')
 param draftSweepSchedule string = '0 */10 * * * *'
 
@@ -175,7 +180,7 @@ var queueNames = [
 var tableNames = [
   'Drafts'
   'Pupils'
-  'AuditLog'
+  'AuditIndex'
   'SltMembers'
   'Followers'
   'FollowerCheckpoints'
@@ -186,7 +191,11 @@ var tableNames = [
 ]
 var blobContainerNames = [
   'draft-media'
+  'audit-log'
 ]
+// BlobContainerNames.AuditLog: append blobs under a time-based immutability policy (modules/storage.bicep).
+var auditContainerName = 'audit-log'
+
 var deploymentContainerName = 'app-package'
 
 // The log events the alert rules look for (EventId names, or customEvents names). Documented in docs/readme/bicep.md.
@@ -273,6 +282,8 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
     blobContainerNames: blobContainerNames
+    auditContainerName: auditContainerName
+    auditRetentionDays: auditRetentionDays
     queueNames: queueNames
     tableNames: tableNames
   }

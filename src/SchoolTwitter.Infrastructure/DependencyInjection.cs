@@ -42,7 +42,7 @@ public static class DependencyInjection
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
 
-        services.TryAddSingleton<IAuditLog, TableAuditLog>();
+        services.TryAddSingleton<IAuditLog, BlobAuditLog>();
         services.TryAddSingleton<IMessageQueue, StorageMessageQueue>();
         services.TryAddSingleton<ISltMemberList, TableSltMemberList>();
         services.TryAddSingleton<SltDirectory>();
