@@ -63,29 +63,32 @@ public sealed class DraftReconciliation(
             await Task.Delay(waits[look], ct);
         }
 
-        await AlertAsync(draft, ct);
+        await TellSltAsync(draft, "not found among the account's recent posts; SLT alerted, not re-posted",
+            "not found on the timeline; SLT alerted", ct);
     }
 
-    /// <summary>Tells SLT once across redeliveries; if the SLT channel did not hear, the note is taken back for the sweep.</summary>
-    private async Task AlertAsync(DraftRecord draft, CancellationToken ct)
+    /// <summary>
+    /// Tells SLT a person must settle <paramref name="draft"/>, and notes it only once the SLT channel has heard: a process
+    /// that stops in between, or a webhook that is down, leaves no note, and the next delivery or the sweep tells them.
+    /// </summary>
+    public async Task TellSltAsync(DraftRecord draft, string reason, string outcome, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var alerted = await DraftRace.RunAsync(drafts, draft.Id, draft, async current =>
-        {
-            if (current is not { Status: DraftStatus.NeedsReconciliation, SltAlertedAt: null }) return DraftRace.Settled<DraftRecord?>(null);
-            var noted = await drafts.TryReplaceAsync(current with { SltAlertedAt = now, UpdatedAt = now }, ct);
-            return noted is null ? DraftRace.Lost<DraftRecord?>() : DraftRace.Settled<DraftRecord?>(noted);
-        }, "SLT were being alerted", ct);
-        if (alerted is null) return;
-
-        logger.LogDraftNeedsReconciliation(draft.Id, "not found among the account's recent posts; SLT alerted, not re-posted");
+        logger.LogDraftNeedsReconciliation(draft.Id, reason);
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation, draft.Id,
-            "not found on the timeline; SLT alerted", draft.FailureReason), ct);
-        if (!await notify.NeedsReconciliationAsync(alerted, ct))
+            outcome, draft.FailureReason), ct);
+        if (!await notify.NeedsReconciliationAsync(draft, ct))
         {
             logger.LogDraftNotificationFailed(draft.Id, "may be on X and must be checked by a person");
-            await drafts.TryReplaceAsync(alerted with { SltAlertedAt = null }, ct);
+            return;
         }
+        await DraftRace.RunAsync(drafts, draft.Id, draft, async current =>
+        {
+            if (current is not { Status: DraftStatus.NeedsReconciliation, SltAlertedAt: null }) return DraftRace.Settled(true);
+            return await drafts.TryReplaceAsync(current with { SltAlertedAt = now, UpdatedAt = now }, ct) is null
+                ? DraftRace.Lost<bool>()
+                : DraftRace.Settled(true);
+        }, "noting that SLT were told", ct);
     }
 
     /// <summary>
