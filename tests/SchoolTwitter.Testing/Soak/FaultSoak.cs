@@ -222,6 +222,7 @@ public static class FaultSoak
 
         // Trouble from outside, on timers: X failing, the webhook down, roster uploads, the sweep, an SLT member approving.
         var tracked = new ConcurrentDictionary<string, Tracked>();
+        var approved = new ConcurrentDictionary<string, bool>();
         Task Every(TimeSpan period, Func<Task> tick) => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -285,12 +286,16 @@ public static class FaultSoak
             Every(TimeSpan.FromMilliseconds(400), async () =>
             {
                 var store = host.Services.GetRequiredService<IDraftStore>();
-                foreach (var draft in tracked.Values.Where(t => t.Kind == Kind.Review))
+                foreach (var draft in tracked.Values.Where(t => t.Kind == Kind.Review && !approved.ContainsKey(t.Id)))
                 {
                     var record = await store.GetAsync(draft.Id, CancellationToken.None);
                     // Approve, and approve again when the first approval's answer was an error (the draft scheduled, no message noted).
-                    if (record is { Status: DraftStatus.AwaitingApproval }
-                        || record is { Status: DraftStatus.Scheduled, ApprovedBy: not null, PublishQueuedAt: null })
+                    if (record is not ({ Status: DraftStatus.Received or DraftStatus.Checking or DraftStatus.AwaitingApproval }
+                        or { Status: DraftStatus.Scheduled, ApprovedBy: not null, PublishQueuedAt: null }))
+                    {
+                        approved[draft.Id] = true;
+                    }
+                    else if (record.Status != DraftStatus.Received && record.Status != DraftStatus.Checking)
                     {
                         try
                         {
@@ -332,21 +337,27 @@ public static class FaultSoak
         progress?.Invoke($"{tracked.Count} drafts accepted after {clock.Elapsed.TotalSeconds:F1} s");
 
         // Until every draft has settled, or the budget is spent.
-        Dictionary<string, DraftRecord?> final = [];
+        var final = new Dictionary<string, DraftRecord?>(StringComparer.Ordinal);
+        var reported = TimeSpan.Zero;
         while (true)
         {
             var store = host.Services.GetRequiredService<IDraftStore>();
-            final = [];
-            foreach (var t in tracked.Values) final[t.Id] = await store.GetAsync(t.Id, CancellationToken.None);
-            var unsettled = final.Values.Count(d => !Settled(d));
+            foreach (var t in tracked.Values.Where(t => !Settled(final.GetValueOrDefault(t.Id)))) final[t.Id] = await store.GetAsync(t.Id, CancellationToken.None);
+            var unsettled = tracked.Values.Count(t => !Settled(final.GetValueOrDefault(t.Id)));
             if (unsettled == 0 || clock.Elapsed > options.Budget) break;
-            progress?.Invoke($"{clock.Elapsed.TotalSeconds:F0} s: {unsettled} drafts not yet settled");
+            if (clock.Elapsed - reported > TimeSpan.FromSeconds(5))
+            {
+                reported = clock.Elapsed;
+                progress?.Invoke($"{clock.Elapsed.TotalSeconds:F0} s: {unsettled} drafts not yet settled");
+            }
             await Task.Delay(500);
         }
         faults.Enabled = false;
         await stop.CancelAsync();
         host.Webhook.FailNext(0);
         await Task.WhenAll(listeners.Concat(background));
+        var reader = host.Services.GetRequiredService<IDraftStore>();
+        foreach (var t in tracked.Values) final[t.Id] = await reader.GetAsync(t.Id, CancellationToken.None);
 
         var report = Judge(options, clock.Elapsed, faults, host, tracked, final, problems);
         foreach (var stuck in final.Values.Where(d => d is not null && !Settled(d)).Take(5))
