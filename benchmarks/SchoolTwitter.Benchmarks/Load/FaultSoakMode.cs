@@ -22,6 +22,9 @@ public static class FaultSoakMode
             Drafts = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 2_000,
             Budget = TimeSpan.FromMinutes(positional.Count > 1 ? double.Parse(positional[1], CultureInfo.InvariantCulture) : 15),
             Workers = 8,
+            // A few thousand drafts queue for minutes on one Azurite: the sweep must not mistake the backlog for lost messages.
+            SweepGrace = TimeSpan.FromSeconds(30),
+            SweepOverdue = TimeSpan.FromMinutes(5),
             Seed = Option(args, "--seed") is { } seed ? int.Parse(seed, CultureInfo.InvariantCulture) : new FaultSoakOptions().Seed,
         };
         Console.WriteLine($"{Name}: {options.Drafts} drafts, budget {options.Budget}, seed {options.Seed}, {Environment.ProcessorCount} cores, " +

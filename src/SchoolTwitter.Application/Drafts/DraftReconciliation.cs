@@ -97,22 +97,29 @@ public sealed class DraftReconciliation(
     /// </summary>
     private async Task<XPost?> FindAsync(DraftRecord draft, CancellationToken ct)
     {
-        XPage<XPost> recent;
-        try
-        {
-            recent = await x.GetRecentPostsAsync(await AccountIdAsync(ct), Math.Clamp(options.Value.ReconcileLookback, 5, 100), null, ct);
-        }
-        catch (XRateLimitedException limited)
-        {
-            throw DraftRetryLaterException.After(draft.Id, limited, time, logger);
-        }
-
         var since = (draft.ClaimedAt ?? draft.SubmittedAt) - options.Value.ReconcileClockSkew;
-        foreach (var post in recent.Items.Where(p => p.CreatedAt >= since && PostMatch.IsRenderingOf(p, draft.Text, draft.Images.Count)))
+        string? token = null;
+        for (var page = 0; page < Math.Max(1, options.Value.ReconcilePages); page++)
         {
-            var holder = await recorder.HolderAsync(post.Id, ct);
-            if (holder is null || holder == draft.Id) return post;
-            logger.LogInformation("Post {TweetId} matches draft {DraftId} but is recorded for draft {OtherDraftId}", post.Id, draft.Id, holder);
+            XPage<XPost> recent;
+            try
+            {
+                recent = await x.GetRecentPostsAsync(await AccountIdAsync(ct), Math.Clamp(options.Value.ReconcileLookback, 5, 100), token, ct);
+            }
+            catch (XRateLimitedException limited)
+            {
+                throw DraftRetryLaterException.After(draft.Id, limited, time, logger);
+            }
+
+            foreach (var post in recent.Items.Where(p => p.CreatedAt >= since && PostMatch.IsRenderingOf(p, draft.Text, draft.Images.Count)))
+            {
+                var holder = await recorder.HolderAsync(post.Id, ct);
+                if (holder is null || holder == draft.Id) return post;
+                logger.LogInformation("Post {TweetId} matches draft {DraftId} but is recorded for draft {OtherDraftId}", post.Id, draft.Id, holder);
+            }
+            // Newest first: once a page reaches a post older than the claim, no later page can hold the draft's.
+            if (recent.NextToken is null || recent.Items.Count == 0 || recent.Items.Any(p => p.CreatedAt < since)) return null;
+            token = recent.NextToken;
         }
         return null;
     }

@@ -39,6 +39,14 @@ public sealed record FaultSoakOptions
     /// <summary>Chance that a stopped process is also restarted (a fresh service provider: every in-memory cache lost).</summary>
     public double RestartRate { get; init; } = 0.2;
 
+    /// <summary>
+    /// The sweep's grace and overdue times. Longer than the queue's backlog, or the sweep adds a message to every draft
+    /// still waiting in it (harmless, since publishing is exactly once, but it feeds the backlog).
+    /// </summary>
+    public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(4);
+
+    public TimeSpan SweepOverdue { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The soak fails if the drafts have not settled by then.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(50);
 
@@ -103,8 +111,8 @@ public static class FaultSoak
                 {
                     p.PublishLease = TimeSpan.FromSeconds(2);
                     p.ReconcileLookAgain = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(900)];
-                    p.SweepGrace = TimeSpan.FromSeconds(2);
-                    p.SweepOverdue = TimeSpan.FromSeconds(20);
+                    p.SweepGrace = options.SweepGrace;
+                    p.SweepOverdue = options.SweepOverdue;
                 });
                 SoakFaults.Decorate<IDraftStore>(services, inner => new CrashingDraftStore(inner, faults, options.CrashRate));
                 SoakFaults.Decorate<IMessageQueue>(services, inner => new CrashingQueue(inner, faults, options.CrashRate));
