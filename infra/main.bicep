@@ -135,6 +135,11 @@ param followerInvocationBudget string = '00:07:00'
 @description('Optional. NCRONTAB for moderating mentions and replies.')
 param inboundModerationSchedule string = '0 */15 * * * *'
 
+@description('Optional. Days each audit log entry is kept unchangeable (time-based immutability on the audit-log container): six years by default.')
+@minValue(1)
+@maxValue(146000)
+param auditRetentionDays int = 2192
+
 @description('Optional. NCRONTAB (UTC) for the draft sweep: sends publish messages and approval requests a failure left unsent.')
 param draftSweepSchedule string = '0 */10 * * * *'
 
@@ -205,7 +210,7 @@ var queueNames = [
 var tableNames = [
   'Drafts'
   'Pupils'
-  'AuditLog'
+  'AuditIndex'
   'SltMembers'
   'Followers'
   'FollowerCheckpoints'
@@ -216,7 +221,11 @@ var tableNames = [
 ]
 var blobContainerNames = [
   'draft-media'
+  'audit-log'
 ]
+// BlobContainerNames.AuditLog: append blobs under a time-based immutability policy (modules/storage.bicep).
+var auditContainerName = 'audit-log'
+
 var deploymentContainerName = 'app-package'
 
 // The log events the alert rules look for (EventId names, or customEvents names). Documented in docs/infrastructure.md.
@@ -306,6 +315,8 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
     blobContainerNames: blobContainerNames
+    auditContainerName: auditContainerName
+    auditRetentionDays: auditRetentionDays
     queueNames: queueNames
     tableNames: tableNames
   }

@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "cli-jsonl" => CliProcessTimer.JsonLines(args[1..]),
     "checker-cpu" => CheckerCpuTimer.Run(args[1..]),
     "load-drafts" => await LoadDrafts.RunAsync(args[1..]),
+    FaultSoakMode.Name => await FaultSoakMode.RunAsync(args[1..]),
     ReconcileFollowersMode.Name => await ReconcileFollowersMode.RunAsync(args[1..]),
     ReconcileFollowersMode.FakeXName => await ReconcileFollowersMode.ServeFakeXAsync(args[1..]),
     EvaluationMode.Name => EvaluationMode.Run(args[1..]),

@@ -32,6 +32,14 @@ param queueNames string[]
 @description('Required. Tables the app uses (TableNames in code).')
 param tableNames string[]
 
+@description('Required. The audit log container (one of blobContainerNames): append blobs nobody may overwrite or delete.')
+param auditContainerName string
+
+@description('Required. Days each audit blob stays unchangeable after it is created.')
+@minValue(1)
+@maxValue(146000)
+param auditRetentionDays int
+
 @description('Optional. Days a deleted blob or container can be restored.')
 @minValue(1)
 @maxValue(365)
@@ -86,8 +94,10 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
   }
 }
 
+var containerNames = union([deploymentContainerName], blobContainerNames)
+
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
-  for containerName in union([deploymentContainerName], blobContainerNames): {
+  for containerName in containerNames: {
     parent: blobService
     name: containerName
     properties: {
@@ -95,6 +105,18 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// Time-based retention on the audit log: the storage service refuses to overwrite or delete a blob for auditRetentionDays
+// after it was created, whatever role asks; appending to an append blob stays allowed (allowProtectedAppendWrites).
+// Lock the policy once the deployment is verified (docs/deploy.md): a locked policy can no longer be removed or shortened.
+resource auditRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = {
+  parent: containers[indexOf(containerNames, auditContainerName)]
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: auditRetentionDays
+    allowProtectedAppendWrites: true
+  }
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: storageAccount

@@ -12,7 +12,8 @@ public static partial class TableNames
 {
     public const string Drafts = "Drafts";
     public const string Pupils = "Pupils";
-    public const string AuditLog = "AuditLog";
+    /// <summary>Which days' audit blobs hold entries about a subject (an index only: the entries live in <see cref="BlobContainerNames.AuditLog"/>).</summary>
+    public const string AuditIndex = "AuditIndex";
     public const string SltMembers = "SltMembers";
 }
 
@@ -20,4 +21,7 @@ public static partial class TableNames
 public static partial class BlobContainerNames
 {
     public const string DraftMedia = "draft-media";
+
+    /// <summary>The audit log: one append blob of JSON lines a day, under a time-based immutability policy (infra/modules/storage.bicep).</summary>
+    public const string AuditLog = "audit-log";
 }

@@ -45,7 +45,7 @@ public static class DependencyInjection
         AddSettings(services);
         AddAzureClients(services, configuration);
 
-        services.TryAddSingleton<IAuditLog, TableAuditLog>();
+        services.TryAddSingleton<IAuditLog, BlobAuditLog>();
         services.TryAddSingleton<IMessageQueue, StorageMessageQueue>();
         services.TryAddSingleton<ISltMemberList, TableSltMemberList>();
 

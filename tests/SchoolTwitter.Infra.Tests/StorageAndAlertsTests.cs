@@ -39,7 +39,9 @@ public sealed class StorageAndAlertsTests(CompiledInfra infra)
 
         var containers = infra.Main.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ShouldHaveSingleItem();
         containers.Json["copy"]!["count"]!.GetValue<string>()
-            .ShouldBe("[length(union(createArray(parameters('deploymentContainerName')), parameters('blobContainerNames')))]");
+            .ShouldBe("[length(variables('containerNames'))]");
+        infra.Main.ModuleTemplate("storage").Variable("containerNames")!.GetValue<string>()
+            .ShouldBe("[union(createArray(parameters('deploymentContainerName')), parameters('blobContainerNames'))]");
     }
 
     [Fact]

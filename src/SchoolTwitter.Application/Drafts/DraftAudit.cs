@@ -8,6 +8,7 @@ public static class DraftAuditActions
     public const string Submitted = "draft.submitted";
     public const string Refused = "draft.refused";
     public const string Checked = "draft.checked";
+    public const string BlockedAtPublish = "draft.blocked-at-publish";
     public const string Approved = "draft.approved";
     public const string ApprovalRefused = "draft.approval-refused";
     public const string Published = "draft.published";
@@ -19,6 +20,10 @@ public static class DraftAuditActions
     public const string RosterRefused = "roster.refused";
 
     public const string System = "system";
+
+    /// <summary>A verdict's findings as the audit records them: "rule/severity; …".</summary>
+    public static string Findings(Core.CodeOfConduct.Verdict verdict) =>
+        string.Join("; ", verdict.Findings.Select(f => $"{f.Rule}/{f.Severity.ToString().ToLowerInvariant()}"));
 
     public static AuditEntry Entry(DateTimeOffset at, string actor, string action, string subject, string outcome, string? detail = null) =>
         new(at, actor, action, subject, outcome, detail);

@@ -84,7 +84,7 @@ public sealed class DraftCheckService(
         logger.LogInformation("Draft {DraftId} checked: {Verdict} with {FindingCount} findings", draft.Id, verdict.Outcome, verdict.Findings.Count);
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Checked, draft.Id,
             verdict.Outcome.ToString().ToLowerInvariant(),
-            string.Join("; ", verdict.Findings.Select(f => $"{f.Rule}/{f.Severity.ToString().ToLowerInvariant()}"))), ct);
+            DraftAuditActions.Findings(verdict)), ct);
 
         switch (next)
         {

@@ -12,7 +12,8 @@ public static class DraftLifecycle
         // Checking -> Checking: a redelivered check message resumes a check that crashed half way.
         [DraftStatus.Checking] = [DraftStatus.Checking, DraftStatus.Blocked, DraftStatus.AwaitingApproval, DraftStatus.Scheduled, DraftStatus.Failed],
         [DraftStatus.AwaitingApproval] = [DraftStatus.Scheduled, DraftStatus.Failed],
-        [DraftStatus.Scheduled] = [DraftStatus.Publishing, DraftStatus.Failed],
+        // Scheduled -> Blocked: re-checked at its publish time, the draft breaks the code with that day's roster and consent.
+        [DraftStatus.Scheduled] = [DraftStatus.Publishing, DraftStatus.Blocked, DraftStatus.Failed],
         // Publishing -> Scheduled: the claim is released when X refused before anything was posted (429, upload error).
         [DraftStatus.Publishing] = [DraftStatus.Published, DraftStatus.NeedsReconciliation, DraftStatus.Scheduled, DraftStatus.Failed],
         [DraftStatus.NeedsReconciliation] = [DraftStatus.Published, DraftStatus.Failed],

@@ -22,6 +22,17 @@ public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcom
             Facts(draft, FindingsFact(draft.Verdict)), draft.SubmittedBy), ct);
 
     /// <returns>Whether the SLT channel was told.</returns>
+    public async Task<bool> BlockedAtPublishAsync(DraftRecord draft, CancellationToken ct)
+    {
+        var facts = Facts(draft, FindingsFact(draft.Verdict),
+            KeyValuePair.Create("Why now", "It was checked again at its publish time, with that day's pupil roster and photo consent."));
+        await SendAsync(new Notification(Blocked, "Your scheduled tweet was stopped at its publish time: it now breaks the code of conduct.",
+            facts, draft.SubmittedBy), ct);
+        return await SendAsync(new Notification(Blocked,
+            $"A scheduled tweet from {draft.SubmittedBy} was not posted: the roster or photo consent changed since it was checked.", facts, null), ct);
+    }
+
+    /// <returns>Whether the SLT channel was told.</returns>
     public async Task<bool> AwaitingApprovalAsync(DraftRecord draft, CancellationToken ct)
     {
         var facts = Facts(draft, FindingsFact(draft.Verdict),

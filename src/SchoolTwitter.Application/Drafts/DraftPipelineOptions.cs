@@ -24,8 +24,11 @@ public sealed class DraftPipelineOptions
     /// <summary>Storage queues hide a message for at most 7 days; later dates hop through re-enqueues.</summary>
     public TimeSpan MaxQueueDelay { get; set; } = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(5);
 
-    /// <summary>How many of the account's recent posts reconciliation looks through for the draft's text.</summary>
+    /// <summary>How many of the account's recent posts reconciliation reads a page (5–100).</summary>
     public int ReconcileLookback { get; set; } = 100;
+
+    /// <summary>At most this many pages are read, back to the first post older than the claim (a busy day's posts since it).</summary>
+    public int ReconcilePages { get; set; } = 10;
 
     /// <summary>
     /// X's timeline can lag a post by seconds: before telling SLT a post was not found, look again after each of these waits

@@ -23,6 +23,7 @@ public sealed class DraftPublishService(
     DraftScheduler scheduler,
     DraftReconciliation reconciliation,
     PublishedDraftRecorder recorder,
+    DraftVerdicts verdicts,
     IOptions<DraftPipelineOptions> options,
     TimeProvider time,
     ILogger<DraftPublishService> logger)
@@ -89,10 +90,18 @@ public sealed class DraftPublishService(
             images.Add(await media.GetAsync(draft.Id, i, ct));
         }
 
-        var refusal = WhyNotPublishable(draft, DraftContentHash.Compute(draft.ToDraft(images)));
+        var content = draft.ToDraft(images);
+        var refusal = WhyNotPublishable(draft, DraftContentHash.Compute(content));
         if (refusal is not null)
         {
             return await FailAsync(draft, refusal, ct);
+        }
+
+        // Weeks may have passed since the check: a parent may have withdrawn consent, a pupil joined. Judge it again today.
+        var today = await verdicts.JudgeAsync(content, ct);
+        if (today.Outcome == VerdictOutcome.Blocked)
+        {
+            return await BlockAtPublishAsync(draft, today, ct);
         }
 
         // Cleaned before the claim: a picture that cannot be decoded (or kills the process decoding it) must fail the draft,
@@ -195,6 +204,25 @@ public sealed class DraftPublishService(
             return "The school's account never replies.";
         }
         return null;
+    }
+
+    private async Task<bool> BlockAtPublishAsync(DraftRecord draft, Verdict today, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var blocked = await drafts.TryTransitionAsync(draft, DraftStatus.Blocked, now, d => d with
+        {
+            Verdict = today,
+            FailureReason = "Checked again at its publish time, the draft breaks the code of conduct with that day's roster and photo consent.",
+        }, ct);
+        if (blocked is null) return false;
+        logger.LogWarning("Draft {DraftId} was blocked at its publish time: {Findings}", draft.Id, string.Join("; ", today.Findings.Select(f => f.Rule)));
+        await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.BlockedAtPublish, draft.Id, "blocked",
+            DraftAuditActions.Findings(today)), ct);
+        if (!await notify.BlockedAtPublishAsync(blocked, ct))
+        {
+            logger.LogDraftNotificationFailed(draft.Id, "was stopped at its publish time");
+        }
+        return true;
     }
 
     private async Task<bool> FailAsync(DraftRecord draft, string reason, CancellationToken ct)

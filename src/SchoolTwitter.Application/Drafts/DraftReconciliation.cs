@@ -63,29 +63,32 @@ public sealed class DraftReconciliation(
             await Task.Delay(waits[look], ct);
         }
 
-        await AlertAsync(draft, ct);
+        await TellSltAsync(draft, "not found among the account's recent posts; SLT alerted, not re-posted",
+            "not found on the timeline; SLT alerted", ct);
     }
 
-    /// <summary>Tells SLT once across redeliveries; if the SLT channel did not hear, the note is taken back for the sweep.</summary>
-    private async Task AlertAsync(DraftRecord draft, CancellationToken ct)
+    /// <summary>
+    /// Tells SLT a person must settle <paramref name="draft"/>, and notes it only once the SLT channel has heard: a process
+    /// that stops in between, or a webhook that is down, leaves no note, and the next delivery or the sweep tells them.
+    /// </summary>
+    public async Task TellSltAsync(DraftRecord draft, string reason, string outcome, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var alerted = await DraftRace.RunAsync(drafts, draft.Id, draft, async current =>
-        {
-            if (current is not { Status: DraftStatus.NeedsReconciliation, SltAlertedAt: null }) return DraftRace.Settled<DraftRecord?>(null);
-            var noted = await drafts.TryReplaceAsync(current with { SltAlertedAt = now, UpdatedAt = now }, ct);
-            return noted is null ? DraftRace.Lost<DraftRecord?>() : DraftRace.Settled<DraftRecord?>(noted);
-        }, "SLT were being alerted", ct);
-        if (alerted is null) return;
-
-        logger.LogDraftNeedsReconciliation(draft.Id, "not found among the account's recent posts; SLT alerted, not re-posted");
+        logger.LogDraftNeedsReconciliation(draft.Id, reason);
         await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation, draft.Id,
-            "not found on the timeline; SLT alerted", draft.FailureReason), ct);
-        if (!await notify.NeedsReconciliationAsync(alerted, ct))
+            outcome, draft.FailureReason), ct);
+        if (!await notify.NeedsReconciliationAsync(draft, ct))
         {
             logger.LogDraftNotificationFailed(draft.Id, "may be on X and must be checked by a person");
-            await drafts.TryReplaceAsync(alerted with { SltAlertedAt = null }, ct);
+            return;
         }
+        await DraftRace.RunAsync(drafts, draft.Id, draft, async current =>
+        {
+            if (current is not { Status: DraftStatus.NeedsReconciliation, SltAlertedAt: null }) return DraftRace.Settled(true);
+            return await drafts.TryReplaceAsync(current with { SltAlertedAt = now, UpdatedAt = now }, ct) is null
+                ? DraftRace.Lost<bool>()
+                : DraftRace.Settled(true);
+        }, "noting that SLT were told", ct);
     }
 
     /// <summary>
@@ -94,22 +97,29 @@ public sealed class DraftReconciliation(
     /// </summary>
     private async Task<XPost?> FindAsync(DraftRecord draft, CancellationToken ct)
     {
-        XPage<XPost> recent;
-        try
-        {
-            recent = await x.GetRecentPostsAsync(await AccountIdAsync(ct), Math.Clamp(options.Value.ReconcileLookback, 5, 100), null, ct);
-        }
-        catch (XRateLimitedException limited)
-        {
-            throw DraftRetryLaterException.After(draft.Id, limited, time, logger);
-        }
-
         var since = (draft.ClaimedAt ?? draft.SubmittedAt) - options.Value.ReconcileClockSkew;
-        foreach (var post in recent.Items.Where(p => p.CreatedAt >= since && PostMatch.IsRenderingOf(p, draft.Text, draft.Images.Count)))
+        string? token = null;
+        for (var page = 0; page < Math.Max(1, options.Value.ReconcilePages); page++)
         {
-            var holder = await recorder.HolderAsync(post.Id, ct);
-            if (holder is null || holder == draft.Id) return post;
-            logger.LogInformation("Post {TweetId} matches draft {DraftId} but is recorded for draft {OtherDraftId}", post.Id, draft.Id, holder);
+            XPage<XPost> recent;
+            try
+            {
+                recent = await x.GetRecentPostsAsync(await AccountIdAsync(ct), Math.Clamp(options.Value.ReconcileLookback, 5, 100), token, ct);
+            }
+            catch (XRateLimitedException limited)
+            {
+                throw DraftRetryLaterException.After(draft.Id, limited, time, logger);
+            }
+
+            foreach (var post in recent.Items.Where(p => p.CreatedAt >= since && PostMatch.IsRenderingOf(p, draft.Text, draft.Images.Count)))
+            {
+                var holder = await recorder.HolderAsync(post.Id, ct);
+                if (holder is null || holder == draft.Id) return post;
+                logger.LogInformation("Post {TweetId} matches draft {DraftId} but is recorded for draft {OtherDraftId}", post.Id, draft.Id, holder);
+            }
+            // Newest first: once a page reaches a post older than the claim, no later page can hold the draft's.
+            if (recent.NextToken is null || recent.Items.Count == 0 || recent.Items.Any(p => p.CreatedAt < since)) return null;
+            token = recent.NextToken;
         }
         return null;
     }

@@ -14,6 +14,7 @@ public sealed class PoisonDraftService(
     IAuditLog audit,
     INotifier notifier,
     DraftOutcomeNotifier notify,
+    DraftReconciliation reconciliation,
     TimeProvider time,
     ILogger<PoisonDraftService> logger)
 {
@@ -50,13 +51,10 @@ public sealed class PoisonDraftService(
             {
                 // It may have been posted: a person must look, and nobody may post it again automatically.
                 var unsure = draft.Status == DraftStatus.Publishing
-                    ? await drafts.TryTransitionAsync(draft, DraftStatus.NeedsReconciliation, now, d => d with { FailureReason = reason, SltAlertedAt = now }, ct)
-                    : await drafts.TryReplaceAsync(draft with { FailureReason = reason, SltAlertedAt = now, UpdatedAt = now }, ct);
+                    ? await drafts.TryTransitionAsync(draft, DraftStatus.NeedsReconciliation, now, d => d with { FailureReason = reason, SltAlertedAt = null }, ct)
+                    : await drafts.TryReplaceAsync(draft with { FailureReason = reason, SltAlertedAt = null, UpdatedAt = now }, ct);
                 if (unsure is null) continue;
-                logger.LogDraftNeedsReconciliation(draftId, reason);
-                await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
-                    draftId, "poison message; SLT alerted", reason), ct);
-                await notify.NeedsReconciliationAsync(unsure, ct);
+                await reconciliation.TellSltAsync(unsure, reason, "poison message; SLT alerted", ct);
                 return;
             }
 

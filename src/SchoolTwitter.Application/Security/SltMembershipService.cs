@@ -27,7 +27,7 @@ public sealed record SltMembershipResult(SltMembershipOutcome Outcome, IReadOnly
 /// <summary>Body of PUT /api/slt/members/{email}: the member's display name and Entra object id (both optional).</summary>
 public sealed record SltMemberRequest(string? Name, string? ObjectId);
 
-/// <summary>Audit actions for the SLT list (table AuditLog; subject = the member's e-mail, or <see cref="ListSubject"/>).</summary>
+/// <summary>Audit actions for the SLT list (the audit log; subject = the member's e-mail, or <see cref="ListSubject"/>).</summary>
 public static class SltMembershipAuditActions
 {
     public const string ListSubject = "slt-members";

@@ -76,6 +76,27 @@ public sealed class ReconciliationTests(AzuriteFixture azurite) : DraftKitTests(
     }
 
     [Fact]
+    public async Task A_post_buried_under_more_than_a_page_of_later_posts_is_still_found()
+    {
+        var text = DraftTestKit.UniqueText();
+        var id = await ScheduledAsync(Kit, Slt, text);
+        // A publisher claimed the draft, posted it, and stopped; 150 posts went out before anyone looked.
+        var store = Kit.Get<IDraftStore>();
+        var claimedAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+        (await store.TryTransitionAsync((await store.GetAsync(id, CancellationToken.None))!, DraftStatus.Publishing, claimedAt,
+            d => d with { ClaimedAt = claimedAt }, CancellationToken.None)).ShouldNotBeNull();
+        var ours = Kit.Host.X.AddPost(text, createdAt: claimedAt.AddSeconds(5));
+        for (var i = 0; i < 150; i++) Kit.Host.X.AddPost(DraftTestKit.UniqueText($"Notice {i}: our pupils raised"), createdAt: claimedAt.AddMinutes(1));
+
+        await PublishAsync(Kit, id);
+
+        var draft = (await Kit.DraftAsync(id))!;
+        draft.Status.ShouldBe(DraftStatus.Published, draft.FailureReason);
+        draft.TweetId.ShouldBe(ours.Id);
+        Kit.Host.X.RequestCount("POST", "/2/tweets").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task An_identical_post_made_before_the_claim_is_not_taken_for_the_drafts_own()
     {
         var text = DraftTestKit.UniqueText();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SchoolTwitter.Application;
 using SchoolTwitter.Application.Drafts;
+using SchoolTwitter.Core.Roster;
 using SchoolTwitter.Functions.Drafts;
 using SchoolTwitter.Testing.Azurite;
 
@@ -45,6 +46,34 @@ public sealed class SchedulingAndApprovalTests(AzuriteFixture azurite) : IAsyncL
         await PublishAsync(id);
         _kit.Host.X.Posts.ShouldHaveSingleItem();
         (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Published);
+    }
+
+    [Fact]
+    public async Task A_draft_scheduled_weeks_ahead_is_checked_again_at_its_time_and_a_withdrawn_consent_blocks_it_and_tells_slt()
+    {
+        var roster = _kit.Get<IPupilRosterStore>();
+        await roster.ReplaceAsync(new PupilRoster([new Pupil("C7001", "Peregrine", "Ashdown", true)]), CancellationToken.None);
+        var photo = DraftTestKit.Image(TestImages.Png(), "relay.png", "The Year 4 relay team on the field");
+        photo["noPupilsPictured"] = false;
+        photo["pupilsPictured"] = new System.Text.Json.Nodes.JsonArray("C7001");
+        var due = _time.GetUtcNow().AddDays(21);
+        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _head, media: [photo], scheduledFor: due))).Str("id");
+        await _kit.RunCheckQueueAsync(id);
+        (await _kit.DraftAsync(id))!.Status.ShouldBe(DraftStatus.Scheduled);
+
+        // A parent withdraws photo consent in the weeks before the post is due.
+        await roster.ReplaceAsync(new PupilRoster([new Pupil("C7001", "Peregrine", "Ashdown", false)]), CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(21));
+        await PublishAsync(id);
+
+        _kit.Host.X.Posts.ShouldBeEmpty();
+        var draft = (await _kit.DraftAsync(id))!;
+        draft.Status.ShouldBe(DraftStatus.Blocked);
+        draft.Verdict!.Findings.ShouldContain(f => f.Rule == Core.CodeOfConduct.RuleIds.PhotoConsent && f.Message.Contains("C7001"));
+        (await _kit.AuditAsync(id)).ShouldContain(e => e.Action == DraftAuditActions.BlockedAtPublish);
+        var cards = await _kit.Host.Webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        cards.ShouldContain(c => c["recipient"] == null && c.ToJsonString().Contains(id) && c.ToJsonString().Contains(DraftOutcomeNotifier.Blocked));
+        await _kit.Get<IPupilRosterStore>().ReplaceAsync(DraftTestKit.StandInRoster, CancellationToken.None);
     }
 
     [Fact]

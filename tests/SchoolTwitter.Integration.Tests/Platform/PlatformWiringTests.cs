@@ -22,7 +22,7 @@ public sealed class PlatformWiringTests(AzuriteFixture azurite)
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite, o => o.Settings["X__RequestTimeout"] = "00:00:07");
 
         host.Get<IXAccount>().ShouldBeOfType<XApiClient>();
-        host.Get<IAuditLog>().ShouldBeOfType<Infrastructure.Audit.TableAuditLog>();
+        host.Get<IAuditLog>().ShouldBeOfType<Infrastructure.Audit.BlobAuditLog>();
         host.Get<IMessageQueue>().ShouldBeOfType<Infrastructure.Messaging.StorageMessageQueue>();
         host.Get<INotifier>().ShouldBeOfType<Infrastructure.Notifications.WebhookNotifier>();
         host.Get<ISltMemberList>().ShouldBeOfType<Infrastructure.Security.TableSltMemberList>();
@@ -53,7 +53,7 @@ public sealed class TestHostHelperTests(AzuriteFixture azurite)
     {
         await using var host = await SchoolTwitterTestHost.StartAsync(azurite);
 
-        host.Create<NeedsAuditLog>().Audit.ShouldBeOfType<Infrastructure.Audit.TableAuditLog>();
+        host.Create<NeedsAuditLog>().Audit.ShouldBeOfType<Infrastructure.Audit.BlobAuditLog>();
 
         var request = host.Request("POST", "/api/drafts?x=1", """{"text":"hi"}""",
             headers: new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL-ID"] = "abc" });

@@ -68,19 +68,6 @@ public sealed class StorageAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Audit_rows_are_inserted_with_subject_partition_and_time_ordered_row_keys()
-    {
-        var audit = _host.Get<IAuditLog>();
-        var subject = "cycle-" + Guid.NewGuid().ToString("N");
-        var at = new DateTimeOffset(2026, 9, 1, 7, 0, 0, TimeSpan.Zero);
-        await audit.AppendAsync(new AuditEntry(at, "system", "rotation.started", subject, "ok"), CancellationToken.None);
-
-        var table = new TableClient(azurite.ConnectionString, TableNames.AuditLog);
-        var row = table.Query<TableEntity>(e => e.PartitionKey == subject).ShouldHaveSingleItem();
-        row.RowKey.ShouldStartWith(at.UtcTicks.ToString("D19") + "-");
-    }
-
-    [Fact]
     public async Task Queue_messages_are_base64_encoded_as_host_json_says_and_the_queue_is_created()
     {
         var host = await File.ReadAllTextAsync(Path.Combine(Testing.RepoRoot.Find(), "host.json"));

@@ -101,7 +101,7 @@ public sealed class RotationHarness : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton(_ => Vault.Client()));
         services.Replace(ServiceDescriptor.Singleton<INotifier>(Notifier));
         // The audit log keeps its record of subjects across restarts (the test's knowledge, not the services').
-        services.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => _audit ??= new PrefixedAuditLog(ActivatorUtilities.CreateInstance<TableAuditLog>(sp), AccountId)));
+        services.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => _audit ??= new PrefixedAuditLog(ActivatorUtilities.CreateInstance<BlobAuditLog>(sp), AccountId)));
         var x = services.Single(d => d.ServiceType == typeof(IXAccount));
         services.Replace(ServiceDescriptor.Singleton<IXAccount>(sp => new GatedXAccount((IXAccount)x.ImplementationFactory!(sp))));
 
@@ -154,8 +154,8 @@ public sealed class RecordingNotifier : INotifier
 }
 
 /// <summary>
-/// The real table audit log on Azurite, with each subject prefixed by the test's account id: cycle ids such as
-/// 2026-27-autumn recur in every test, and the AuditLog table is shared.
+/// The real audit log on Azurite, with each subject prefixed by the test's account id: cycle ids such as
+/// 2026-27-autumn recur in every test, and the audit log is shared.
 /// </summary>
 public sealed class PrefixedAuditLog(IAuditLog inner, string prefix) : IAuditLog
 {
@@ -169,6 +169,11 @@ public sealed class PrefixedAuditLog(IAuditLog inner, string prefix) : IAuditLog
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string subject, CancellationToken ct) =>
         [.. (await inner.ReadAsync($"{prefix}/{subject}", ct)).Select(e => e with { Subject = subject })];
+
+    public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken ct) =>
+        [.. (await inner.QueryAsync(query with { Subject = query.Subject is null ? null : $"{prefix}/{query.Subject}" }, ct))
+            .Where(e => e.Subject.StartsWith(prefix + "/", StringComparison.Ordinal))
+            .Select(e => e with { Subject = e.Subject[(prefix.Length + 1)..] })];
 
     /// <summary>Every entry this log wrote, read back from the table, in time order.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAllAsync()

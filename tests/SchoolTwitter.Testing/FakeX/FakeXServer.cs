@@ -90,8 +90,11 @@ public sealed partial class FakeXServer : IAsyncDisposable
     /// <summary>Delay before a <see cref="FakeFault.SlowReply"/> answer.</summary>
     public TimeSpan SlowReplyDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>x-rate-limit-reset sent with <see cref="FakeFault.RateLimited"/>; default now + 15 minutes.</summary>
+    /// <summary>x-rate-limit-reset sent with <see cref="FakeFault.RateLimited"/>; default now + <see cref="RateLimitWindow"/>.</summary>
     public DateTimeOffset? RateLimitReset { get; set; }
+
+    /// <summary>How far ahead of the 429's own time its reset lies when <see cref="RateLimitReset"/> is not set.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a new post takes to appear on the account's timeline (X's reads lag its writes).</summary>
     public TimeSpan TimelineLag { get; set; }
@@ -245,7 +248,7 @@ public sealed partial class FakeXServer : IAsyncDisposable
         switch (fault)
         {
             case FakeFault.RateLimited:
-                var reset = RateLimitReset ?? _time.GetUtcNow().AddMinutes(15);
+                var reset = RateLimitReset ?? _time.GetUtcNow().Add(RateLimitWindow);
                 ctx.Response.Headers["x-rate-limit-limit"] = "100";
                 ctx.Response.Headers["x-rate-limit-remaining"] = "0";
                 ctx.Response.Headers["x-rate-limit-reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -34,12 +34,14 @@ public sealed class SchoolTwitterTestHostOptions
 /// </summary>
 public sealed class SchoolTwitterTestHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly Func<ServiceProvider> _build;
+    private ServiceProvider _provider;
 
-    private SchoolTwitterTestHost(ServiceProvider provider, IConfiguration configuration, FakeXServer x, FakeWebhookServer webhook,
+    private SchoolTwitterTestHost(Func<ServiceProvider> build, IConfiguration configuration, FakeXServer x, FakeWebhookServer webhook,
         StaticXCredentialSource credentials, CapturingLoggerProvider logs, TimeProvider time)
     {
-        _provider = provider;
+        _build = build;
+        _provider = build();
         Configuration = configuration;
         X = x;
         Webhook = webhook;
@@ -109,23 +111,27 @@ public sealed class SchoolTwitterTestHost : IAsyncDisposable
 
             var logs = new CapturingLoggerProvider();
             var credentials = new StaticXCredentialSource(x.Credentials);
-            var services = new ServiceCollection();
-            services.AddSingleton<IConfiguration>(configuration);
-            services.AddLogging(b => b.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            services.AddSingleton(time);
+            ServiceProvider Build()
+            {
+                var services = new ServiceCollection();
+                services.AddSingleton<IConfiguration>(configuration);
+                services.AddLogging(b => b.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+                services.AddSingleton(time);
 
-            services
-                .AddApplication()
-                .AddInfrastructure(configuration);
+                services
+                    .AddApplication()
+                    .AddInfrastructure(configuration);
 
-            // The Key Vault credential source (rotation) is replaced by fixed credentials the fake X accepts.
-            services.RemoveAll<IXCredentialSource>();
-            services.AddSingleton(credentials);
-            services.AddSingleton<IXCredentialSource>(credentials);
-            options.ConfigureServices?.Invoke(services);
+                // The Key Vault credential source (rotation) is replaced by fixed credentials the fake X accepts.
+                services.RemoveAll<IXCredentialSource>();
+                services.AddSingleton(credentials);
+                services.AddSingleton<IXCredentialSource>(credentials);
+                options.ConfigureServices?.Invoke(services);
 
-            var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-            return new SchoolTwitterTestHost(provider, configuration, x, webhook, credentials, logs, time);
+                return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+            }
+
+            return new SchoolTwitterTestHost(Build, configuration, x, webhook, credentials, logs, time);
         }
         catch
         {
@@ -136,6 +142,17 @@ public sealed class SchoolTwitterTestHost : IAsyncDisposable
     }
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>
+    /// Stops the "process" and starts another: a fresh service provider (same settings, same fake X, webhook and storage),
+    /// the old one disposed, so in-memory state is lost and work still running on it fails as a killed process's would.
+    /// Resolve services again afterwards.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var old = Interlocked.Exchange(ref _provider, _build());
+        await old.DisposeAsync();
+    }
 
     /// <summary>Creates a class (e.g. a function) with constructor injection, as the Functions worker activates functions.</summary>
     public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(_provider);
