@@ -18,6 +18,8 @@ using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeX;
 using SchoolTwitter.Testing.Logging;
 
+using SchoolTwitter.Testing.KeyVault;
+
 namespace SchoolTwitter.Integration.Tests.Rotation;
 
 /// <summary>
