@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SchoolTwitter.Application.Page;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Functions.Http;
 using SchoolTwitter.Infrastructure;
@@ -44,5 +45,8 @@ builder.Services
     .AddFollowerReview(builder.Configuration)
     .AddCredentialRotation(builder.Configuration)
     .AddSltMembership();
+
+// The SLT page's own operations (on top of the services above, which it shares with the HTTP API).
+builder.Services.AddSltPage();
 
 builder.Build().Run();

@@ -7,6 +7,9 @@ public interface IAuditLog
 
     /// <summary>Entries about one subject (a draft id, a follower id, a rotation cycle), oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAsync(string subject, CancellationToken ct);
+
+    /// <summary>Every entry with <paramref name="from"/> &lt;= At &lt; <paramref name="to"/>, whatever its subject (the SLT page's audit search), streamed.</summary>
+    IAsyncEnumerable<AuditEntry> ReadBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }
 
 /// <param name="Actor">Who: an SLT e-mail, or "system".</param>

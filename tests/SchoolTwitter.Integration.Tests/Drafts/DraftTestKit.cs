@@ -77,11 +77,15 @@ public sealed class DraftTestKit : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Get<T>();
 
-    /// <summary>A new SLT member on the SLT list (unique per call: tests share one Azurite).</summary>
+    /// <summary>The date the test school's SLT signed the Social Media User Agreement (council policy 6.1).</summary>
+    public static readonly DateOnly AgreementSigned = new(2026, 9, 1);
+
+    /// <summary>A new SLT member on the SLT list who has signed the user agreement (unique per call: tests share one Azurite).</summary>
     public async Task<string> NewSltMemberAsync(string role = "slt")
     {
         var email = $"{role}-{Guid.NewGuid():N}@school.example";
         await Get<ISltMemberList>().AddAsync(email, role, "test", CancellationToken.None);
+        await Get<ISltMemberList>().SetAgreementAsync(email, AgreementSigned, CancellationToken.None);
         return email;
     }
 

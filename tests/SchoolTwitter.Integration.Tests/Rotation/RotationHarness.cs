@@ -145,6 +145,15 @@ public sealed class PrefixedAuditLog(IAuditLog inner, string prefix) : IAuditLog
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string subject, CancellationToken ct) =>
         [.. (await inner.ReadAsync($"{prefix}/{subject}", ct)).Select(e => e with { Subject = subject })];
 
+    public async IAsyncEnumerable<AuditEntry> ReadBetweenAsync(DateTimeOffset from, DateTimeOffset to,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var e in inner.ReadBetweenAsync(from, to, ct))
+        {
+            if (e.Subject.StartsWith(prefix + "/", StringComparison.Ordinal)) yield return e with { Subject = e.Subject[(prefix.Length + 1)..] };
+        }
+    }
+
     /// <summary>Every entry this log wrote, read back from the table, in time order.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAllAsync()
     {
