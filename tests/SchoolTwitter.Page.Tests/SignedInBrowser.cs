@@ -16,14 +16,19 @@ public sealed class SignedInBrowser : IAsyncDisposable
         _context = context;
         _fixture = fixture;
         Page = page;
-        page.Console += (_, message) => { if (message.Type is "error") Errors.Add(message.Text); };
+        // Content-Security-Policy violations are reported on the console; a profile picture X's hosts cannot serve offline is not an error of the page.
+        page.Console += (_, message) => { if (message.Type is "error" && !message.Text.Contains("ERR_NAME_NOT_RESOLVED", StringComparison.Ordinal)) Errors.Add(message.Text); };
         page.PageError += (_, error) => Errors.Add(error);
-        page.Response += (_, response) => { lock (_responses) _responses.Add(response); };
+        page.Response += (_, response) =>
+        {
+            lock (_responses) _responses.Add(response);
+            if (response.Status == 404) Errors.Add("not found: " + response.Url);
+        };
     }
 
     public IPage Page { get; }
 
-    /// <summary>Console errors (a CSP violation is one) and uncaught script errors.</summary>
+    /// <summary>Console errors (a CSP violation is one, a missing resource another) and uncaught script errors.</summary>
     public List<string> Errors { get; } = [];
 
     /// <summary>Opens a section by its link, as a person would, and waits until it has loaded.</summary>

@@ -40,6 +40,7 @@ public sealed class TrialSignIn(IReadOnlyList<TrialPerson> people)
     public void Map(WebApplication app, string title)
     {
         app.MapGet("/", () => Results.Redirect("/api/page"));
+        app.MapGet("/favicon.ico", () => Results.NoContent()); // the sign-in page has no icon; the SLT page names its own
         app.MapGet("/.auth/login/aad", (HttpRequest request) => Results.Content(LoginPage(title, LocalPath(request.Query["post_login_redirect_uri"])), "text/html; charset=utf-8"));
         app.MapPost("/.auth/login/trial", async (HttpContext http) =>
         {

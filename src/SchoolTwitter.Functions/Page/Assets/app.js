@@ -25,6 +25,15 @@
     return el;
   }
 
+  /** Appends children to an element, leaving out null, undefined and false (Element.append would write "null"). */
+  function add(parent, ...children) {
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      parent.append(child instanceof Node ? child : String(child));
+    }
+    return parent;
+  }
+
   const external = (href, text) => h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
 
   class PageError extends Error {
@@ -99,17 +108,17 @@
   async function drafts(body) {
     const data = await api('GET', 'drafts');
     const refresh = h('button', { type: 'button', class: 'secondary', onclick: () => show('drafts') }, 'Refresh the list');
-    body.append(h('p', { class: 'intro' }, 'Every draft still on its way, and those of the last 60 days, newest first. The text is shown exactly as it will appear on X.'), h('div', { class: 'actions' }, refresh));
+    add(body, h('p', { class: 'intro' }, 'Every draft still on its way, and those of the last 60 days, newest first. The text is shown exactly as it will appear on X.'), h('div', { class: 'actions' }, refresh));
     if (data.drafts.length === 0) {
-      body.append(h('p', null, 'There are no drafts yet.'));
+      add(body, h('p', null, 'There are no drafts yet.'));
       return;
     }
-    body.append(h('ul', { class: 'cards' }, data.drafts.map(draftCard)));
+    add(body, h('ul', { class: 'cards' }, data.drafts.map(draftCard)));
   }
 
   function draftCard(d) {
     const card = h('li', { class: 'card' });
-    card.append(
+    add(card, 
       h('p', { class: 'state ' + d.tone }, d.state),
       h('p', { class: 'tweet' }, d.text),
       d.pictures > 0 ? h('p', { class: 'meta' }, d.pictures === 1 ? 'With 1 picture.' : `With ${d.pictures} pictures.`) : null,
@@ -119,11 +128,11 @@
       d.tweetUrl ? h('p', null, external(d.tweetUrl, 'See the tweet on X')) : null,
       d.problem ? h('p', { class: 'meta' }, 'What went wrong: ', d.problem) : null);
     if (d.findings.length > 0) {
-      card.append(h('h3', null, d.findings.length === 1 ? 'What the check found' : `What the check found (${d.findings.length})`),
+      add(card, h('h3', null, d.findings.length === 1 ? 'What the check found' : `What the check found (${d.findings.length})`),
         h('ul', { class: 'findings' }, d.findings.map((f) => h('li', null,
           h('span', { class: f.blocks ? 'finding-blocks' : 'finding-warns' }, f.seriousness, ': '), f.message,
           h('br'), h('span', { class: 'meta' }, 'Why it matters: ', f.explanation),
-          f.suggestion ? [h('br'), h('span', null, 'Suggestion: ', f.suggestion)] : null))));
+          f.suggestion && !f.message.includes(f.suggestion) ? [h('br'), h('span', null, 'Suggestion: ', f.suggestion)] : null))));
     }
     const actions = h('div', { class: 'actions' });
     if (d.canApprove) {
@@ -133,14 +142,14 @@
         say(result.message);
         await show('drafts', true);
       }));
-      actions.append(approve);
+      add(actions, approve);
     } else if (d.whyNotApprove) {
-      card.append(h('p', { class: 'meta' }, d.whyNotApprove));
+      add(card, h('p', { class: 'meta' }, d.whyNotApprove));
     }
-    if (d.canCancel) actions.append(cancelControl(d));
+    if (d.canCancel) add(actions, cancelControl(d));
     const history = h('button', { type: 'button', class: 'secondary', onclick: () => { auditDraft = d.id; location.hash = '#audit'; } }, 'See its history');
-    actions.append(history);
-    card.append(actions);
+    add(actions, history);
+    add(card, actions);
     return card;
   }
 
@@ -158,7 +167,7 @@
       wrapper.replaceChildren(reasonField, h('div', { class: 'actions' }, confirm));
       reason.focus();
     });
-    wrapper.append(start);
+    add(wrapper, start);
     return wrapper;
   }
 
@@ -195,7 +204,7 @@
     const block = h('input', { type: 'radio', name, value: 'block', id: name + '-block' });
     const [reasonField, reason] = field('Why? (recorded in the audit log with your name)', h('textarea', { maxlength: 1000, required: true }));
     const submit = h('button', { type: 'submit' }, 'Record the decision');
-    form.append(h('fieldset', null, h('legend', null, 'Your decision'),
+    add(form, h('fieldset', null, h('legend', null, 'Your decision'),
       h('div', null, keep, h('label', { for: keep.id, class: 'inline' }, keepLabel)),
       h('div', null, block, h('label', { for: block.id, class: 'inline' }, blockLabel)),
       reasonField, h('div', { class: 'actions' }, submit)));
@@ -218,12 +227,12 @@
 
   async function followers(body) {
     const data = await api('GET', 'followers');
-    body.append(h('p', { class: 'intro' }, 'New followers the weekly check flagged, with its reasons. Keep or block each one; blocking mutes the account at once and shows the steps to block and report it in the X app.'));
+    add(body, h('p', { class: 'intro' }, 'New followers the weekly check flagged, with its reasons. Keep or block each one; blocking mutes the account at once and shows the steps to block and report it in the X app.'));
     if (data.followers.length === 0) {
-      body.append(h('p', null, 'Nothing is waiting: no follower needs a decision.'));
+      add(body, h('p', null, 'Nothing is waiting: no follower needs a decision.'));
       return;
     }
-    body.append(h('ul', { class: 'cards' }, data.followers.map((f) => h('li', { class: 'card' },
+    add(body, h('ul', { class: 'cards' }, data.followers.map((f) => h('li', { class: 'card' },
       person(f),
       h('p', { class: 'state ' + (f.pending ? 'attention' : 'waiting') }, f.pending ? f.suggestion : 'Decided'),
       h('ul', null, f.reasons.map((r) => h('li', null, r))),
@@ -234,12 +243,12 @@
 
   async function moderation(body) {
     const data = await api('GET', 'moderation');
-    body.append(h('p', { class: 'intro' }, 'Replies and mentions the moderation check found offensive. An offensive reply is hidden from the conversation and its author muted at once; report it to X with the link, and note here if you also reported it to an outside authority.'));
+    add(body, h('p', { class: 'intro' }, 'Replies and mentions the moderation check found offensive. An offensive reply is hidden from the conversation and its author muted at once; report it to X with the link, and note here if you also reported it to an outside authority.'));
     if (data.posts.length === 0) {
-      body.append(h('p', null, 'Nothing has been flagged.'));
+      add(body, h('p', null, 'Nothing has been flagged.'));
       return;
     }
-    body.append(h('ul', { class: 'cards' }, data.posts.map(({ item, incidents }) => {
+    add(body, h('ul', { class: 'cards' }, data.posts.map(({ item, incidents }) => {
       const card = h('li', { class: 'card' },
         h('h3', null, item.kind),
         h('p', { class: 'tweet' }, item.postText),
@@ -250,10 +259,10 @@
         h('p', null, external(item.postLink, 'Open the post on X to report it')),
         steps(item, 'To report it in the X app:'),
         item.pending ? decisionForm(item, 'Leave it: nothing more to do', 'Block the author: mute them, then block and report in the X app', () => show('moderation', true)) : decided(item));
-      card.append(h('h4', null, 'Reported to an outside authority'));
-      if (incidents.length === 0) card.append(h('p', { class: 'meta' }, 'Nothing noted.'));
-      else card.append(h('ul', null, incidents.map((n) => h('li', null, `${n.on}: ${n.by} reported it to ${n.reportedTo}`, n.reference ? ` (reference ${n.reference})` : '', n.note ? `. ${n.note}` : ''))));
-      card.append(incidentForm(item));
+      add(card, h('h4', null, 'Reported to an outside authority'));
+      if (incidents.length === 0) add(card, h('p', { class: 'meta' }, 'Nothing noted.'));
+      else add(card, h('ul', null, incidents.map((n) => h('li', null, `${n.on}: ${n.by} reported it to ${n.reportedTo}`, n.reference ? ` (reference ${n.reference})` : '', n.note ? `. ${n.note}` : ''))));
+      add(card, incidentForm(item));
       return card;
     })));
   }
@@ -264,7 +273,7 @@
     const [referenceField, reference] = field('Their reference (if any)', h('input', { type: 'text', maxlength: 100 }));
     const [noteField, note] = field('Note', h('textarea', { maxlength: 2000 }));
     const submit = h('button', { type: 'submit', class: 'secondary' }, 'Record the report');
-    form.append(h('fieldset', null, h('legend', null, 'Note a serious incident'), authorityField, referenceField, noteField, h('div', { class: 'actions' }, submit)));
+    add(form, h('fieldset', null, h('legend', null, 'Note a serious incident'), authorityField, referenceField, noteField, h('div', { class: 'actions' }, submit)));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       act(submit, async () => {
@@ -279,15 +288,15 @@
   // ---------------------------------------------------------------- Follow policy
   async function followPolicy(body) {
     const data = await api('GET', 'follow-policy');
-    body.append(h('p', { class: 'intro' }, 'The school follows only educational accounts. These are the accounts SLT approved, by category, and any the school follows that nobody approved.'));
-    body.append(h('h3', null, 'Followed but not approved'));
-    if (data.xProblem) body.append(h('p', null, data.xProblem));
-    else if (data.unapproved.length === 0) body.append(h('p', null, 'None: every account the school follows is approved.'));
-    else body.append(h('ul', null, data.unapproved.map((u) => h('li', null, external(u.link, `${u.name} (${u.handle})`), ': unfollow it in the X app, or approve it below.'))));
-    body.append(h('h3', null, 'Approved accounts'));
-    if (data.approved.length === 0) body.append(h('p', null, 'None yet.'));
+    add(body, h('p', { class: 'intro' }, 'The school follows only educational accounts. These are the accounts SLT approved, by category, and any the school follows that nobody approved.'));
+    add(body, h('h3', null, 'Followed but not approved'));
+    if (data.xProblem) add(body, h('p', null, data.xProblem));
+    else if (data.unapproved.length === 0) add(body, h('p', null, 'None: every account the school follows is approved.'));
+    else add(body, h('ul', null, data.unapproved.map((u) => h('li', null, external(u.link, `${u.name} (${u.handle})`), ': unfollow it in the X app, or approve it below.'))));
+    add(body, h('h3', null, 'Approved accounts'));
+    if (data.approved.length === 0) add(body, h('p', null, 'None yet.'));
     for (const group of data.approved) {
-      body.append(h('h4', null, group.category.charAt(0).toUpperCase() + group.category.slice(1)),
+      add(body, h('h4', null, group.category.charAt(0).toUpperCase() + group.category.slice(1)),
         h('ul', null, group.accounts.map((a) => h('li', null, external(a.link, a.handle), a.note ? ` — ${a.note}` : '', h('span', { class: 'meta' }, ` (approved by ${a.addedBy} on ${a.addedOn})`)))));
     }
     const form = h('form', { novalidate: true });
@@ -295,7 +304,7 @@
     const [categoryField, category] = field('Category', h('select', null, data.categories.map((c) => h('option', { value: c }, c))));
     const [noteField, note] = field('Why it is educational', h('input', { type: 'text', maxlength: 500 }));
     const submit = h('button', { type: 'submit' }, 'Approve the account');
-    form.append(h('fieldset', null, h('legend', null, 'Approve an account'), handleField, categoryField, noteField, h('div', { class: 'actions' }, submit)));
+    add(form, h('fieldset', null, h('legend', null, 'Approve an account'), handleField, categoryField, noteField, h('div', { class: 'actions' }, submit)));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       act(submit, async () => {
@@ -304,22 +313,22 @@
         await show('follow-policy', true);
       });
     });
-    body.append(form);
+    add(body, form);
   }
 
   // ---------------------------------------------------------------- Credentials
   async function credentials(body) {
     const data = await api('GET', 'credentials');
-    body.append(
+    add(body, 
       h('p', { class: 'state ' + (data.overdue ? 'stopped' : data.due ? 'attention' : 'good') }, data.summary),
       h('p', null, data.term, data.nextTerm ? `. ${data.nextTerm}.` : '.'),
       data.why ? h('p', null, data.why) : null,
       data.headTeacherTold ? h('p', null, 'The head teacher has been told it is overdue.') : null,
       h('h3', null, 'What to do'),
       h('ol', { class: 'steps' }, data.checklist.map((c) => h('li', null, c))));
-    if (data.vaultProblem) body.append(h('p', null, data.vaultProblem));
+    if (data.vaultProblem) add(body, h('p', null, data.vaultProblem));
     else if (data.secrets.length > 0) {
-      body.append(h('div', { class: 'table-wrap' }, h('table', null,
+      add(body, h('div', { class: 'table-wrap' }, h('table', null,
         h('caption', { class: 'meta' }, 'The credentials now in use (their values are never shown)'),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Credential'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, 'Last changed'), h('th', { scope: 'col' }, 'Expires'))),
         h('tbody', null, data.secrets.map((s) => h('tr', null, h('td', null, s.what), h('td', null, s.state), h('td', null, s.changed || '—'), h('td', null, s.expires || '—')))))));
@@ -332,7 +341,7 @@
       return wrapper;
     });
     const submit = h('button', { type: 'submit' }, 'Submit the new credentials');
-    form.append(h('fieldset', null, h('legend', null, 'The new credentials from the X developer console'), fields,
+    add(form, h('fieldset', null, h('legend', null, 'The new credentials from the X developer console'), fields,
       h('p', { class: 'hint' }, 'They are checked with X, then stored in the key vault. Nobody can see them here afterwards, you included.'),
       h('div', { class: 'actions' }, submit)));
     form.addEventListener('submit', (event) => {
@@ -345,13 +354,13 @@
         say(result.message);
       });
     });
-    body.append(form);
+    add(body, form);
   }
 
   // ---------------------------------------------------------------- Roster
   async function roster(body) {
     const counts = await api('GET', 'roster');
-    body.append(h('p', { class: 'intro' }, 'The pupil list the check uses to spot pupils named or pictured without photo consent. Names are never shown here.'),
+    add(body, h('p', { class: 'intro' }, 'The pupil list the check uses to spot pupils named or pictured without photo consent. Names are never shown here.'),
       h('ul', { class: 'counts' },
         h('li', null, h('strong', null, String(counts.pupils)), 'pupils'),
         h('li', null, h('strong', null, String(counts.withPhotoConsent)), 'with photo consent'),
@@ -360,7 +369,7 @@
     const [fileField, file] = field('The MIS export', h('input', { type: 'file', accept: '.csv,text/csv' }), 'A CSV file with the columns Id, FirstName, LastName, PhotoConsent. It replaces the whole list, but only if every line is right.');
     const submit = h('button', { type: 'submit' }, 'Upload and replace the roster');
     const outcome = h('div', { id: 'roster-outcome' });
-    form.append(h('fieldset', null, h('legend', null, 'Upload a new roster'), fileField, h('div', { class: 'actions' }, submit)));
+    add(form, h('fieldset', null, h('legend', null, 'Upload a new roster'), fileField, h('div', { class: 'actions' }, submit)));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (file.files.length === 0) {
@@ -379,13 +388,13 @@
         }
       });
     });
-    body.append(form, outcome);
+    add(body, form, outcome);
   }
 
   // ---------------------------------------------------------------- SLT members
   async function members(body) {
     const data = await api('GET', 'members');
-    body.append(h('p', { class: 'intro' }, 'Who may use the school account, and the date each signed the council\'s Social Media User Agreement (policy 6.1). Nobody can submit or approve a draft until their signed agreement is recorded here.'));
+    add(body, h('p', { class: 'intro' }, 'Who may use the school account, and the date each signed the council\'s Social Media User Agreement (policy 6.1). Nobody can submit or approve a draft until their signed agreement is recorded here.'));
     const rows = data.members.map((m) => {
       const cells = [h('td', null, m.name), h('td', null, m.email), h('td', null, m.signed || h('strong', null, 'Not signed: cannot submit or approve'))];
       if (data.mayChange) {
@@ -400,12 +409,12 @@
       }
       return h('tr', null, cells);
     });
-    body.append(h('div', { class: 'table-wrap' }, h('table', null,
+    add(body, h('div', { class: 'table-wrap' }, h('table', null,
       h('caption', { class: 'meta' }, 'SLT members and their Social Media User Agreement'),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'E-mail'), h('th', { scope: 'col' }, 'Agreement signed'), data.mayChange ? h('th', { scope: 'col' }, 'Record the date') : null)),
       h('tbody', null, rows))));
     if (!data.mayChange) {
-      body.append(h('p', { class: 'meta' }, 'Only SLT managers (given the role by the school\'s IT) can change this list.'));
+      add(body, h('p', { class: 'meta' }, 'Only SLT managers (given the role by the school\'s IT) can change this list.'));
       return;
     }
     const form = h('form', { novalidate: true });
@@ -413,7 +422,7 @@
     const [nameField, name] = field('Name', h('input', { type: 'text', maxlength: 200 }));
     const [signedField, signed] = field('Date they signed the agreement', h('input', { type: 'date' }), 'Leave empty if they have not signed yet.');
     const submit = h('button', { type: 'submit' }, 'Add to the SLT list');
-    form.append(h('fieldset', null, h('legend', null, 'Add a member'), emailField, nameField, signedField, h('div', { class: 'actions' }, submit)));
+    add(form, h('fieldset', null, h('legend', null, 'Add a member'), emailField, nameField, signedField, h('div', { class: 'actions' }, submit)));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       act(submit, async () => {
@@ -422,7 +431,7 @@
         say(result.message);
       });
     });
-    body.append(form);
+    add(body, form);
   }
 
   // ---------------------------------------------------------------- Audit
@@ -436,7 +445,7 @@
     const submit = h('button', { type: 'submit' }, 'Search');
     const download = h('a', { href: 'page/audit/export', download: '' }, 'Download these entries as a spreadsheet (CSV)');
     const results = h('div');
-    form.append(h('fieldset', null, h('legend', null, 'Search the audit log'), draftField, personField, fromField, toField, h('div', { class: 'actions' }, submit)));
+    add(form, h('fieldset', null, h('legend', null, 'Search the audit log'), draftField, personField, fromField, toField, h('div', { class: 'actions' }, submit)));
     const query = () => new URLSearchParams(Object.entries({ draft: draft.value.trim(), person: personInput.value.trim(), from: from.value, to: to.value }).filter(([, v]) => v)).toString();
     const search = () => act(submit, async () => {
       const q = query();
@@ -454,7 +463,7 @@
       event.preventDefault();
       search();
     });
-    body.append(h('p', { class: 'intro' }, 'Everything the service did and everyone who asked it to: submissions, checks, approvals, posts, refusals, decisions, credential changes.'), form, results);
+    add(body, h('p', { class: 'intro' }, 'Everything the service did and everyone who asked it to: submissions, checks, approvals, posts, refusals, decisions, credential changes.'), form, results);
     auditDraft = '';
     await search();
   }
@@ -471,7 +480,8 @@
     audit: ['Audit', audit],
   };
 
-  async function show(name, keepStatus) {
+  /** Shows a section; keepStatus leaves the last message (after an action); moveFocus takes keyboard focus to its heading (a new section). */
+  async function show(name, keepStatus, moveFocus) {
     const [title, render] = sections[name] || sections.drafts;
     const key = sections[name] ? name : 'drafts';
     for (const link of document.querySelectorAll('.sections a')) {
@@ -491,7 +501,7 @@
     } finally {
       body.removeAttribute('aria-busy');
     }
-    if (!keepStatus) heading.focus();
+    if (moveFocus) heading.focus();
   }
 
   async function start() {
@@ -506,7 +516,7 @@
       byId('notice').hidden = false;
     }
     byId('who').replaceChildren('Signed in as ', me.name, ' · ', h('a', { href: '/.auth/logout?post_logout_redirect_uri=/api/page' }, 'Sign out'));
-    window.addEventListener('hashchange', () => show(location.hash.slice(1)));
+    window.addEventListener('hashchange', () => show(location.hash.slice(1), false, true));
     await show(location.hash.slice(1) || 'drafts');
     if (me.agreementMissing) say(me.agreementMissing, true);
   }
