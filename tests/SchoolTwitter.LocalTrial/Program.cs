@@ -16,6 +16,11 @@ try
     Console.WriteLine("  " + TrialSchool.Notice);
     Console.WriteLine($"  Open {school.Host.BaseAddress}.auth/login/aad?post_login_redirect_uri=/api/page and choose who to be.");
     Console.WriteLine("  Sign in as Tom Price to approve Amina Hughes's drafts, and the other way round (four eyes).");
+    var rotated = SchoolTwitter.Testing.FakeX.FakeXServer.NewCredentials();
+    school.Services.X.AcceptCredentials(rotated, school.Services.X.AccountId);
+    Console.WriteLine("  To try Credentials, paste these pretend values (the pretend X accepts them):");
+    Console.WriteLine($"    API key {rotated.ConsumerKey}  API key secret {rotated.ConsumerSecret}");
+    Console.WriteLine($"    Access token {rotated.AccessToken}  Access token secret {rotated.AccessTokenSecret}");
     Console.WriteLine("  Press Ctrl+C to stop; everything is kept in memory and forgotten.");
     var stop = new TaskCompletionSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };

@@ -58,8 +58,8 @@ public sealed class SignedInBrowser : IAsyncDisposable
         return [.. result.EnumerateArray().Select(v => v.GetString()!)];
     }
 
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new() { Path = Path.Combine(_fixture.Screenshots, name + ".png"), FullPage = true });
+    public Task ScreenshotAsync(string name, bool fullPage = true) =>
+        Page.ScreenshotAsync(new() { Path = Path.Combine(_fixture.Screenshots, name + ".png"), FullPage = fullPage });
 
     /// <summary>Every body the app answered with so far (HTML, script, JSON, CSV), for proving what never came back.</summary>
     public async Task<IReadOnlyList<string>> BodiesAsync()

@@ -26,6 +26,7 @@ public sealed class SltPageTests(PageFixture fixture)
         await Expect(card.Locator(".state")).ToHaveTextAsync("Waiting for a second SLT member to approve");
         await Expect(card).ToContainTextAsync("Why it matters: A word may be misspelt");
         await head.ScreenshotAsync("drafts-awaiting-approval");
+        await head.ScreenshotAsync("drafts-screen", fullPage: false); // the one in docs/slt-page.png
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve: I accept these warnings" }).ClickAsync();
         (await head.StatusAsync()).ShouldStartWith("Approved.");
@@ -181,6 +182,20 @@ public sealed class SltPageTests(PageFixture fixture)
         (await School.WaitForDraftAsync(id, _ => true)).Status.ShouldBe(DraftStatus.AwaitingApproval);
         await manager.OpenAsync("SLT members");
         await Expect(manager.Page.Locator("table")).ToContainTextAsync("Not signed: cannot submit or approve");
+
+        // The head teacher (an SLT manager) records the date; then the business manager can approve.
+        await using var head = await fixture.SignInAsync(TrialSchool.Head);
+        await head.OpenAsync("SLT members");
+        await head.Page.GetByLabel($"Date {TrialSchool.BusinessManager.Name} signed").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await head.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = TrialSchool.BusinessManager.Email }).GetByRole(AriaRole.Button, new() { Name = "Save the date" }).ClickAsync();
+        (await head.StatusAsync()).ShouldContain("agreement date is saved");
+        await head.ScreenshotAsync("slt-members");
+
+        await manager.Page.ReloadAsync();
+        await manager.OpenAsync("Drafts");
+        await Card(manager.Page, "recrod amount").GetByRole(AriaRole.Button, new() { Name = "Approve: I accept these warnings" }).ClickAsync();
+        (await manager.StatusAsync()).ShouldStartWith("Approved.");
+        (await School.WaitForDraftAsync(id, d => d.ApprovedBy is not null)).ApprovedBy.ShouldBe(TrialSchool.BusinessManager.Email);
     }
 
     [Fact]

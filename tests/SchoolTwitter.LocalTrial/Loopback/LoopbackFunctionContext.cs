@@ -44,14 +44,14 @@ public sealed class LoopbackFunctionContext : FunctionContext
 
     private sealed class Definition(string name, string entryPoint, bool http) : FunctionDefinition
     {
-        public override ImmutableArray<FunctionParameter> Parameters => [];
-        public override string PathToAssembly => typeof(HttpAccessMiddleware).Assembly.Location;
-        public override string EntryPoint { get; } = entryPoint;
-        public override string Id { get; } = name;
         public override string Name { get; } = name;
+        public override string Id => Name;
+        public override string EntryPoint { get; } = entryPoint;
+        public override string PathToAssembly { get; } = typeof(HttpAccessMiddleware).Assembly.Location;
         public override IImmutableDictionary<string, BindingMetadata> InputBindings { get; } =
             ImmutableDictionary<string, BindingMetadata>.Empty.Add("trigger", new Trigger(http ? "httpTrigger" : "queueTrigger"));
-        public override IImmutableDictionary<string, BindingMetadata> OutputBindings { get; } = ImmutableDictionary<string, BindingMetadata>.Empty;
+        public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
+        public override ImmutableArray<FunctionParameter> Parameters => ImmutableArray<FunctionParameter>.Empty;
     }
 
     private sealed class Trigger(string type) : BindingMetadata
