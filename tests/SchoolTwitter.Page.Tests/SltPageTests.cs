@@ -18,11 +18,11 @@ public sealed class SltPageTests(PageFixture fixture)
     [Fact]
     public async Task An_slt_member_approves_another_members_draft_and_sees_it_published()
     {
-        var id = await SampleData.SubmitAsync(School.Services, TrialSchool.Deputy, "Year 6 gave a wonderfull assembly about kindness this morning.");
+        var id = await SampleData.SubmitAsync(School.Services, TrialSchool.Deputy, "Year 6 led a thoughtful asembly about kindness this morning.");
         await School.WaitForDraftAsync(id, d => d.Status == DraftStatus.AwaitingApproval);
 
         await using var head = await fixture.SignInAsync(TrialSchool.Head);
-        var card = Card(head.Page, "wonderfull assembly");
+        var card = Card(head.Page, "thoughtful asembly");
         await Expect(card.Locator(".state")).ToHaveTextAsync("Waiting for a second SLT member to approve");
         await Expect(card).ToContainTextAsync("Why it matters: A word may be misspelt");
         await head.ScreenshotAsync("drafts-awaiting-approval");
@@ -34,12 +34,12 @@ public sealed class SltPageTests(PageFixture fixture)
         // The loopback host's queue pump publishes it to the fake X; the person refreshes until it says so.
         await School.WaitForDraftAsync(id, d => d.Status == DraftStatus.Published);
         await head.Page.GetByRole(AriaRole.Button, new() { Name = "Refresh the list" }).ClickAsync();
-        card = Card(head.Page, "wonderfull assembly");
+        card = Card(head.Page, "thoughtful asembly");
         await Expect(card.Locator(".state")).ToHaveTextAsync("Posted");
         await Expect(card).ToContainTextAsync("Approved by head@trial-school.example");
         var link = card.GetByRole(AriaRole.Link, new() { Name = "See the tweet on X" });
         (await link.GetAttributeAsync("href")).ShouldStartWith("https://x.com/");
-        School.Services.X.LivePosts().ShouldContain(p => p.Text.Contains("wonderfull assembly", StringComparison.Ordinal));
+        School.Services.X.LivePosts().ShouldContain(p => p.Text.Contains("thoughtful asembly", StringComparison.Ordinal));
         await head.ScreenshotAsync("drafts-published");
         head.Errors.ShouldBeEmpty();
     }
