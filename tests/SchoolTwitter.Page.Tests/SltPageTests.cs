@@ -238,6 +238,23 @@ public sealed class SltPageTests(PageFixture fixture)
     }
 
     [Fact]
+    public async Task The_follow_policy_shows_approved_accounts_by_category_and_on_request_those_followed_but_not_approved()
+    {
+        await using var head = await fixture.SignInAsync(TrialSchool.Head);
+        var following = School.Services.X.RequestCount("GET", $"/2/users/{School.Services.X.AccountId}/following");
+        await head.OpenAsync("Follow policy");
+        await Expect(head.Page.Locator("#section-body")).ToContainTextAsync("Council");
+        await Expect(head.Page.GetByRole(AriaRole.Link, new() { Name = "@trialcouncil" })).ToBeVisibleAsync();
+        School.Services.X.RequestCount("GET", $"/2/users/{School.Services.X.AccountId}/following").ShouldBe(following, "X bills each account listed: not read on every view");
+
+        await head.Page.GetByRole(AriaRole.Button, new() { Name = "Check the accounts the school follows on X" }).ClickAsync();
+        await Expect(head.Page.Locator("#section-body")).ToContainTextAsync("Pizza Palace (@PizzaPalaceDeals)");
+        (await head.Page.Locator("#section-body").InnerTextAsync()).ShouldNotContain("Trial Borough Council (@TrialCouncil)");
+        await head.ScreenshotAsync("follow-policy");
+        head.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_page_is_served_with_a_strict_content_security_policy_and_no_caching()
     {
         await using var head = await fixture.SignInAsync(TrialSchool.Head);

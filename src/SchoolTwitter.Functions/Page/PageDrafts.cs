@@ -26,7 +26,12 @@ public sealed class PageDrafts(RecentDrafts recent, DraftApprovalService approva
         var drafts = new List<object>();
         foreach (var draft in await recent.ListAsync(ct))
         {
-            var mine = await directory.IsSamePersonAsync(me, draft.SubmittedBy, draft.SubmittedByObjectId, ct);
+            // Four eyes is the approval service's to enforce; here it only decides whether to offer the button, so the
+            // directory (which links aliases through the SLT list) is asked only about drafts awaiting approval.
+            var mine = draft.Status == DraftStatus.AwaitingApproval
+                ? await directory.IsSamePersonAsync(me, draft.SubmittedBy, draft.SubmittedByObjectId, ct)
+                : string.Equals(draft.SubmittedBy, me.Email, StringComparison.OrdinalIgnoreCase)
+                  || (draft.SubmittedByObjectId is not null && draft.SubmittedByObjectId == me.ObjectId);
             drafts.Add(View(draft, mine, me.AgreementSignedOn is not null));
         }
         return PageAnswers.Json(request, new { Drafts = drafts });

@@ -15,7 +15,7 @@ public sealed class PageFollowPolicy(FollowPolicyOverview overview, FollowPolicy
     public async Task<IActionResult> Show(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "page/follow-policy")] HttpRequest request, CancellationToken ct)
     {
-        var view = await overview.GetAsync(ct);
+        var view = await overview.GetAsync(request.Query["following"] == "yes", ct);
         return PageAnswers.Json(request, new
         {
             Categories = FollowPolicyService.Categories,
@@ -24,6 +24,7 @@ public sealed class PageFollowPolicy(FollowPolicyOverview overview, FollowPolicy
                 Category = g.Key,
                 Accounts = g.Select(a => new { Handle = "@" + a.Handle, Link = Core.Followers.FollowerLinks.Profile(a.Handle), a.Note, a.AddedBy, AddedOn = PageAnswers.When(a.AddedAt) }),
             }),
+            Asked = view.Unapproved is not null || view.XProblem is not null,
             Unapproved = view.Unapproved?.Select(u => new { Handle = "@" + u.Handle, u.Name, Link = Core.Followers.FollowerLinks.Profile(u.Handle) }),
             view.XProblem,
         });

@@ -286,11 +286,19 @@
   }
 
   // ---------------------------------------------------------------- Follow policy
-  async function followPolicy(body) {
-    const data = await api('GET', 'follow-policy');
+  async function followPolicy(body, askX) {
+    const data = await api('GET', 'follow-policy' + (askX ? '?following=yes' : ''));
     add(body, h('p', { class: 'intro' }, 'The school follows only educational accounts. These are the accounts SLT approved, by category, and any the school follows that nobody approved.'));
     add(body, h('h3', null, 'Followed but not approved'));
-    if (data.xProblem) add(body, h('p', null, data.xProblem));
+    if (!data.asked) {
+      const ask = h('button', { type: 'button', class: 'secondary' }, 'Check the accounts the school follows on X');
+      ask.addEventListener('click', () => act(ask, async () => {
+        const fresh = h('div', { id: 'section-body' });
+        await followPolicy(fresh, true);
+        byId('section-body').replaceWith(fresh);
+      }));
+      add(body, h('p', { class: 'meta' }, 'X charges for each account it lists (about a tenth of a penny each), so this is checked when you ask.'), ask);
+    } else if (data.xProblem) add(body, h('p', null, data.xProblem));
     else if (data.unapproved.length === 0) add(body, h('p', null, 'None: every account the school follows is approved.'));
     else add(body, h('ul', null, data.unapproved.map((u) => h('li', null, external(u.link, `${u.name} (${u.handle})`), ': unfollow it in the X app, or approve it below.'))));
     add(body, h('h3', null, 'Approved accounts'));
