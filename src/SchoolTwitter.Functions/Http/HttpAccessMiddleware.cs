@@ -105,7 +105,7 @@ public sealed partial class HttpAccessMiddleware : IFunctionsWorkerMiddleware
         if (unauthenticated) http.Response.Headers.WWWAuthenticate = "Bearer";
         if (IsPage(context) && PageRefusal.WantsHtml(http.Request))
         {
-            await PageRefusal.WriteAsync(http, problem.StatusCode, problem.Problem.Title!, problem.Problem.Detail!);
+            await PageRefusal.WriteAsync(http, problem.StatusCode, problem.Problem.Title!);
             return;
         }
         await problem.ExecuteAsync(http);

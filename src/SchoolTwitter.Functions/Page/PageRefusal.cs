@@ -14,11 +14,15 @@ public static class PageRefusal
     public static bool WantsHtml(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task WriteAsync(HttpContext http, int status, string title, string detail)
+    public static async Task WriteAsync(HttpContext http, int status, string title)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/html; charset=utf-8";
         PageAnswers.Secure(http.Response);
+        // Plain words for a person; the technical reason is in the log and the audit entry the middleware wrote.
+        var detail = status == StatusCodes.Status401Unauthorized
+            ? "You need to sign in with your school Microsoft account to use this page."
+            : "This page is for the school's senior leadership team. Your account is not one of theirs, so nothing here is open to you. The visit was recorded.";
         var signIn = status == StatusCodes.Status401Unauthorized
             ? $"<p><a href=\"{SignInPath}\">Sign in with your school Microsoft account</a></p>"
             : $"<p>If you are a member of the senior leadership team, <a href=\"/.auth/logout?post_logout_redirect_uri={WebUtility.UrlEncode(SignInPath)}\">sign in again with your school account</a>.</p>";
