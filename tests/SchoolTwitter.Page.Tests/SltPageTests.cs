@@ -255,6 +255,42 @@ public sealed class SltPageTests(PageFixture fixture)
     }
 
     [Fact]
+    public async Task An_slt_member_cancels_a_scheduled_draft_and_it_is_never_posted()
+    {
+        var id = await SampleData.SubmitAsync(School.Services, TrialSchool.Deputy, "Parents' evening is on Thursday from 4pm in the school hall.", DateTimeOffset.UtcNow.AddDays(2));
+        await School.WaitForDraftAsync(id, d => d.Status == DraftStatus.Scheduled);
+
+        await using var head = await fixture.SignInAsync(TrialSchool.Head);
+        var card = Card(head.Page, "Parents' evening is on Thursday");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Cancel this draft…" }).ClickAsync();
+        await card.GetByLabel("Why are you cancelling it?").FillAsync("The date has changed.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Cancel it: do not post" }).ClickAsync();
+
+        (await head.StatusAsync()).ShouldBe("Cancelled. It will not be posted.");
+        await Expect(Card(head.Page, "Parents' evening is on Thursday").Locator(".state")).ToHaveTextAsync("Cancelled");
+        (await School.WaitForDraftAsync(id, _ => true)).Status.ShouldBe(DraftStatus.Cancelled);
+        School.Services.X.LivePosts().ShouldNotContain(p => p.Text.Contains("Parents' evening", StringComparison.Ordinal));
+        head.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_flagged_reply_shows_what_was_hidden_and_a_serious_incident_can_be_noted()
+    {
+        await using var head = await fixture.SignInAsync(TrialSchool.Head);
+        await head.OpenAsync("Replies and mentions");
+        var card = Card(head.Page, "what a load of rubbish");
+        await Expect(card).ToContainTextAsync("Hidden from the conversation on X. Its author is muted.");
+        (await card.GetByRole(AriaRole.Link, new() { Name = "Open the post on X to report it" }).GetAttributeAsync("href")).ShouldStartWith("https://x.com/i/web/status/");
+
+        await card.GetByLabel("Reported to").FillAsync("Police (101)");
+        await card.GetByLabel("Their reference (if any)").FillAsync("CAD-1234");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Record the report" }).ClickAsync();
+        (await head.StatusAsync()).ShouldStartWith("Recorded in the audit log");
+        await Expect(Card(head.Page, "what a load of rubbish")).ToContainTextAsync("head@trial-school.example reported it to Police (101) (reference CAD-1234)");
+        head.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_page_is_served_with_a_strict_content_security_policy_and_no_caching()
     {
         await using var head = await fixture.SignInAsync(TrialSchool.Head);
