@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.Page;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.CodeOfConduct;
@@ -65,6 +66,16 @@ public static class DependencyInjection
 
         services.TryAddSingleton<ISltDirectory, SltDirectory>();
         services.TryAddSingleton<SltMembershipService>();
+        services.TryAddSingleton<SltAgreement>();
+
+        // The SLT page's own reads and actions, over the same services as the HTTP API.
+        services.TryAddSingleton<DraftCancellationService>();
+        services.TryAddTransient<RecentDrafts>();
+        services.TryAddTransient<ReviewItems>();
+        services.TryAddTransient<ModerationIncidents>();
+        services.TryAddTransient<FollowPolicyOverview>();
+        services.TryAddTransient<RosterSummary>();
+        services.TryAddTransient<AuditSearch>();
         return services;
     }
 

@@ -16,6 +16,7 @@ public static class DraftAuditActions
     public const string PublishResent = "draft.publish-resent";
     public const string NeedsReconciliation = "draft.needs-reconciliation";
     public const string Failed = "draft.failed";
+    public const string Cancelled = "draft.cancelled";
     public const string RosterReplaced = "roster.replaced";
     public const string RosterRefused = "roster.refused";
 

@@ -11,15 +11,17 @@ public static class DraftLifecycle
         [DraftStatus.Received] = [DraftStatus.Checking, DraftStatus.Failed],
         // Checking -> Checking: a redelivered check message resumes a check that crashed half way.
         [DraftStatus.Checking] = [DraftStatus.Checking, DraftStatus.Blocked, DraftStatus.AwaitingApproval, DraftStatus.Scheduled, DraftStatus.Failed],
-        [DraftStatus.AwaitingApproval] = [DraftStatus.Scheduled, DraftStatus.Failed],
+        [DraftStatus.AwaitingApproval] = [DraftStatus.Scheduled, DraftStatus.Failed, DraftStatus.Cancelled],
         // Scheduled -> Blocked: re-checked at its publish time, the draft breaks the code with that day's roster and consent.
-        [DraftStatus.Scheduled] = [DraftStatus.Publishing, DraftStatus.Blocked, DraftStatus.Failed],
+        // -> Cancelled: an SLT member withdraws it; the publisher's claim (an ETag move to publishing) and a cancellation cannot both win.
+        [DraftStatus.Scheduled] = [DraftStatus.Publishing, DraftStatus.Blocked, DraftStatus.Failed, DraftStatus.Cancelled],
         // Publishing -> Scheduled: the claim is released when X refused before anything was posted (429, upload error).
         [DraftStatus.Publishing] = [DraftStatus.Published, DraftStatus.NeedsReconciliation, DraftStatus.Scheduled, DraftStatus.Failed],
         [DraftStatus.NeedsReconciliation] = [DraftStatus.Published, DraftStatus.Failed],
         [DraftStatus.Blocked] = [],
         [DraftStatus.Published] = [],
         [DraftStatus.Failed] = [],
+        [DraftStatus.Cancelled] = [],
     };
 
     public static bool CanMove(DraftStatus from, DraftStatus to) => Moves[from].Contains(to);

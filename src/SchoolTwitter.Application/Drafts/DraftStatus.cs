@@ -12,6 +12,9 @@ public enum DraftStatus
     Published,
     NeedsReconciliation,
     Failed,
+
+    /// <summary>Withdrawn by an SLT member before it was posted (from scheduled or awaiting approval).</summary>
+    Cancelled,
 }
 
 public static class DraftStatusNames
@@ -28,6 +31,7 @@ public static class DraftStatusNames
         DraftStatus.Published => "published",
         DraftStatus.NeedsReconciliation => "needs-reconciliation",
         DraftStatus.Failed => "failed",
+        DraftStatus.Cancelled => "cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -16,7 +16,8 @@ internal static class FollowerMapping
         user.FollowersCount,
         user.FollowingCount,
         user.PostCount,
-        user.DefaultProfileImage);
+        user.DefaultProfileImage,
+        user.ProfileImageUrl);
 
     public static FollowerReviewItem ToReviewItem(this FollowerProfile profile, FollowerAssessment assessment, DateTimeOffset now) => new(
         profile.Id,
@@ -29,5 +30,6 @@ internal static class FollowerMapping
         assessment.Reasons,
         now,
         FollowersCount: profile.FollowersCount,
-        FollowingCount: profile.FollowingCount);
+        FollowingCount: profile.FollowingCount,
+        PictureUrl: profile.PictureUrl);
 }

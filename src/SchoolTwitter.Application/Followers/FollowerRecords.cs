@@ -65,7 +65,8 @@ public sealed record FollowerReviewItem(
     string? DecidedBy = null,
     string? DecisionReason = null,
     DateTimeOffset? DecidedAt = null,
-    DateTimeOffset? ConfirmedAt = null)
+    DateTimeOffset? ConfirmedAt = null,
+    string? PictureUrl = null)
 {
     public static string PostReviewId(string postId) => $"post-{postId}";
 }

@@ -36,6 +36,9 @@ public sealed record Caller(CallerKind Kind, string? Email, string? ObjectId, st
     /// <summary>SLT by the app role or an SLT group (not by the list alone): may change the SLT list.</summary>
     public bool ManagesSltList { get; init; }
 
+    /// <summary>The date this person signed the Social Media User Agreement (council policy 6.1), from the SLT list; null when none is recorded.</summary>
+    public DateOnly? AgreementSignedOn { get; init; }
+
     /// <summary>The flow app holding the Flow.Submit app role: may name the SLT member it acts for.</summary>
     public bool MayRelay { get; init; }
 

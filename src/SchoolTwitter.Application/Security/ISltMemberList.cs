@@ -21,10 +21,14 @@ public interface ISltMemberList
 
     Task RemoveAsync(string email, CancellationToken ct);
 
+    /// <summary>Records (or, with null, clears) the date the member signed the Social Media User Agreement; false when not on the list.</summary>
+    Task<bool> SetAgreementAsync(string email, DateOnly? signedOn, CancellationToken ct);
+
     Task<IReadOnlyList<SltMember>> ListAsync(CancellationToken ct);
 }
 
-public sealed record SltMember(string Email, string? Name, DateTimeOffset? AddedAt, string? AddedBy, string? ObjectId = null);
+/// <param name="AgreementSignedOn">When they signed the council's Social Media User Agreement (policy 6.1); without it they may not submit or approve.</param>
+public sealed record SltMember(string Email, string? Name, DateTimeOffset? AddedAt, string? AddedBy, string? ObjectId = null, DateOnly? AgreementSignedOn = null);
 
 /// <summary>E-mail normalisation for SLT checks: trimmed, lower case, exactly one @ with text either side.</summary>
 public static class SltEmail

@@ -25,11 +25,13 @@ public sealed class SltDirectory(ISltMemberList members, IOptions<SltOptions> op
         var byRole = !string.IsNullOrWhiteSpace(_options.AppRole)
                      && principal.Roles.Contains(_options.AppRole, StringComparer.OrdinalIgnoreCase);
         var byGroup = principal.Groups.Intersect(_options.GroupIdList, StringComparer.OrdinalIgnoreCase).Any();
-        var byList = !byRole && !byGroup && await IsListedAsync(email, objectId, ct);
+        var listed = await ListedMemberAsync(email, objectId, ct);
+        var byList = !byRole && !byGroup && listed is not null;
         var isSlt = byRole || byGroup || byList;
         return new Caller(CallerKind.Principal, email, objectId, principal.Name, isSlt)
         {
             ManagesSltList = byRole || byGroup,
+            AgreementSignedOn = isSlt ? listed?.AgreementSignedOn : null,
             Reason = byRole ? "SLT app role" : byGroup ? "SLT group" : byList ? "on the SLT list" : "signed-in user is not SLT",
         };
     }
@@ -49,9 +51,11 @@ public sealed class SltDirectory(ISltMemberList members, IOptions<SltOptions> op
         }
 
         var member = await members.FindAsync(claimed, ct);
-        return member is null
-            ? Relayed(claimed, null, null, false, "the person the flow named is not on the SLT list")
-            : Relayed(member.Email, SltObjectId.Normalise(member.ObjectId), member.Name, true, "on the SLT list, named by the flow");
+        if (member is null) return Relayed(claimed, null, null, false, "the person the flow named is not on the SLT list");
+        // Council policy 6.1: nobody uses the account (the flow only submits and approves) without a signed agreement.
+        return member.AgreementSignedOn is null
+            ? Relayed(member.Email, SltObjectId.Normalise(member.ObjectId), member.Name, false, SltAgreement.MissingReason(member.Email))
+            : Relayed(member.Email, SltObjectId.Normalise(member.ObjectId), member.Name, true, "on the SLT list, named by the flow") with { AgreementSignedOn = member.AgreementSignedOn };
     }
 
     public async Task<bool> IsSamePersonAsync(Caller caller, string submitter, string? submitterObjectId, CancellationToken ct)
@@ -80,7 +84,8 @@ public sealed class SltDirectory(ISltMemberList members, IOptions<SltOptions> op
         return ids;
     }
 
-    private async Task<bool> IsListedAsync(string? email, string? objectId, CancellationToken ct)
+    /// <summary>The SLT-list entry that is this person (read for role and group holders too: it carries their agreement date).</summary>
+    private async Task<SltMember?> ListedMemberAsync(string? email, string? objectId, CancellationToken ct)
     {
         if (email is not null && await members.FindAsync(email, ct) is { } member)
         {
@@ -89,12 +94,12 @@ public sealed class SltDirectory(ISltMemberList members, IOptions<SltOptions> op
             {
                 // Their own Entra sign-in links the address to the person, so four eyes can recognise them later under another address.
                 await members.SetObjectIdAsync(member.Email, objectId, ct);
-                return true;
+                return member;
             }
             // An address given to someone else since (a leaver's mailbox reused) is not the person the list meant.
-            if (recorded is null || recorded == objectId) return true;
+            if (recorded is null || recorded == objectId) return member;
         }
-        return objectId is not null && await members.FindByObjectIdAsync(objectId, ct) is not null;
+        return objectId is not null ? await members.FindByObjectIdAsync(objectId, ct) : null;
     }
 
     private Caller Application(ClientPrincipal principal, string? objectId)

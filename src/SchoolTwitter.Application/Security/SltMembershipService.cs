@@ -104,7 +104,7 @@ public sealed class SltMembershipService(
         await audit.AppendAsync(new AuditEntry(now, manager.Id, action, target, existing is not null ? "updated" : "added", detail), ct);
         logger.LogInformation("SLT list: {Member} {Change} by {Actor}", target, existing is not null ? "updated" : "added", manager.Id);
         return SltMembershipResult.Of(existing is not null ? SltMembershipOutcome.Updated : SltMembershipOutcome.Added,
-            new SltMember(target, name, now, manager.Id, objectId ?? existing?.ObjectId));
+            new SltMember(target, name, now, manager.Id, objectId ?? existing?.ObjectId, existing?.AgreementSignedOn));
     }
 
     public async Task<SltMembershipResult> RemoveAsync(Caller manager, string? email, CancellationToken ct)

@@ -6,6 +6,7 @@ namespace SchoolTwitter.Core.Followers;
 /// <param name="Id">X user id.</param>
 /// <param name="Handle">@username without the @.</param>
 /// <param name="DefaultAvatar">True when the account still has X's default profile image.</param>
+/// <param name="PictureUrl">The profile picture X serves (shown to SLT beside the reasons).</param>
 public sealed record FollowerProfile(
     string Id,
     string Handle,
@@ -17,7 +18,8 @@ public sealed record FollowerProfile(
     int FollowersCount = 0,
     int FollowingCount = 0,
     int PostCount = 0,
-    bool DefaultAvatar = false)
+    bool DefaultAvatar = false,
+    string? PictureUrl = null)
 {
     /// <summary>The profile page, where SLT block and report the account in the X app.</summary>
     public string ProfileLink => FollowerLinks.Profile(Handle);

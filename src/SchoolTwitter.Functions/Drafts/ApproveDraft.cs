@@ -13,7 +13,7 @@ public sealed class ApproveDraft(DraftApprovalService approvals)
     private const long MaxBodyBytes = 4 * 1024;
 
     [Function(nameof(ApproveDraft))]
-    [FlowOrSlt(DraftAuditActions.ApprovalRefused, "{id}")]
+    [FlowOrSlt(DraftAuditActions.ApprovalRefused, "{id}", RequiresUserAgreement = true)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "drafts/{id}/approval")] HttpRequest request, string id, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public sealed class SubmitDraft(DraftSubmissionService submissions)
     public const long MaxBodyBytes = 25L * 1024 * 1024;
 
     [Function(nameof(SubmitDraft))]
-    [FlowOrSlt(DraftAuditActions.Refused, "draft")]
+    [FlowOrSlt(DraftAuditActions.Refused, "draft", RequiresUserAgreement = true)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "drafts")] HttpRequest request, CancellationToken ct)
     {

@@ -15,6 +15,18 @@ public abstract class HttpAccessAttribute(string auditAction, string auditSubjec
 
     public string AuditSubject { get; } = auditSubject;
 
+    /// <summary>
+    /// Submitting and approving drafts: a signed-in member also needs a signed Social Media User Agreement on record (council
+    /// policy 6.1). The flow's caller is checked when it names the member (ISltDirectory.RelayAsync).
+    /// </summary>
+    public bool RequiresUserAgreement { get; set; }
+
+    /// <summary>For a caller <see cref="Refusal"/> admitted: why they still may not, when the function needs a signed agreement they lack.</summary>
+    public string? AgreementRefusal(Caller caller) =>
+        RequiresUserAgreement && caller.Kind == CallerKind.Principal && caller.AgreementSignedOn is null
+            ? SltAgreement.MissingReason(caller.Email ?? caller.Id)
+            : null;
+
     /// <summary>Null when <paramref name="caller"/> may call the function; otherwise why not, in plain words.</summary>
     public abstract string? Refusal(Caller caller);
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.Audit;
 using SchoolTwitter.Application.Security;
+using SchoolTwitter.Functions.Page;
 
 namespace SchoolTwitter.Functions.Http;
 
@@ -54,7 +55,18 @@ public sealed partial class HttpAccessMiddleware : IFunctionsWorkerMiddleware
         var refusal = rule is null ? "this function declares no access rule, so nobody may call it" : rule.Refusal(caller);
         if (refusal is not null)
         {
-            await RefuseAsync(http, context, rule, caller, refusal);
+            await RefuseAsync(http, context, rule, caller, refusal, "refused: not SLT");
+            return;
+        }
+        if (rule!.AgreementRefusal(caller) is { } unsigned)
+        {
+            await RefuseAsync(http, context, rule, caller, unsigned, "refused: no signed user agreement");
+            return;
+        }
+        if (CrossSiteRequestGuard.Refusal(http.Request, IsPage(context)) is { } crossSite)
+        {
+            // Known and allowed, but the change did not come from the app's own page: a forged cross-site request.
+            await RefuseAsync(http, context, rule, caller, crossSite, "refused: cross-site request");
             return;
         }
 
@@ -62,6 +74,10 @@ public sealed partial class HttpAccessMiddleware : IFunctionsWorkerMiddleware
         http.Items[HttpCaller.ItemKey] = caller;
         await next(context);
     }
+
+    /// <summary>The SLT page's functions (namespace SchoolTwitter.Functions.Page): every change they accept must carry the page's header.</summary>
+    private static bool IsPage(FunctionContext context) =>
+        context.FunctionDefinition.EntryPoint.StartsWith(CrossSiteRequestGuard.PageNamespace, StringComparison.Ordinal);
 
     /// <summary>The access attribute of the function an entry point ("Namespace.Class.Method") names, if any.</summary>
     public static HttpAccessAttribute? RuleFor(string entryPoint)
@@ -74,16 +90,24 @@ public sealed partial class HttpAccessMiddleware : IFunctionsWorkerMiddleware
             .FirstOrDefault(a => a is not null);
     }
 
-    private async Task RefuseAsync(HttpContext http, FunctionContext context, HttpAccessAttribute? rule, Caller caller, string reason)
+    private async Task RefuseAsync(HttpContext http, FunctionContext context, HttpAccessAttribute? rule, Caller caller, string reason, string outcome)
     {
         var unauthenticated = caller.Kind == CallerKind.Anonymous;
+        var crossSite = outcome == "refused: cross-site request";
         var function = context.FunctionDefinition.Name;
         LogRefused(_logger, function, caller.Id, reason);
         await _audit.AppendAsync(new AuditEntry(_time.GetUtcNow(), caller.Id, rule?.AuditAction ?? "http.refused",
-            Subject(rule, context, function), unauthenticated ? "refused: not signed in: " + reason : "refused: not SLT", $"{function}: {reason}"), context.CancellationToken);
+            Subject(rule, context, function), unauthenticated ? "refused: not signed in: " + reason : outcome, $"{function}: {reason}"), context.CancellationToken);
 
-        var problem = unauthenticated ? ProblemResults.Unauthorized(reason + ".") : ProblemResults.Forbidden(reason + "; the attempt was recorded.");
+        var problem = unauthenticated ? ProblemResults.Unauthorized(reason + ".")
+            : crossSite ? ProblemResults.CrossSite(reason + "; the attempt was recorded.")
+            : ProblemResults.Forbidden(reason + "; the attempt was recorded.");
         if (unauthenticated) http.Response.Headers.WWWAuthenticate = "Bearer";
+        if (IsPage(context) && PageRefusal.WantsHtml(http.Request))
+        {
+            await PageRefusal.WriteAsync(http, problem.StatusCode, problem.Problem.Title!);
+            return;
+        }
         await problem.ExecuteAsync(http);
     }
 

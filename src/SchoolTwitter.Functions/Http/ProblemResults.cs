@@ -32,6 +32,9 @@ public static class ProblemResults
     public static ProblemResult Forbidden(string detail) =>
         new(Create(StatusCodes.Status403Forbidden, "Only members of the senior leadership team may do this.", detail));
 
+    public static ProblemResult CrossSite(string detail) =>
+        new(Create(StatusCodes.Status403Forbidden, "This change must be made from the school's SLT page.", detail));
+
     public static ProblemResult NotFound(string detail) =>
         new(Create(StatusCodes.Status404NotFound, "Not found.", detail));
 

@@ -71,6 +71,7 @@ public sealed class TableFollowerReviewStore(FollowerTables tables) : IFollowerR
         TableFollowerStore.SetIfNotNull(e, "PostLink", i.PostLink);
         TableFollowerStore.SetIfNotNull(e, "DecidedBy", i.DecidedBy);
         TableFollowerStore.SetIfNotNull(e, "DecisionReason", i.DecisionReason);
+        TableFollowerStore.SetIfNotNull(e, "PictureUrl", i.PictureUrl);
         if (i.DecidedAt is { } decided) e["DecidedAt"] = decided;
         if (i.ConfirmedAt is { } confirmed) e["ConfirmedAt"] = confirmed;
         return e;
@@ -97,5 +98,6 @@ public sealed class TableFollowerReviewStore(FollowerTables tables) : IFollowerR
         e.GetString("DecidedBy"),
         e.GetString("DecisionReason"),
         e.GetDateTimeOffset("DecidedAt"),
-        e.GetDateTimeOffset("ConfirmedAt"));
+        e.GetDateTimeOffset("ConfirmedAt"),
+        e.GetString("PictureUrl"));
 }

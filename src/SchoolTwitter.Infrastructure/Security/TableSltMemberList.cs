@@ -67,7 +67,8 @@ public sealed class TableSltMemberList : ISltMemberList
     public async Task AddAsync(string email, string? name, string addedBy, CancellationToken ct, string? objectId = null)
     {
         var key = SltEmail.Normalise(email) ?? throw new ArgumentException("Not a valid e-mail address.", nameof(email));
-        var keptObjectId = SltObjectId.Normalise(objectId) ?? (await FindAsync(key, ct))?.ObjectId;
+        var existing = await FindAsync(key, ct);
+        var keptObjectId = SltObjectId.Normalise(objectId) ?? existing?.ObjectId;
         await _created.GetAsync();
         var entity = new TableEntity(Partition, TableKeys.Escape(key))
         {
@@ -79,6 +80,11 @@ public sealed class TableSltMemberList : ISltMemberList
         if (keptObjectId is not null)
         {
             entity["ObjectId"] = keptObjectId;
+        }
+        if (existing?.AgreementSignedOn is { } signed)
+        {
+            // Renaming a member does not undo the agreement they signed.
+            entity[AgreementColumn] = signed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
@@ -97,6 +103,23 @@ public sealed class TableSltMemberList : ISltMemberList
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // Removed between the read and this write: nothing to link.
+        }
+    }
+
+    public async Task<bool> SetAgreementAsync(string email, DateOnly? signedOn, CancellationToken ct)
+    {
+        if (SltEmail.Normalise(email) is not { } key) return false;
+        await _created.GetAsync();
+        var value = signedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            // Merge with If-Match *: only a member still on the list; a null value clears the column.
+            await _table.UpdateEntityAsync(new TableEntity(Partition, TableKeys.Escape(key)) { [AgreementColumn] = value ?? string.Empty }, ETag.All, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
         }
     }
 
@@ -123,6 +146,10 @@ public sealed class TableSltMemberList : ISltMemberList
         return list;
     }
 
+    private const string AgreementColumn = "AgreementSignedOn";
+
     private static SltMember ToMember(TableEntity e) =>
-        new(e.GetString("Email") ?? e.RowKey, e.GetString("Name"), e.GetDateTimeOffset("AddedAt"), e.GetString("AddedBy"), e.GetString("ObjectId"));
+        new(e.GetString("Email") ?? e.RowKey, e.GetString("Name"), e.GetDateTimeOffset("AddedAt"), e.GetString("AddedBy"), e.GetString("ObjectId"),
+            DateOnly.TryParseExact(e.GetString(AgreementColumn), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var signed) ? signed : null);
 }

@@ -89,11 +89,15 @@ public sealed class DraftTestKit : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Get<T>();
 
-    /// <summary>A new SLT member on the SLT list (unique per call: tests share one Azurite).</summary>
+    /// <summary>The date the test school's SLT signed the Social Media User Agreement (council policy 6.1).</summary>
+    public static readonly DateOnly AgreementSigned = new(2026, 9, 1);
+
+    /// <summary>A new SLT member on the SLT list who has signed the user agreement (unique per call: tests share one Azurite).</summary>
     public async Task<string> NewSltMemberAsync(string role = "slt")
     {
         var email = $"{role}-{Guid.NewGuid():N}@school.example";
         await Get<ISltMemberList>().AddAsync(email, role, "test", CancellationToken.None);
+        await Get<ISltMemberList>().SetAgreementAsync(email, AgreementSigned, CancellationToken.None);
         return email;
     }
 
@@ -155,6 +159,17 @@ public sealed class DraftTestKit : IAsyncDisposable
 
     /// <summary>The school's flow (its own Entra token, holding Flow.Submit): how every Forms submission arrives.</summary>
     public static Dictionary<string, string> Flow() => EasyAuthHeaders.Flow();
+
+    /// <summary>
+    /// A signed-in person holding the SLT role whose signed user agreement is on record (council policy 6.1: without it
+    /// they may not submit or approve), under <paramref name="objectId"/> when given.
+    /// </summary>
+    public async Task<Dictionary<string, string>> SignedSltAsync(string email, string? objectId = null)
+    {
+        await Get<ISltMemberList>().AddAsync(email, null, "test", CancellationToken.None, objectId);
+        await Get<ISltMemberList>().SetAgreementAsync(email, AgreementSigned, CancellationToken.None);
+        return objectId is null ? EasyAuthHeaders.Person(email, "SLT") : EasyAuthHeaders.Person(email, objectId, [], "SLT");
+    }
 
     /// <summary>A signed-in SLT member who reads drafts (GET /api/drafts/{id} is SLT-only).</summary>
     public static Dictionary<string, string> SltReader() => EasyAuthHeaders.Person("reader@school.example", "SLT");

@@ -1,3 +1,6 @@
+using SchoolTwitter.Functions.Http;
+using SchoolTwitter.Functions.Page;
+
 namespace SchoolTwitter.Integration.Tests.Drafts;
 
 /// <summary>The built functions.metadata is the wiring the Functions host will bind: routes, auth levels, queues, schedules.</summary>
@@ -55,11 +58,22 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void No_http_route_is_anonymous()
+    public void No_http_route_is_anonymous_except_the_slt_pages()
     {
         // A missing function key is refused by the host before any code runs; SLT checks come on top.
-        _functions.Where(f => f.TriggerType == "httpTrigger").ShouldAllBe(f => f.AuthLevel == "Function");
+        _functions.Where(f => f.TriggerType == "httpTrigger" && !IsPage(f)).ShouldAllBe(f => f.AuthLevel == "Function");
+        // A browser holds no function key: the SLT page (issue 11) is signed in by App Service Authentication and admitted
+        // by HttpAccessMiddleware to signed-in SLT only, never to the flow; its changes also need its anti-forgery header.
+        var page = _functions.Where(IsPage).ToList();
+        page.ShouldNotBeEmpty();
+        page.ShouldAllBe(f => f.AuthLevel == "Anonymous" && f.Route!.StartsWith("page", StringComparison.Ordinal));
+        foreach (var f in page)
+        {
+            (HttpAccessMiddleware.RuleFor(f.EntryPoint) is SltOnlyAttribute or SltManagersOnlyAttribute).ShouldBeTrue($"{f.Name} is for signed-in SLT only");
+        }
     }
+
+    private static bool IsPage(FunctionEntry f) => f.EntryPoint.StartsWith(CrossSiteRequestGuard.PageNamespace, StringComparison.Ordinal);
 
     [Fact]
     public void Every_timer_schedule_is_a_setting_so_it_changes_without_a_rebuild()

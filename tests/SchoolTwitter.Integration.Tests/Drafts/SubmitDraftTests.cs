@@ -151,7 +151,7 @@ public sealed class SubmitDraftTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Submit_accepts_a_signed_in_user_with_the_slt_role_as_the_submitter()
     {
         var head = $"head-{Guid.NewGuid():N}@school.example";
-        var reply = await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), submittedBy: null), DraftTestKit.Principal(head, "SLT"));
+        var reply = await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), submittedBy: null), await _kit.SignedSltAsync(head));
 
         reply.Status.ShouldBe(202);
         (await _kit.DraftAsync(reply.Str("id")))!.SubmittedBy.ShouldBe(head);

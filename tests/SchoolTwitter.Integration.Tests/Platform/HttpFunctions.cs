@@ -20,9 +20,13 @@ public static class HttpFunctions
         where TFunction : class =>
         InvokeAsync(typeof(TFunction), services, request, route);
 
-    public static async Task<IActionResult> InvokeAsync(Type functionType, IServiceProvider services, HttpRequest request, params (string Name, string Value)[] route)
+    public static Task<IActionResult> InvokeAsync(Type functionType, IServiceProvider services, HttpRequest request, params (string Name, string Value)[] route) =>
+        InvokeAsync(functionType.GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>() is not null), services, request, route);
+
+    /// <summary>One function method (a class may hold several, as the SLT page's do).</summary>
+    public static async Task<IActionResult> InvokeAsync(MethodInfo method, IServiceProvider services, HttpRequest request, params (string Name, string Value)[] route)
     {
-        var method = functionType.GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>() is not null);
+        var functionType = method.DeclaringType!;
         var name = method.GetCustomAttribute<FunctionAttribute>()!.Name;
         var values = route.ToDictionary(r => r.Name, r => (object?)r.Value, StringComparer.OrdinalIgnoreCase);
         var http = request.HttpContext;
@@ -36,7 +40,11 @@ public static class HttpFunctions
         {
             var function = ActivatorUtilities.CreateInstance(services, functionType);
             var arguments = method.GetParameters().Select(p => Argument(p, request, values, ctx)).ToArray();
-            result = await (Task<IActionResult>)method.Invoke(function, arguments)!;
+            result = method.Invoke(function, arguments) switch
+            {
+                Task<IActionResult> pending => await pending,
+                var done => (IActionResult)done!,
+            };
         });
         return result ?? WrittenProblem(http);
     }

@@ -27,22 +27,23 @@ public sealed class RouteValueTests(AzuriteFixture azurite) : IAsyncLifetime
     public static TheoryData<string, string> RoutesWithValues()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (function, _, parameter) in HttpFunctionsWithRouteValues()) data.Add(function.DeclaringType!.Name, parameter.Name!);
+        foreach (var (function, _, parameter) in HttpFunctionsWithRouteValues()) data.Add(Name(function), parameter.Name!);
         return data;
     }
 
     [Fact]
     public void Every_route_value_is_covered()
     {
-        var functions = HttpFunctionsWithRouteValues().Select(f => f.Function.DeclaringType!.Name).ToList();
-        functions.ShouldBe(["ApproveDraft", "DecideFollower", "GetDraft", "PutSltMember", "RemoveApprovedFollow", "RemoveSltMember"], ignoreOrder: true);
+        var functions = HttpFunctionsWithRouteValues().Select(f => f.Function.DeclaringType!.Name).Distinct().ToList();
+        functions.ShouldBe(["ApproveDraft", "DecideFollower", "GetDraft", "PutSltMember", "RemoveApprovedFollow", "RemoveSltMember",
+            "PageDrafts", "PageMembers", "PageReview", "PageShell"], ignoreOrder: true);
     }
 
     [Theory]
     [MemberData(nameof(RoutesWithValues))]
     public async Task A_route_value_over_1_KiB_or_with_a_key_breaking_character_is_a_400_naming_the_field_and_audited(string functionName, string field)
     {
-        var (function, route, _) = HttpFunctionsWithRouteValues().Single(f => f.Function.DeclaringType!.Name == functionName);
+        var (function, route, _) = HttpFunctionsWithRouteValues().Single(f => Name(f.Function) == functionName);
         foreach (var bad in new[] { new string('a', 1_500), "a/b", "a#b", "a\\b", "a%2F", "a\u0001b", "\uD83D" })
         {
             var marker = Guid.NewGuid().ToString("N");
@@ -90,6 +91,8 @@ public sealed class RouteValueTests(AzuriteFixture azurite) : IAsyncLifetime
         from parameter in method.GetParameters()
         where parameter.ParameterType == typeof(string) && trigger.Route!.Contains("{" + parameter.Name + "}", StringComparison.Ordinal)
         select (method, trigger.Route!, parameter);
+
+    private static string Name(MethodInfo function) => $"{function.DeclaringType!.Name}.{function.Name}";
 
     private static string Printable(string value) => value.Length > 20 ? $"{value.Length} characters" : string.Concat(value.Select(c => c < ' ' || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 }

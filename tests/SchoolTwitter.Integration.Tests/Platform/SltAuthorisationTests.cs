@@ -251,11 +251,13 @@ public sealed class SltDirectoryTests(AzuriteFixture azurite) : IAsyncLifetime
         var oid = NewOid();
         var email = $"relayed-{Guid.NewGuid():N}@school.example";
         await Members.AddAsync(email, "Deputy", "test", CancellationToken.None, objectId: oid);
+        await Members.SetAgreementAsync(email, new DateOnly(2026, 9, 1), CancellationToken.None);
         var flow = await Resolve(App(EasyAuthHeaders.FlowClientId, SltOptions.FlowAppRole));
 
         var member = await Directory.RelayAsync(flow, "  " + email.ToUpperInvariant() + " ", CancellationToken.None);
 
         member.IsSlt.ShouldBeTrue();
+        member.AgreementSignedOn.ShouldBe(new DateOnly(2026, 9, 1));
         member.Kind.ShouldBe(CallerKind.ThroughFlow);
         member.Email.ShouldBe(email);
         member.ObjectId.ShouldBe(oid);

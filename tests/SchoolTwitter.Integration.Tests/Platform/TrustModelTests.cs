@@ -52,27 +52,27 @@ public sealed class TrustModelTests(AzuriteFixture azurite) : IAsyncLifetime
 
     // ------------------------------------------------------------------ Easy Auth off: nothing in the headers is believed
 
-    public static TheoryData<Type, string[]> HttpFunctionTypes()
+    public static TheoryData<Type, string, string[]> HttpFunctionTypes()
     {
-        var data = new TheoryData<Type, string[]>();
+        var data = new TheoryData<Type, string, string[]>();
         foreach (var (type, method) in HttpFunctionMethods())
         {
             var route = method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => p.Name!).ToArray();
-            data.Add(type, route);
+            data.Add(type, method.Name, route);
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(HttpFunctionTypes))]
-    public async Task With_easy_auth_off_every_http_function_refuses_a_consistent_slt_principal(Type function, string[] route)
+    public async Task With_easy_auth_off_every_http_function_refuses_a_consistent_slt_principal(Type function, string method, string[] route)
     {
         await using var off = await DraftTestKit.StartAsync(azurite, configure: o => o.Settings[EasyAuthPrincipal.EnabledSetting] = null);
         var head = await off.NewSltMemberAsync("head");
         var headers = EasyAuthHeaders.Person(head, "SLT");
         var body = Encoding.UTF8.GetBytes(DraftTestKit.DraftJson(Text(), head).ToJsonString());
 
-        var reply = Reply.From(await HttpFunctions.InvokeAsync(function, off.Host.Services,
+        var reply = Reply.From(await HttpFunctions.InvokeAsync(function.GetMethod(method)!, off.Host.Services,
             DraftTestKit.Request("POST", "/api/x", body, headers: headers), [.. route.Select(r => (r, "d-" + Guid.NewGuid().ToString("N")))]));
 
         reply.Status.ShouldBe(401);
@@ -260,6 +260,7 @@ public sealed class TrustModelTests(AzuriteFixture azurite) : IAsyncLifetime
         var oid = NewOid();
         var member = $"jane.smith-{Guid.NewGuid():N}@school.example";
         await _kit.Get<ISltMemberList>().AddAsync(member, "Jane Smith", "test", CancellationToken.None, objectId: oid);
+        await _kit.Get<ISltMemberList>().SetAgreementAsync(member, DraftTestKit.AgreementSigned, CancellationToken.None);
         var id = await AwaitingApprovalAsync(EasyAuthHeaders.Flow(), member);
         (await _kit.DraftAsync(id))!.SubmittedByObjectId.ShouldBe(oid, "the flow-relayed address maps to the listed member's object id");
 
@@ -276,7 +277,8 @@ public sealed class TrustModelTests(AzuriteFixture azurite) : IAsyncLifetime
         var oid = NewOid();
         var alias = $"j.smith-{Guid.NewGuid():N}@school.example";
         await _kit.Get<ISltMemberList>().AddAsync(alias, "Jane Smith", "test", CancellationToken.None, objectId: oid);
-        var id = await AwaitingApprovalAsync(EasyAuthHeaders.Person($"jane-{Guid.NewGuid():N}@school.example", oid, [], "SLT"));
+        await _kit.Get<ISltMemberList>().SetAgreementAsync(alias, DraftTestKit.AgreementSigned, CancellationToken.None);
+        var id = await AwaitingApprovalAsync(await _kit.SignedSltAsync($"jane-{Guid.NewGuid():N}@school.example", oid));
 
         var reply = await _kit.ApproveAsync(id, alias);
 
@@ -288,7 +290,7 @@ public sealed class TrustModelTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Four_eyes_refuses_the_submitter_approving_with_an_object_id_only_principal()
     {
         var oid = NewOid();
-        var id = await AwaitingApprovalAsync(EasyAuthHeaders.Person($"head-{Guid.NewGuid():N}@school.example", oid, [], "SLT"));
+        var id = await AwaitingApprovalAsync(await _kit.SignedSltAsync($"head-{Guid.NewGuid():N}@school.example", oid));
 
         var reply = await _kit.ApproveAsync(id, approvedBy: null, EasyAuthHeaders.ObjectIdOnly(oid.ToUpperInvariant(), "SLT"));
 

@@ -242,7 +242,11 @@ public sealed class XApiClientTests
         await client.GetRecentPostsAsync("42", 10, null, CancellationToken.None);
         await client.GetMentionsAsync("42", "1", null, CancellationToken.None);
 
-        queries.ShouldAllBe(q => q.Contains("post.fields=conversation_id,created_at&expansions=author_id,in_reply_to_user_id,referenced_posts") && !q.Contains("tweet.fields"));
+        queries.Count.ShouldBe(2);
+        queries.ShouldAllBe(q => q.Contains("expansions=author_id,in_reply_to_user_id,referenced_posts") && !q.Contains("tweet.fields"));
+        // The account's own posts also bring their links and photos, which reconciliation matches a draft by.
+        queries[0].ShouldContain("post.fields=conversation_id,created_at,attachments,entities&");
+        queries[1].ShouldContain("post.fields=conversation_id,created_at&");
     }
 
     [Fact]

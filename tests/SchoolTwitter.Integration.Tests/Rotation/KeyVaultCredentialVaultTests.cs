@@ -5,6 +5,8 @@ using SchoolTwitter.Application.X;
 using SchoolTwitter.Infrastructure.Configuration;
 using SchoolTwitter.Infrastructure.Rotation;
 
+using SchoolTwitter.Testing.KeyVault;
+
 namespace SchoolTwitter.Integration.Tests.Rotation;
 
 public class KeyVaultCredentialVaultTests

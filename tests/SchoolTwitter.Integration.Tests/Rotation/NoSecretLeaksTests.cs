@@ -13,6 +13,8 @@ using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeX;
 using SchoolTwitter.Testing.TestHost;
 
+using SchoolTwitter.Testing.KeyVault;
+
 namespace SchoolTwitter.Integration.Tests.Rotation;
 
 /// <summary>

@@ -11,6 +11,8 @@ using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeX;
 using SchoolTwitter.Testing.TestHost;
 
+using SchoolTwitter.Testing.KeyVault;
+
 namespace SchoolTwitter.Integration.Tests.Rotation;
 
 /// <summary>The four rotation functions, resolved from the production registrations and called directly.</summary>

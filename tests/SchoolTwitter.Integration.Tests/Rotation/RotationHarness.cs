@@ -16,6 +16,7 @@ using SchoolTwitter.Infrastructure.Rotation;
 using SchoolTwitter.Testing.Azurite;
 using SchoolTwitter.Testing.FakeX;
 using SchoolTwitter.Testing.Logging;
+using SchoolTwitter.Testing.KeyVault;
 using SchoolTwitter.Testing.TestHost;
 
 namespace SchoolTwitter.Integration.Tests.Rotation;

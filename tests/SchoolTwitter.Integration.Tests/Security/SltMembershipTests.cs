@@ -215,6 +215,8 @@ public sealed class SltMembershipTests(AzuriteFixture azurite) : IAsyncLifetime
         var manager = SltMembershipKit.SltManager();
         var submitter = SltMembershipKit.NewEmail("deputy");
         (await _kit.PutAsync(submitter, manager, "Deputy Head")).Status.ShouldBe(201);
+        // Council policy 6.1: the signed user agreement is on record before they submit.
+        await _kit.Drafts.Get<ISltMemberList>().SetAgreementAsync(submitter, DraftTestKit.AgreementSigned, CancellationToken.None);
 
         // The Power Automate path: the flow's own Entra token (Flow.Submit), submittedBy in the body.
         var accepted = await _kit.Drafts.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), submitter));

@@ -6,7 +6,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Secrets;
 
-namespace SchoolTwitter.Integration.Tests.Rotation;
+namespace SchoolTwitter.Testing.KeyVault;
 
 /// <summary>
 /// Key Vault's secrets REST API in memory, plugged into a real <see cref="SecretClient"/> as its transport: the SDK's own
