@@ -47,7 +47,7 @@ public sealed class PageMembers(SltMembershipService membership, SltAgreement ag
         if (result.Outcome == SltMembershipOutcome.Invalid) return PageAnswers.Problem(request, ProblemResults.BadRequest(result.Errors));
 
         var signedOn = PageAnswers.Text(body, "signedOn");
-        if (!string.IsNullOrWhiteSpace(signedOn) && await Record(request, email, signedOn, ct) is { } refused) return refused;
+        if (!string.IsNullOrWhiteSpace(signedOn) && await Record(request, email, signedOn, ct) is { } notRecorded) return notRecorded;
         return PageAnswers.Json(request, new { Message = $"{result.Members[0].Email} is on the SLT list." });
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SchoolTwitter.Application;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Messaging;
+using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Core.Drafts;
 using SchoolTwitter.Core.Roster;
@@ -124,6 +125,9 @@ public static class FaultSoak
         var clock = Stopwatch.StartNew();
         var submitter = $"head-{Guid.NewGuid():N}@school.example";
         var approver = $"deputy-{Guid.NewGuid():N}@school.example";
+        // Signed-in SLT members who have signed the user agreement, as Easy Auth and the SLT list make them.
+        var submitterCaller = new Caller(CallerKind.Principal, submitter, Guid.NewGuid().ToString(), "Head", true) { AgreementSignedOn = new DateOnly(2026, 9, 1) };
+        var approverCaller = new Caller(CallerKind.Principal, approver, Guid.NewGuid().ToString(), "Deputy", true) { AgreementSignedOn = new DateOnly(2026, 9, 1) };
         var roster = new PupilRoster([new Pupil("S001", "Hermione", "Ashgrove", true), new Pupil("S002", "Lysander", "Penhallow", false)]);
         faults.Enabled = false;
         await host.Get<IPupilRosterStore>().ReplaceAsync(roster, CancellationToken.None);
@@ -308,7 +312,7 @@ public static class FaultSoak
                     {
                         try
                         {
-                            await host.Services.GetRequiredService<DraftApprovalService>().ApproveAsync(draft.Id, approver, CancellationToken.None);
+                            await host.Services.GetRequiredService<DraftApprovalService>().ApproveAsync(draft.Id, approverCaller, null, CancellationToken.None);
                         }
                         catch (SimulatedCrashException crash)
                         {
@@ -329,7 +333,7 @@ public static class FaultSoak
             {
                 try
                 {
-                    var result = await host.Services.GetRequiredService<DraftSubmissionService>().AcceptAsync(draft, submitter, CancellationToken.None);
+                    var result = await host.Services.GetRequiredService<DraftSubmissionService>().AcceptAsync(draft, submitterCaller, CancellationToken.None);
                     tracked[result.Draft!.Id] = new Tracked(result.Draft.Id, kind, draft.Text);
                     return;
                 }
