@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Core.Followers;
 
 namespace SchoolTwitter.Application.Followers;
 
@@ -46,34 +47,61 @@ public sealed class WeeklyFollowerSummary(
             facts.Add(new("Unfollowed since last month", run.Unfollowed.ToString("N0", c)));
         }
 
-        var lines = new List<string>();
+        var sections = new List<NotificationSection>();
         if (pending.Count > 0)
         {
-            lines.Add("Awaiting a decision:");
-            lines.AddRange(pending
+            var lines = pending
                 .OrderByDescending(p => p.Suggestion)
                 .ThenBy(p => p.FlaggedAt)
                 .Take(ListedAtMost)
-                .Select(p => $"- {Describe(p)} (suggested: {p.Suggestion.ToString().ToLowerInvariant()}) {p.PostLink ?? p.ProfileLink}"));
-            if (pending.Count > ListedAtMost) lines.Add($"- …and {pending.Count - ListedAtMost} more in the review list.");
+                .Select(p => new NotificationLine(Describe(p), Detail(p), Serious: p.Suggestion == FollowerSuggestion.Block, Url: p.PostLink ?? p.ProfileLink))
+                .ToList();
+            if (pending.Count > ListedAtMost) lines.Add(new($"…and {pending.Count - ListedAtMost} more on the SLT page."));
+            sections.Add(new("Awaiting a decision", lines));
         }
         if (unapproved.Count > 0)
         {
-            lines.Add("Followed but not on the approved list (approve them or unfollow in the X app):");
-            lines.AddRange(unapproved.Take(ListedAtMost).Select(u => $"- @{u.Handle} ({u.Name})"));
-            if (unapproved.Count > ListedAtMost) lines.Add($"- …and {unapproved.Count - ListedAtMost} more.");
+            var lines = unapproved.Take(ListedAtMost)
+                .Select(u => new NotificationLine($"@{u.Handle} ({u.Name})", Url: FollowerLinks.Profile(u.Handle)))
+                .ToList();
+            if (unapproved.Count > ListedAtMost) lines.Add(new($"…and {unapproved.Count - ListedAtMost} more."));
+            sections.Add(new("Followed but not on the approved list: approve them on the SLT page or unfollow them in the X app", lines));
         }
+
+        var buttons = new List<NotificationButton> { new("Review followers", PagePlace.Followers) };
+        if (pending.Any(p => p.Kind != ReviewKind.Follower)) buttons.Add(new("Review replies and mentions", PagePlace.Moderation));
+        if (unapproved.Count > 0) buttons.Add(new("Review the follow list", PagePlace.Follows));
 
         var title = pending.Count == 0
             ? $"Weekly follower check: {run.NewFollowers} new, nothing awaiting a decision"
             : $"Weekly follower check: {pending.Count} awaiting an SLT decision";
-        return new Notification(Kind, title, facts, Recipient: null, Link: null, Text: lines.Count == 0 ? null : string.Join('\n', lines));
+        return new Notification(Kind, title, facts) { Sections = sections, Buttons = buttons, Subject = run.RunId };
     }
 
     private static string Describe(FollowerReviewItem item) => item.Kind switch
     {
         ReviewKind.Follower => $"@{item.Handle} ({item.Name})",
-        ReviewKind.Reply => $"reply by {item.Handle ?? "user " + item.UserId}",
-        _ => $"mention by {item.Handle ?? "user " + item.UserId}",
+        ReviewKind.Reply => item.Handle is null ? "An offensive reply to the school's post" : $"An offensive reply by @{item.Handle}",
+        _ => item.Handle is null ? "An offensive mention of the school" : $"An offensive mention by @{item.Handle}",
+    };
+
+    /// <summary>The suggestion and why; for a reply or mention, what was already done (its words are not repeated on the card).</summary>
+    private static string Detail(FollowerReviewItem item) => item.Kind switch
+    {
+        ReviewKind.Follower => $"{Suggested(item.Suggestion)}{(item.Reasons.Count > 0 ? " " + item.Reasons[0].Message : "")}",
+        ReviewKind.Reply => (item.ReplyHidden, item.Muted) switch
+        {
+            (true, true) => "Already hidden, and its author muted. Report it in X.",
+            (true, false) => "Already hidden. Report it in X.",
+            _ => "Not hidden yet. Hide and report it in X.",
+        },
+        _ => "Report it in X.",
+    };
+
+    private static string Suggested(FollowerSuggestion suggestion) => suggestion switch
+    {
+        FollowerSuggestion.Block => "Suggested: block.",
+        FollowerSuggestion.Review => "Suggested: take a look.",
+        _ => "Suggested: keep.",
     };
 }
