@@ -28,8 +28,9 @@ public sealed class PoisonDraftService(
             return;
         }
 
-        // Stored and shown to SLT: plain words, no queue name (the log line above names it for council IT).
+        // Stored and shown to SLT: plain words, no queue name; the alert log lines name the queue for council IT.
         var reason = $"The service tried several times to {Step(queueName)} it and kept failing, so it set it aside. Council IT can find why in the function logs.";
+        var logged = $"{reason} (queue {queueName})";
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var draft = await drafts.GetAsync(draftId, ct);
@@ -54,7 +55,7 @@ public sealed class PoisonDraftService(
                     ? await drafts.TryTransitionAsync(draft, DraftStatus.NeedsReconciliation, now, d => d with { FailureReason = reason, SltAlertedAt = now }, ct)
                     : await drafts.TryReplaceAsync(draft with { FailureReason = reason, SltAlertedAt = now, UpdatedAt = now }, ct);
                 if (unsure is null) continue;
-                logger.LogDraftNeedsReconciliation(draftId, reason);
+                logger.LogDraftNeedsReconciliation(draftId, logged);
                 await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.NeedsReconciliation,
                     draftId, "poison message; SLT alerted", reason), ct);
                 await notify.NeedsReconciliationAsync(unsure, ct);
@@ -63,7 +64,7 @@ public sealed class PoisonDraftService(
 
             var failed = await drafts.TryTransitionAsync(draft, DraftStatus.Failed, now, d => d with { FailureReason = reason }, ct);
             if (failed is null) continue;
-            logger.LogDraftPublishFailed(draftId, reason);
+            logger.LogDraftPublishFailed(draftId, logged);
             await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Failed, draftId, "failed", reason), ct);
             await notify.FailedAsync(failed, ct);
             return;

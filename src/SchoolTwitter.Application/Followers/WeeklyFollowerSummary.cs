@@ -69,8 +69,8 @@ public sealed class WeeklyFollowerSummary(
         }
 
         var buttons = new List<NotificationButton> { new("Review followers", PagePlace.Followers) };
-        if (pending.Any(p => p.Kind != ReviewKind.Follower)) buttons.Add(new("Review replies and mentions", PagePlace.Moderation));
-        if (unapproved.Count > 0) buttons.Add(new("Review the follow list", PagePlace.Follows));
+        if (pending.Any(p => p.Kind != ReviewKind.Follower)) buttons.Add(new("Review replies", PagePlace.Moderation));
+        if (unapproved.Count > 0) buttons.Add(new("See the follow list", PagePlace.Follows));
 
         var title = pending.Count == 0
             ? $"Weekly follower check: {run.NewFollowers} new, nothing awaiting a decision"

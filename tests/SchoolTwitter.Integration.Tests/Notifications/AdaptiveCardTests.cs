@@ -210,8 +210,8 @@ public sealed partial class AdaptiveCardTests
         Card(Message("follower.weekly-summary"))["actions"]!.AsArray().Select(a => (a!["title"]!.GetValue<string>(), a["url"]!.GetValue<string>()))
             .ShouldBe([
                 ("Review followers", CardSamples.BaseUrl + "/api/slt#followers"),
-                ("Review replies and mentions", CardSamples.BaseUrl + "/api/slt#moderation"),
-                ("Review the follow list", CardSamples.BaseUrl + "/api/slt#follows"),
+                ("Review replies", CardSamples.BaseUrl + "/api/slt#moderation"),
+                ("See the follow list", CardSamples.BaseUrl + "/api/slt#follows"),
             ]);
         var shown = ShownText(Card(Message("follower.weekly-summary")));
         shown.ShouldContain("Already hidden, and its author muted. Report it in X.");

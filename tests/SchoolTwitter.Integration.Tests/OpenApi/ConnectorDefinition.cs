@@ -8,7 +8,8 @@ namespace SchoolTwitter.Integration.Tests.OpenApi;
 /// connector, which takes only 2.0: docs/openapi-connector.swagger.json. Everything comes from the 3.0 source; a construct
 /// 2.0 cannot say (oneOf, several request media types, an unknown schema keyword) stops the conversion rather than being
 /// dropped. Power Platform takes one security scheme: Microsoft Entra ID; the function key becomes a header parameter of
-/// every action. Actions the flow may call are shown first (x-ms-visibility important), the SLT-only ones as advanced.
+/// every action. Actions the flow may call are shown first (x-ms-visibility important), the SLT-only ones as advanced;
+/// operations marked x-internal (pages for a browser) are left out.
 /// </summary>
 internal static class ConnectorDefinition
 {
@@ -82,12 +83,16 @@ internal static class ConnectorDefinition
             foreach (var (method, operation) in item!.AsObject())
             {
                 if (!Methods.Contains(method)) throw new NotSupportedException($"{path}: '{method}' under a path does not convert.");
+                if (IsInternal(operation!.AsObject())) continue;
                 operations[method] = Operation(path, operation!.AsObject());
             }
-            result[path] = operations;
+            if (operations.Count > 0) result[path] = operations;
         }
         return result;
     }
+
+    /// <summary>An operation marked <c>x-internal: true</c> (the SLT page itself, which is HTML for a browser) is no connector action.</summary>
+    public static bool IsInternal(JsonObject operation) => operation["x-internal"]?.GetValue<bool>() == true;
 
     private static JsonObject Operation(string path, JsonObject op)
     {
