@@ -66,34 +66,57 @@ public sealed class OpenApiTests
     [Fact]
     public void A_comma_in_an_unquoted_description_is_caught_by_name()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"comma-{Guid.NewGuid():N}.yaml");
+        var refused = Should.Throw<NotSupportedException>(() => ConnectorDefinition.FromOpenApi3(Tiny("paths: {}", """
+                Status:
+                  type: object
+                  properties:
+                    error: { type: string, description: Why it failed, if it did. }
+            """)));
+        refused.Message.ShouldContain("'if it did.'");
+    }
+
+    [Fact]
+    public void A_page_for_a_browser_is_no_connector_action()
+    {
+        var connector = ConnectorDefinition.FromOpenApi3(Tiny("""
+            paths:
+              /api/slt:
+                get: { operationId: SltPage, x-internal: true, summary: The SLT page, description: HTML., responses: { "200": { description: The page. } } }
+              /api/drafts/{id}:
+                get: { operationId: GetDraft, summary: Get a draft, description: The draft., responses: { "200": { description: The draft. } } }
+            """, "Empty: { type: object }"));
+
+        connector["paths"]!.AsObject().Select(p => p.Key).ShouldBe(["/api/drafts/{id}"]);
+    }
+
+    /// <summary>A small OpenAPI 3.0 document with the two security schemes every definition here has.</summary>
+    private static JsonObject Tiny(string paths, string schemas)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tiny-{Guid.NewGuid():N}.yaml");
         try
         {
-            File.WriteAllText(path, """
+            File.WriteAllText(path, $$"""
                 openapi: 3.0.3
                 info: { title: t, version: "1" }
                 servers: [{ url: "https://example.test" }]
-                paths: {}
+                {{paths}}
                 components:
                   securitySchemes:
                     key: { type: apiKey, in: header, name: x-functions-key }
                     entra: { type: oauth2, flows: { authorizationCode: { authorizationUrl: "https://a/{tenant}", tokenUrl: "https://t/{tenant}", scopes: {} } } }
                   responses: {}
                   schemas:
-                    Status:
-                      type: object
-                      properties:
-                        error: { type: string, description: Why it failed, if it did. }
+                {{Indent(schemas, "    ")}}
                 """);
-
-            var refused = Should.Throw<NotSupportedException>(() => ConnectorDefinition.FromOpenApi3(YamlJson.Read(path)!.AsObject()));
-            refused.Message.ShouldContain("'if it did.'");
+            return YamlJson.Read(path)!.AsObject();
         }
         finally
         {
             File.Delete(path);
         }
     }
+
+    private static string Indent(string text, string by) => string.Join("\n", text.Split('\n').Select(l => by + l));
 
     [Fact]
     public void The_connector_definition_is_generated_from_openapi_yaml()
