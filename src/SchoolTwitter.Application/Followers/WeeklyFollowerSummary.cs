@@ -47,35 +47,45 @@ public sealed class WeeklyFollowerSummary(
             facts.Add(new("Unfollowed since last month", run.Unfollowed.ToString("N0", c)));
         }
 
+        // Each kind of decision under its own heading, with the button to the place on the SLT page where it is made.
         var sections = new List<NotificationSection>();
-        if (pending.Count > 0)
-        {
-            var lines = pending
-                .OrderByDescending(p => p.Suggestion)
-                .ThenBy(p => p.FlaggedAt)
-                .Take(ListedAtMost)
-                .Select(p => new NotificationLine(Describe(p), Detail(p), Serious: p.Suggestion == FollowerSuggestion.Block, Url: p.PostLink ?? p.ProfileLink))
-                .ToList();
-            if (pending.Count > ListedAtMost) lines.Add(new($"…and {pending.Count - ListedAtMost} more on the SLT page."));
-            sections.Add(new("Awaiting a decision", lines));
-        }
+        AddSection(sections, "New followers awaiting a decision", pending.Where(p => p.Kind == ReviewKind.Follower).ToList(), button: null);
+        AddSection(sections, "Offensive replies and mentions awaiting a decision", pending.Where(p => p.Kind != ReviewKind.Follower).ToList(),
+            new NotificationButton("Review replies and mentions", PagePlace.Moderation));
         if (unapproved.Count > 0)
         {
             var lines = unapproved.Take(ListedAtMost)
                 .Select(u => new NotificationLine($"@{u.Handle} ({u.Name})", Url: FollowerLinks.Profile(u.Handle)))
                 .ToList();
             if (unapproved.Count > ListedAtMost) lines.Add(new($"…and {unapproved.Count - ListedAtMost} more."));
-            sections.Add(new("Followed but not on the approved list: approve them on the SLT page or unfollow them in the X app", lines));
+            sections.Add(new("Followed but not on the approved list: approve them on the SLT page or unfollow them in the X app", lines)
+            {
+                Button = new("Review the follow list", PagePlace.Follows),
+            });
         }
-
-        var buttons = new List<NotificationButton> { new("Review followers", PagePlace.Followers) };
-        if (pending.Any(p => p.Kind != ReviewKind.Follower)) buttons.Add(new("Review replies", PagePlace.Moderation));
-        if (unapproved.Count > 0) buttons.Add(new("See the follow list", PagePlace.Follows));
 
         var title = pending.Count == 0
             ? $"Weekly follower check: {run.NewFollowers} new, nothing awaiting a decision"
             : $"Weekly follower check: {pending.Count} awaiting an SLT decision";
-        return new Notification(Kind, title, facts) { Sections = sections, Buttons = buttons, Subject = run.RunId };
+        return new Notification(Kind, title, facts)
+        {
+            Sections = sections,
+            Buttons = [new("Review followers", PagePlace.Followers)],
+            Subject = run.RunId,
+        };
+    }
+
+    private static void AddSection(List<NotificationSection> sections, string heading, List<FollowerReviewItem> items, NotificationButton? button)
+    {
+        if (items.Count == 0) return;
+        var lines = items
+            .OrderByDescending(p => p.Suggestion)
+            .ThenBy(p => p.FlaggedAt)
+            .Take(ListedAtMost)
+            .Select(p => new NotificationLine(Describe(p), Detail(p), Serious: p.Suggestion == FollowerSuggestion.Block, Url: p.PostLink ?? p.ProfileLink))
+            .ToList();
+        if (items.Count > ListedAtMost) lines.Add(new($"…and {items.Count - ListedAtMost} more on the SLT page."));
+        sections.Add(new(heading, lines) { Button = button });
     }
 
     private static string Describe(FollowerReviewItem item) => item.Kind switch

@@ -57,7 +57,11 @@ public sealed record Notification(
 
 /// <param name="Heading">Plain words, e.g. "What needs changing".</param>
 /// <param name="Numbered">Steps to follow in order rather than a list.</param>
-public sealed record NotificationSection(string Heading, IReadOnlyList<NotificationLine> Lines, bool Numbered = false);
+public sealed record NotificationSection(string Heading, IReadOnlyList<NotificationLine> Lines, bool Numbered = false)
+{
+    /// <summary>A button under the list, to where its decisions are made (the card's own buttons are for the whole event).</summary>
+    public NotificationButton? Button { get; init; }
+}
 
 /// <param name="Text">The line itself: one finding, one step, one account.</param>
 /// <param name="Detail">A second, quieter line: the suggestion for a finding, the reason for an account.</param>

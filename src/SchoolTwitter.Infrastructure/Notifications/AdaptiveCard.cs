@@ -13,12 +13,12 @@ internal static class AdaptiveCard
 {
     public const string Version = "1.4";
 
-    public static JsonObject Build(Notification n, IReadOnlyList<CardButton> buttons)
+    public static JsonObject Build(Notification n, IReadOnlyList<CardButton> buttons, SltPageLinks links)
     {
         var body = new JsonArray { Rich(Run(n.Title, bold: true, size: "Medium")) };
         foreach (var paragraph in Lines(n.Text)) body.Add(Rich(Run(paragraph)));
         if (!string.IsNullOrWhiteSpace(n.Quote)) body.Add(Quote(n.Quote));
-        foreach (var section in n.Sections.Where(s => s.Lines.Count > 0)) body.Add(Section(section));
+        foreach (var section in n.Sections.Where(s => s.Lines.Count > 0)) body.Add(Section(section, CardButton.Resolve(section.Button, links)));
         if (n.Facts.Count > 0) body.Add(Facts(n.Facts));
 
         var card = new JsonObject
@@ -30,14 +30,16 @@ internal static class AdaptiveCard
         };
         if (buttons.Count > 0)
         {
-            card["actions"] = new JsonArray(buttons.Select((b, i) =>
-            {
-                var action = new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = b.Title, ["url"] = b.Url.AbsoluteUri };
-                if (i == 0) action["style"] = "positive";
-                return (JsonNode)action;
-            }).ToArray());
+            card["actions"] = new JsonArray(buttons.Select((b, i) => (JsonNode)OpenUrl(b, primary: i == 0)).ToArray());
         }
         return card;
+    }
+
+    private static JsonObject OpenUrl(CardButton button, bool primary)
+    {
+        var action = new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = button.Title, ["url"] = button.Url.AbsoluteUri };
+        if (primary) action["style"] = "positive";
+        return action;
     }
 
     /// <summary>The draft as it will appear, line for line, set apart.</summary>
@@ -48,7 +50,8 @@ internal static class AdaptiveCard
         return Container(items, style: "emphasis");
     }
 
-    private static JsonObject Section(NotificationSection section)
+    /// <param name="button">Under the list: where its decisions are made.</param>
+    private static JsonObject Section(NotificationSection section, CardButton? button)
     {
         var items = new JsonArray { Rich(Run(section.Heading, bold: true)) };
         for (var i = 0; i < section.Lines.Count; i++)
@@ -66,6 +69,7 @@ internal static class AdaptiveCard
                     new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = text }),
             });
         }
+        if (button is not null) items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(OpenUrl(button, primary: false)) });
         return Container(items);
     }
 

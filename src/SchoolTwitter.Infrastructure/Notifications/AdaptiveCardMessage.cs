@@ -28,12 +28,12 @@ public static class AdaptiveCardMessage
             ["link"] = CardButton.IsHttpUrl(n.Link) ? n.Link : null,
             ["pageUrl"] = buttons.FirstOrDefault(b => b.OnPage)?.Url.AbsoluteUri,
             ["facts"] = new JsonArray(n.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Key, ["value"] = f.Value }).ToArray()),
-            ["emailHtml"] = NotificationEmail.Html(n, buttons),
+            ["emailHtml"] = NotificationEmail.Html(n, buttons, links),
             ["attachments"] = new JsonArray(new JsonObject
             {
                 ["contentType"] = CardContentType,
                 ["contentUrl"] = null,
-                ["content"] = AdaptiveCard.Build(n, buttons),
+                ["content"] = AdaptiveCard.Build(n, buttons, links),
             }),
         };
     }
@@ -43,16 +43,15 @@ public static class AdaptiveCardMessage
 internal sealed record CardButton(string Title, Uri Url, bool OnPage)
 {
     /// <summary>The buttons that have an address; a page button is left out while no page address is known.</summary>
-    public static IReadOnlyList<CardButton> Resolve(IReadOnlyList<NotificationButton> buttons, SltPageLinks links)
+    public static IReadOnlyList<CardButton> Resolve(IReadOnlyList<NotificationButton> buttons, SltPageLinks links) =>
+        buttons.Select(b => Resolve(b, links)).OfType<CardButton>().ToList();
+
+    public static CardButton? Resolve(NotificationButton? button, SltPageLinks links) => button switch
     {
-        var resolved = new List<CardButton>();
-        foreach (var button in buttons)
-        {
-            if (button.Place is { } place && links.For(place) is { } pageUrl) resolved.Add(new(button.Title, pageUrl, OnPage: true));
-            else if (button.Place is null && IsHttpUrl(button.Url)) resolved.Add(new(button.Title, new Uri(button.Url!), OnPage: false));
-        }
-        return resolved;
-    }
+        { Place: { } place } => links.For(place) is { } pageUrl ? new(button.Title, pageUrl, OnPage: true) : null,
+        { Url: var url } when IsHttpUrl(url) => new(button.Title, new Uri(url!), OnPage: false),
+        _ => null,
+    };
 
     public static bool IsHttpUrl(string? link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

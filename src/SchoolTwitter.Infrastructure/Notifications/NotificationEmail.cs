@@ -10,7 +10,7 @@ namespace SchoolTwitter.Infrastructure.Notifications;
 /// </summary>
 internal static class NotificationEmail
 {
-    public static string Html(Notification n, IReadOnlyList<CardButton> buttons)
+    public static string Html(Notification n, IReadOnlyList<CardButton> buttons, SltPageLinks links)
     {
         var html = new StringBuilder();
         html.Append("<h2>").Append(Encode(n.Title)).Append("</h2>");
@@ -34,6 +34,7 @@ internal static class NotificationEmail
                 html.Append("</li>");
             }
             html.Append("</").Append(list).Append('>');
+            if (CardButton.Resolve(section.Button, links) is { } button) html.Append("<p>").Append(Link(button)).Append("</p>");
         }
         if (n.Facts.Count > 0)
         {
@@ -46,10 +47,12 @@ internal static class NotificationEmail
         }
         if (buttons.Count > 0)
         {
-            html.Append("<p>").AppendJoin(" · ", buttons.Select(b => $"<a href=\"{Encode(b.Url.AbsoluteUri)}\">{Encode(b.Title)}</a>")).Append("</p>");
+            html.Append("<p>").AppendJoin(" · ", buttons.Select(Link)).Append("</p>");
         }
         return html.ToString();
     }
+
+    private static string Link(CardButton button) => $"<a href=\"{Encode(button.Url.AbsoluteUri)}\">{Encode(button.Title)}</a>";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

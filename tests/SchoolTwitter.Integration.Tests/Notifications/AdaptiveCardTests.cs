@@ -116,9 +116,9 @@ public sealed partial class AdaptiveCardTests
         foreach (var queue in Constants(typeof(QueueNames))) words.ShouldNotContain(queue);
         words.ShouldNotContain(CardSamples.Submitter.Replace("jo_smith", "jo\\_smith"), Case.Sensitive, "no markdown escapes: text runs are plain");
 
-        foreach (var action in card["actions"]?.AsArray() ?? [])
+        foreach (var action in Descendants(card).Where(o => o["type"]?.GetValue<string>() == "Action.OpenUrl" && o.ContainsKey("title")))
         {
-            var title = action!["title"]!.GetValue<string>();
+            var title = action["title"]!.GetValue<string>();
             title.Split(' ').Length.ShouldBeGreaterThanOrEqualTo(2, $"button \"{title}\" should say what it does");
             title.ShouldNotBeOneOf("Open", "Open link", "Link", "Click here", "View");
         }
@@ -205,17 +205,31 @@ public sealed partial class AdaptiveCardTests
     }
 
     [Fact]
-    public void The_weekly_summary_offers_each_place_with_something_to_decide()
+    public void The_weekly_summary_puts_each_kind_of_decision_under_its_own_heading_with_its_button()
     {
-        Card(Message("follower.weekly-summary"))["actions"]!.AsArray().Select(a => (a!["title"]!.GetValue<string>(), a["url"]!.GetValue<string>()))
-            .ShouldBe([
-                ("Review followers", CardSamples.BaseUrl + "/api/slt#followers"),
-                ("Review replies", CardSamples.BaseUrl + "/api/slt#moderation"),
-                ("See the follow list", CardSamples.BaseUrl + "/api/slt#follows"),
-            ]);
-        var shown = ShownText(Card(Message("follower.weekly-summary")));
+        var card = Card(Message("follower.weekly-summary"));
+        card["actions"]!.AsArray().Select(a => (a!["title"]!.GetValue<string>(), a["url"]!.GetValue<string>()))
+            .ShouldBe([("Review followers", CardSamples.BaseUrl + "/api/slt#followers")], "one button for the whole card: it fits a phone");
+
+        var sections = card["body"]!.AsArray().OfType<JsonObject>().Where(b => b["type"]!.GetValue<string>() == "Container" && b["style"] is null)
+            .Select(c => (Heading: ShownText(c)[0],
+                Button: Descendants(c).Where(o => o["type"]?.GetValue<string>() == "ActionSet").SelectMany(s => s["actions"]!.AsArray())
+                    .Select(a => (a!["title"]!.GetValue<string>(), a["url"]!.GetValue<string>())).SingleOrDefault()))
+            .ToList();
+        sections.Select(s => s.Heading).ShouldBe([
+            "New followers awaiting a decision",
+            "Offensive replies and mentions awaiting a decision",
+            "Followed but not on the approved list: approve them on the SLT page or unfollow them in the X app",
+            "Week of: Monday 30 November 2026",
+        ]);
+        sections[1].Button.ShouldBe(("Review replies and mentions", CardSamples.BaseUrl + "/api/slt#moderation"));
+        sections[2].Button.ShouldBe(("Review the follow list", CardSamples.BaseUrl + "/api/slt#follows"));
+
+        var shown = ShownText(card);
         shown.ShouldContain("Already hidden, and its author muted. Report it in X.");
         shown.ShouldNotContain(s => s.Contains("idiot"), "offensive words are not repeated on the card");
+        var html = Message("follower.weekly-summary")["emailHtml"]!.GetValue<string>();
+        html.ShouldContain($"<a href=\"{CardSamples.BaseUrl}/api/slt#moderation\">Review replies and mentions</a>");
     }
 
     [Fact]
