@@ -1,10 +1,12 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Page;
+using SchoolTwitter.Application.Notifications;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.CodeOfConduct;
@@ -38,6 +40,7 @@ public static class DependencyInjection
         services.TryAddSingleton<FollowerAssessor>();
 
         services.TryAddSingleton<DraftVerdicts>();
+        services.TryAddSingleton<SltPageLinks>();
         services.TryAddSingleton<DraftOutcomeNotifier>();
         services.TryAddSingleton<DraftScheduler>();
         services.TryAddSingleton<DraftApprovalRequest>();
@@ -112,6 +115,20 @@ public static class DependencyInjection
             .BindConfiguration(SltOptions.SectionName)
             .Validate(o => o.AppRole is null || !o.AppRole.Any(c => c == ',' || c == ';' || char.IsWhiteSpace(c)),
                 $"{Setting(SltOptions.SectionName, nameof(SltOptions.AppRole))} must be one app role name (SLT groups go in {Setting(SltOptions.SectionName, nameof(SltOptions.GroupIds))}).")
+            .ValidateOnStart();
+
+        // The cards' buttons open the SLT page on the app's own host unless a custom domain is set.
+        services.AddOptions<SltPageOptions>()
+            .BindConfiguration(SltPageOptions.SectionName)
+            .PostConfigure<IConfiguration>((o, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && configuration[SltPageLinks.HostNameSetting] is { Length: > 0 } host)
+                {
+                    o.PublicBaseUrl = "https://" + host;
+                }
+            })
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || SltPageLinks.IsBaseUrl(o.PublicBaseUrl),
+                $"{Setting(SltPageOptions.SectionName, nameof(SltPageOptions.PublicBaseUrl))} must be an https:// address with no query or fragment.")
             .ValidateOnStart();
     }
 

@@ -29,7 +29,9 @@ public sealed class PoisonDraftService(
             return;
         }
 
-        var reason = $"Processing kept failing on {queueName}; the message was moved aside after its retries. See the function logs.";
+        // Stored and shown to SLT: plain words, no queue name; the alert log lines name the queue for council IT.
+        var reason = $"The service tried several times to {Step(queueName)} it and kept failing, so it set it aside. Council IT can find why in the function logs.";
+        var logged = $"{reason} (queue {queueName})";
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var draft = await drafts.GetAsync(draftId, ct);
@@ -60,7 +62,7 @@ public sealed class PoisonDraftService(
 
             var failed = await drafts.TryTransitionAsync(draft, DraftStatus.Failed, now, d => d with { FailureReason = reason }, ct);
             if (failed is null) continue;
-            logger.LogDraftPublishFailed(draftId, reason);
+            logger.LogDraftPublishFailed(draftId, logged);
             await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, DraftAuditActions.Failed, draftId, "failed", reason), ct);
             await notify.FailedAsync(failed, ct);
             return;
@@ -72,13 +74,24 @@ public sealed class PoisonDraftService(
     {
         try
         {
-            await notifier.NotifyAsync(new Notification(DraftOutcomeNotifier.Failed,
-                $"A message on {queueName} could not be processed and names no known draft.",
-                [new("Queue", queueName)]), ct);
+            await notifier.NotifyAsync(UnreadableAlert(queueName), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Alert about an unreadable poison message on {Queue} failed", queueName);
         }
     }
+
+    /// <summary>The SLT channel's alert about a message that names no known draft.</summary>
+    public static Notification UnreadableAlert(string queueName) =>
+        new(DraftOutcomeNotifier.Failed, $"A draft tweet could not be {(Step(queueName) == "post" ? "posted" : "checked")}, and the service cannot tell which draft it was", [],
+            Text: "Nothing was posted. If a draft you submitted has not been checked or posted, submit it again. Council IT can find the message in the function logs.")
+        {
+            Subject = queueName,
+            Buttons = [new("See recent drafts", PagePlace.Drafts)],
+        };
+
+    /// <summary>What the queue was doing, in plain words.</summary>
+    private static string Step(string queueName) =>
+        queueName.StartsWith(QueueNames.DraftsToPublish, StringComparison.Ordinal) ? "post" : "check";
 }

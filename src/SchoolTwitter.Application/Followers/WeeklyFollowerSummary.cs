@@ -47,28 +47,45 @@ public sealed class WeeklyFollowerSummary(
             facts.Add(new("Unfollowed since last month", run.Unfollowed.ToString("N0", c)));
         }
 
-        var lines = new List<string>();
-        if (pending.Count > 0)
-        {
-            lines.Add("Awaiting a decision:");
-            lines.AddRange(pending
-                .OrderByDescending(p => p.Suggestion)
-                .ThenBy(p => p.FlaggedAt)
-                .Take(ListedAtMost)
-                .Select(p => $"- {Describe(p)} (suggested: {p.Suggestion.ToString().ToLowerInvariant()}{Why(p)}) {p.PostLink ?? p.ProfileLink}"));
-            if (pending.Count > ListedAtMost) lines.Add($"- …and {pending.Count - ListedAtMost} more in the review list.");
-        }
+        // Each kind of decision under its own heading, with the button to the place on the SLT page where it is made.
+        var sections = new List<NotificationSection>();
+        AddSection(sections, "New followers awaiting a decision", pending.Where(p => p.Kind == ReviewKind.Follower).ToList(), button: null);
+        AddSection(sections, "Offensive replies and mentions awaiting a decision", pending.Where(p => p.Kind != ReviewKind.Follower).ToList(),
+            new NotificationButton("Review replies and mentions", PagePlace.Moderation));
         if (unapproved.Count > 0)
         {
-            lines.Add("Followed but not on the approved list (approve them or unfollow in the X app):");
-            lines.AddRange(unapproved.Take(ListedAtMost).Select(u => $"- @{u.Handle} ({u.Name})"));
-            if (unapproved.Count > ListedAtMost) lines.Add($"- …and {unapproved.Count - ListedAtMost} more.");
+            var lines = unapproved.Take(ListedAtMost)
+                .Select(u => new NotificationLine($"@{u.Handle} ({u.Name})", Url: FollowerLinks.Profile(u.Handle)))
+                .ToList();
+            if (unapproved.Count > ListedAtMost) lines.Add(new($"…and {unapproved.Count - ListedAtMost} more."));
+            sections.Add(new("Followed but not on the approved list: approve them on the SLT page or unfollow them in the X app", lines)
+            {
+                Button = new("Review the follow list", PagePlace.Follows),
+            });
         }
 
         var title = pending.Count == 0
             ? $"Weekly follower check: {run.NewFollowers} new, nothing awaiting a decision"
             : $"Weekly follower check: {pending.Count} awaiting an SLT decision";
-        return new Notification(Kind, title, facts, Recipient: null, Link: null, Text: lines.Count == 0 ? null : string.Join('\n', lines));
+        return new Notification(Kind, title, facts)
+        {
+            Sections = sections,
+            Buttons = [new("Review followers", PagePlace.Followers)],
+            Subject = run.RunId,
+        };
+    }
+
+    private static void AddSection(List<NotificationSection> sections, string heading, List<FollowerReviewItem> items, NotificationButton? button)
+    {
+        if (items.Count == 0) return;
+        var lines = items
+            .OrderByDescending(p => p.Suggestion)
+            .ThenBy(p => p.FlaggedAt)
+            .Take(ListedAtMost)
+            .Select(p => new NotificationLine(Describe(p), Detail(p), Serious: p.Suggestion == FollowerSuggestion.Block, Url: p.PostLink ?? p.ProfileLink))
+            .ToList();
+        if (items.Count > ListedAtMost) lines.Add(new($"…and {items.Count - ListedAtMost} more on the SLT page."));
+        sections.Add(new(heading, lines) { Button = button });
     }
 
     /// <summary>The main concern, and the evidence shown beside it, so SLT see why before they open the review list.</summary>
@@ -79,16 +96,36 @@ public sealed class WeeklyFollowerSummary(
         return (concern, evidence) switch
         {
             (null, null) => "",
-            ({ } c, null) => $": {c.Message}",
-            (null, { } e) => $": {e.Message}",
-            var (c, e) => $": {c.Message} {e.Message}",
+            ({ } c, null) => $" {c.Message}",
+            (null, { } e) => $" {e.Message}",
+            var (c, e) => $" {c.Message} {e.Message}",
         };
     }
 
     private static string Describe(FollowerReviewItem item) => item.Kind switch
     {
         ReviewKind.Follower => $"@{item.Handle} ({item.Name})",
-        ReviewKind.Reply => $"reply by {item.Handle ?? "user " + item.UserId}",
-        _ => $"mention by {item.Handle ?? "user " + item.UserId}",
+        ReviewKind.Reply => item.Handle is null ? "An offensive reply to the school's post" : $"An offensive reply by @{item.Handle}",
+        _ => item.Handle is null ? "An offensive mention of the school" : $"An offensive mention by @{item.Handle}",
+    };
+
+    /// <summary>The suggestion and why; for a reply or mention, what was already done (its words are not repeated on the card).</summary>
+    private static string Detail(FollowerReviewItem item) => item.Kind switch
+    {
+        ReviewKind.Follower => $"{Suggested(item.Suggestion)}{Why(item)}",
+        ReviewKind.Reply => (item.ReplyHidden, item.Muted) switch
+        {
+            (true, true) => "Already hidden, and its author muted. Report it in X.",
+            (true, false) => "Already hidden. Report it in X.",
+            _ => "Not hidden yet. Hide and report it in X.",
+        },
+        _ => "Report it in X.",
+    };
+
+    private static string Suggested(FollowerSuggestion suggestion) => suggestion switch
+    {
+        FollowerSuggestion.Block => "Suggested: block.",
+        FollowerSuggestion.Review => "Suggested: take a look.",
+        _ => "Suggested: keep.",
     };
 }

@@ -12,7 +12,7 @@ namespace SchoolTwitter.Infrastructure.Notifications;
 /// logs an error and throws <see cref="NotificationFailedException"/> (the caller decides whether that matters). The
 /// webhook URL carries a signature and is never logged or put in an exception.
 /// </summary>
-public sealed class WebhookNotifier(HttpClient http, IOptions<NotificationOptions> options, ILogger<WebhookNotifier> logger) : INotifier
+public sealed class WebhookNotifier(HttpClient http, IOptions<NotificationOptions> options, SltPageLinks links, ILogger<WebhookNotifier> logger) : INotifier
 {
     private readonly NotificationOptions _options = options.Value;
 
@@ -24,7 +24,7 @@ public sealed class WebhookNotifier(HttpClient http, IOptions<NotificationOption
             throw new NotificationFailedException(notification.Kind, "the notification webhook URL is not configured");
         }
 
-        var json = AdaptiveCardMessage.Build(notification).ToJsonString();
+        var json = AdaptiveCardMessage.Build(notification, links).ToJsonString();
         var attempts = Math.Max(1, _options.MaxAttempts);
         for (var attempt = 1; attempt <= attempts; attempt++)
         {

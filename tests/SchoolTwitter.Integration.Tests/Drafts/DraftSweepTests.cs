@@ -58,7 +58,7 @@ public sealed class DraftSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     private Task<DraftSweepResult> SweepAsync() => _kit.Get<DraftSweepService>().RunAsync(CancellationToken.None);
 
     private int SltChannelCardsAbout(string id, string kind) =>
-        _kit.Host.Webhook.Received.Count(n => n["recipient"] is null && n.ToJsonString().Contains(id) && n.ToJsonString().Contains(kind));
+        _kit.Host.Webhook.Received.Count(n => n["sltChannel"]!.GetValue<bool>() && n["subject"]?.GetValue<string>() == id && n["kind"]!.GetValue<string>() == kind);
 
     [Fact]
     public async Task Repeating_an_approval_whose_publish_message_was_lost_sends_it_again_and_the_draft_posts_once()

@@ -21,10 +21,10 @@ public sealed class WeeklyFollowerSummaryTests
 
         var card = WeeklyFollowerSummary.Build(run, [item], []);
 
-        var line = card.Text!.Split('\n').Single(l => l.Contains("@teacher_lucy", StringComparison.Ordinal));
-        line.ShouldContain("Follows 3,500 accounts");
-        line.ShouldContain("not verified");
-        line.ShouldNotContain("checked:");
+        var line = card.Sections.SelectMany(s => s.Lines).Single(l => l.Text.Contains("@teacher_lucy", StringComparison.Ordinal));
+        line.Detail.ShouldNotBeNull().ShouldContain("Follows 3,500 accounts");
+        line.Detail.ShouldContain("not verified");
+        line.Detail.ShouldNotContain("checked:");
     }
 
     [Fact]

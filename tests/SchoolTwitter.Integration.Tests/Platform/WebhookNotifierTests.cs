@@ -13,10 +13,14 @@ public sealed class WebhookNotifierTests(AzuriteFixture azurite) : IAsyncLifetim
     private static readonly Notification Published = new(
         "draft.published",
         "Your post about sports day is on X",
-        [new("Draft", "d-123"), new("Posted at", "09:30")],
+        [new("Submitted by", "teacher@school.example"), new("Posted", "Tuesday 1 December 2026 at 09:30")],
         Recipient: "teacher@school.example",
         Link: "https://x.com/school/status/1",
-        Text: "It passed the code of conduct and was posted.");
+        Text: "It passed the code of conduct and was posted.")
+    {
+        Buttons = [new("See the tweet", Url: "https://x.com/school/status/1")],
+        Subject = "d-123",
+    };
 
     public async Task InitializeAsync() => _host = await SchoolTwitterTestHost.StartAsync(azurite);
 
@@ -33,16 +37,21 @@ public sealed class WebhookNotifierTests(AzuriteFixture azurite) : IAsyncLifetim
         body["recipient"]!.GetValue<string>().ShouldBe("teacher@school.example");
         body["title"]!.GetValue<string>().ShouldBe("Your post about sports day is on X");
 
+        body["sltChannel"]!.GetValue<bool>().ShouldBeFalse();
+        body["subject"]!.GetValue<string>().ShouldBe("d-123");
+        body["link"]!.GetValue<string>().ShouldBe("https://x.com/school/status/1");
+        body["emailHtml"]!.GetValue<string>().ShouldContain("<a href=\"https://x.com/school/status/1\">See the tweet</a>");
+
         var attachment = body["attachments"]!.AsArray().ShouldHaveSingleItem()!;
         attachment["contentType"]!.GetValue<string>().ShouldBe("application/vnd.microsoft.card.adaptive");
         var card = attachment["content"]!;
         card["type"]!.GetValue<string>().ShouldBe("AdaptiveCard");
         card["version"]!.GetValue<string>().ShouldBe("1.4");
         var blocks = card["body"]!.AsArray();
-        blocks[0]!["text"]!.GetValue<string>().ShouldBe("Your post about sports day is on X");
-        var facts = blocks.Single(b => b!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray();
-        facts.Select(f => f!["title"]!.GetValue<string>()).ShouldBe(["Draft", "Posted at"]);
-        card["actions"]!.AsArray().ShouldHaveSingleItem()!["url"]!.GetValue<string>().ShouldBe("https://x.com/school/status/1");
+        blocks[0]!["inlines"]![0]!["text"]!.GetValue<string>().ShouldBe("Your post about sports day is on X");
+        var button = card["actions"]!.AsArray().ShouldHaveSingleItem()!;
+        button["title"]!.GetValue<string>().ShouldBe("See the tweet");
+        button["url"]!.GetValue<string>().ShouldBe("https://x.com/school/status/1");
     }
 
     [Fact]
@@ -99,12 +108,14 @@ public sealed class WebhookNotifierTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public void A_card_without_facts_text_or_link_has_only_the_title()
+    public void A_card_without_facts_text_or_buttons_has_only_the_title()
     {
-        var json = Infrastructure.Notifications.AdaptiveCardMessage.Build(new Notification("rotation.reminder", "Rotate the X password", []));
+        var json = Infrastructure.Notifications.AdaptiveCardMessage.Build(new Notification("rotation.reminder", "Rotate the X password", []),
+            SltPageLinks.WithBaseUrl("https://stw.example"));
         var card = json["attachments"]![0]!["content"]!;
         card["body"]!.AsArray().Count.ShouldBe(1);
         card.AsObject().ContainsKey("actions").ShouldBeFalse();
         json["recipient"].ShouldBeNull();
+        json["sltChannel"]!.GetValue<bool>().ShouldBeTrue("nobody named: the SLT channel");
     }
 }

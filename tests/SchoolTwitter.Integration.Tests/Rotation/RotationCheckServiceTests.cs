@@ -1,3 +1,4 @@
+using SchoolTwitter.Application.Notifications;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Testing.Azurite;
 
@@ -45,10 +46,14 @@ public sealed class RotationCheckServiceTests(AzuriteFixture azurite) : IAsyncLi
 
         var card = _h.Notifier.Sent.ShouldHaveSingleItem().Notification;
         card.Recipient.ShouldBeNull();
-        card.Text.ShouldBe(RotationNotifications.Checklist);
-        card.Text!.ShouldContain("Change the school X account's password");
-        card.Text!.ShouldContain("regenerate the access token and secret");
-        card.Text!.ShouldContain("POST /api/credentials/rotation");
+        var steps = card.Sections.ShouldHaveSingleItem();
+        steps.ShouldBe(RotationNotifications.Checklist);
+        steps.Numbered.ShouldBeTrue();
+        steps.Lines[0].Text.ShouldContain("Change the school X account's password");
+        steps.Lines[1].Text.ShouldContain("regenerate the access token and secret");
+        steps.Lines[2].Text.ShouldContain("on the SLT page");
+        card.Buttons.ShouldHaveSingleItem().ShouldBe(new NotificationButton("Rotate the credentials now", PagePlace.Credentials));
+        card.Subject.ShouldBe("2026-27-autumn");
         card.Facts.ShouldContain(f => f.Key == "Due by" && f.Value == "Wednesday 16 September 2026");
     }
 

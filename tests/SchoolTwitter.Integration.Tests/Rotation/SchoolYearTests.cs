@@ -93,7 +93,7 @@ public sealed class SchoolYearTests(AzuriteFixture azurite)
 
         // Alerts, by the UK date on which they went out.
         var alerts = h.Notifier.Sent.Where(s => s.Notification.Kind != RotationNotifications.RotatedKind)
-            .Select(s => (Date: UkTime.ToUk(s.At).ToString("yyyy-MM-dd"), s.Notification.Kind, Cycle: Fact(s.Notification, "Cycle"), Day: int.Parse(Fact(s.Notification, "Days open")), s.Notification.Recipient))
+            .Select(s => (Date: UkTime.ToUk(s.At).ToString("yyyy-MM-dd"), s.Notification.Kind, Cycle: s.Notification.Subject, Day: int.Parse(Fact(s.Notification, "Days open")), s.Notification.Recipient))
             .ToList();
         var printed = string.Join("\n", alerts);
 

@@ -117,7 +117,7 @@
   }
 
   function draftCard(d) {
-    const card = h('li', { class: 'card' });
+    const card = h('li', { class: 'card', id: `item-${d.id}`, tabindex: '-1' });
     add(card, 
       h('p', { class: 'state ' + d.tone }, d.state),
       h('p', { class: 'tweet' }, d.text),
@@ -489,7 +489,9 @@
   };
 
   /** Shows a section; keepStatus leaves the last message (after an action); moveFocus takes keyboard focus to its heading (a new section). */
-  async function show(name, keepStatus, moveFocus) {
+  async function show(place, keepStatus, moveFocus) {
+    // A card's button names a section and maybe an item in it: #drafts/<draft id>.
+    const [name, item] = (place || '').split('/');
     const [title, render] = sections[name] || sections.drafts;
     const key = sections[name] ? name : 'drafts';
     for (const link of document.querySelectorAll('.sections a')) {
@@ -509,7 +511,9 @@
     } finally {
       body.removeAttribute('aria-busy');
     }
-    if (moveFocus) heading.focus();
+    const target = item && document.getElementById(`item-${decodeURIComponent(item)}`);
+    if (target) { target.scrollIntoView(); target.focus(); }
+    else if (moveFocus) heading.focus();
   }
 
   async function start() {
