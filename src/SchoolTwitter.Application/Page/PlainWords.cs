@@ -54,6 +54,9 @@ public static class PlainWords
         RuleIds.Defamation => "Nothing that could damage a person's or organisation's reputation unfairly.",
         RuleIds.Discrimination => "Nothing discriminatory about any group of people.",
         RuleIds.Sexualised => "Nothing sexual or suggestive.",
+        RuleIds.ContentSafety => "A second, automatic check (Azure AI Content Safety) read the words or pictures as harmful, or could not check them.",
+        RuleIds.ProtectedMaterial => "The words may be copied from a song, poem or book the school has no permission to post.",
+        RuleIds.PeopleInPhoto => "A picture shows people: only pupils with photo consent may be pictured, and never named.",
         _ => "A rule of the school's code of conduct.",
     };
 
