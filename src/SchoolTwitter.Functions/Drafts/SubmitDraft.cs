@@ -9,8 +9,8 @@ namespace SchoolTwitter.Functions.Drafts;
 /// <summary>POST /api/drafts: a draft from the Form (the school's flow, naming the SLT submitter) or a signed-in SLT member.</summary>
 public sealed class SubmitDraft(DraftSubmissionService submissions)
 {
-    /// <summary>Four images of X's largest (5 MB), base64-encoded (4/3), plus the text: well under 25 MB.</summary>
-    public const long MaxBodyBytes = 25L * 1024 * 1024;
+    /// <summary>Four photos of X's largest (5 MB each), base64-encoded (4/3: 26.7 MB), plus the text and names: under 28 MB.</summary>
+    public const long MaxBodyBytes = 28L * 1024 * 1024;
 
     [Function(nameof(SubmitDraft))]
     [FlowOrSlt(DraftAuditActions.Refused, "draft", RequiresUserAgreement = true)]

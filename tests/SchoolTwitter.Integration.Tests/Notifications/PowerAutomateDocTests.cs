@@ -26,6 +26,14 @@ public sealed class PowerAutomateDocTests
     }
 
     [Fact]
+    public void Four_photos_of_the_largest_size_x_takes_fit_the_service_once_base64_encoded()
+    {
+        // A signed-in SLT member (not only the flow) may send the most X takes: four photos of the largest size.
+        var encoded = (MediaRule.MaxImages * MediaRule.MaxImageBytes + 2) / 3 * 4;
+        (encoded + MiB).ShouldBeLessThanOrEqualTo(SubmitDraft.MaxBodyBytes);
+    }
+
+    [Fact]
     public void The_form_asks_for_what_x_and_the_service_accept()
     {
         Doc.ShouldContain($"Photos (up to {MediaRule.MaxImages}; JPEG, PNG, GIF or WebP; each under {MediaRule.MaxImageBytes / MiB} MB");
