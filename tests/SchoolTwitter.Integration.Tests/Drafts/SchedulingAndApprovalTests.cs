@@ -71,8 +71,9 @@ public sealed class SchedulingAndApprovalTests(AzuriteFixture azurite) : IAsyncL
         draft.Status.ShouldBe(DraftStatus.Blocked);
         draft.Verdict!.Findings.ShouldContain(f => f.Rule == Core.CodeOfConduct.RuleIds.PhotoConsent && f.Message.Contains("C7001"));
         (await _kit.AuditAsync(id)).ShouldContain(e => e.Action == DraftAuditActions.BlockedAtPublish);
-        var cards = await _kit.Host.Webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
-        cards.ShouldContain(c => c["recipient"] == null && c.ToJsonString().Contains(id) && c.ToJsonString().Contains(DraftOutcomeNotifier.Blocked));
+        // One card, to the submitter and the SLT channel both.
+        var cards = await _kit.Host.Webhook.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        cards.ShouldContain(c => c["sltChannel"]!.GetValue<bool>() && c["subject"]!.GetValue<string>() == id && c["kind"]!.GetValue<string>() == DraftOutcomeNotifier.Blocked);
         await _kit.Get<IPupilRosterStore>().ReplaceAsync(DraftTestKit.StandInRoster, CancellationToken.None);
     }
 

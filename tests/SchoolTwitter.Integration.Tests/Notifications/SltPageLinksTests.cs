@@ -23,7 +23,7 @@ public sealed class SltPageLinksTests
         var links = SltPageLinks.WithBaseUrl("https://stw.example");
         links.For(PagePlace.Draft("0123456789abcdef0123456789abcdef"))!.AbsoluteUri.ShouldBe("https://stw.example/api/page#drafts/0123456789abcdef0123456789abcdef");
         links.For(PagePlace.Draft("a b/c#d"))!.AbsoluteUri.ShouldBe("https://stw.example/api/page#drafts/a%20b%2Fc%23d");
-        links.Page!.AbsoluteUri.ShouldBe("https://stw.example/api/slt");
+        links.Page!.AbsoluteUri.ShouldBe("https://stw.example/api/page");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class SltPageLinksTests
     {
         var links = SltPageLinks.WithBaseUrl("https://stw.example");
         PagePlace.Sections.Select(p => links.For(p)!.Fragment).ShouldBe(
-            ["#drafts", "#followers", "#moderation", "#follows", "#credentials", "#roster", "#members", "#audit"]);
+            ["#drafts", "#followers", "#moderation", "#follow-policy", "#credentials", "#roster", "#members", "#audit"]);
     }
 
     [Fact]

@@ -392,7 +392,8 @@ public static class FaultSoak
     {
         var posts = host.X.Posts;
         var postsByText = posts.GroupBy(p => p.Text).ToDictionary(g => g.Key, g => g.ToList());
-        var cards = host.Webhook.Received.Where(c => c["recipient"] is null).Select(c => c.ToJsonString()).ToList();
+        // What reached the SLT channel: a card for it alone, or one sent to the submitter and the channel both.
+        var cards = host.Webhook.Received.Where(c => c["recipient"] is null || c["sltChannel"]?.GetValue<bool>() == true).Select(c => c.ToJsonString()).ToList();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         int lost = 0, sltNotTold = 0, blockedButPosted = 0, unrecorded = 0;
         foreach (var t in tracked.Values)
