@@ -223,7 +223,7 @@ public sealed partial class AdaptiveCardTests
             "Week of: Monday 30 November 2026",
         ]);
         sections[1].Button.ShouldBe(("Review replies and mentions", CardSamples.BaseUrl + "/api/page#moderation"));
-        sections[2].Button.ShouldBe(("Review the follow list", CardSamples.BaseUrl + "/api/page#follows"));
+        sections[2].Button.ShouldBe(("Review the follow list", CardSamples.BaseUrl + "/api/page#follow-policy"));
 
         var shown = ShownText(card);
         shown.ShouldContain("Already hidden, and its author muted. Report it in X.");
