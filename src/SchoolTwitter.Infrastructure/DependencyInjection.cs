@@ -71,7 +71,8 @@ public static class DependencyInjection
         // Outages of the second check are recorded in storage (the Application default is in this process only).
         services.Replace(ServiceDescriptor.Singleton<ISecondCheckStatusStore, TableSecondCheckStatusStore>());
         // Pictures in replies and mentions: X's public media addresses, no credentials, one attempt within the request time limit.
-        services.AddHttpClient(HttpInboundImages.HttpClientName, h => h.Timeout = Timeout.InfiniteTimeSpan);
+        // Without the client factory's request logging: a picture's address is not logged either.
+        services.AddHttpClient(HttpInboundImages.HttpClientName, h => h.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.TryAddSingleton<IInboundImages, HttpInboundImages>();
         return services;
     }
