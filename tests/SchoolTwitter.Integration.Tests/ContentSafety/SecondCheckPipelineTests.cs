@@ -94,6 +94,24 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task Pictures_reach_the_service_stripped_of_hidden_data_as_they_would_reach_x()
+    {
+        var media = new System.Text.Json.Nodes.JsonArray(DraftTestKit.Image(TestImages.JpegWithGps(), "trip.jpg", "Year 2 at the museum"));
+        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _head, media: media))).Str("id");
+        await _kit.RunCheckQueueAsync(id);
+
+        _ai.ReceivedImages.Count.ShouldBe(2, "image analysis and people detection");
+        foreach (var sent in _ai.ReceivedImages)
+        {
+            var text = System.Text.Encoding.Latin1.GetString(sent);
+            text.ShouldNotContain("SchoolPhone", Case.Sensitive, "the camera's EXIF");
+            text.ShouldNotContain("Mrs Walsh", Case.Sensitive, "the XMP author");
+            text.ShouldNotContain("Josh Smith", Case.Sensitive, "the IPTC caption naming a pupil");
+        }
+        System.Text.Encoding.Latin1.GetString(TestImages.JpegWithGps()).ShouldContain("Josh Smith", Case.Sensitive, "the submitted photo did carry them");
+    }
+
+    [Fact]
     public async Task A_hateful_mention_the_word_lists_miss_goes_to_review()
     {
         _ai.RateText("people like you", HarmCategories.Hate, 6);
