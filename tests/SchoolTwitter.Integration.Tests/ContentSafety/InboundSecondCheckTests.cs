@@ -1,6 +1,3 @@
-using Azure.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.X;
@@ -29,18 +26,10 @@ public sealed class InboundSecondCheckTests(AzuriteFixture azurite) : IAsyncLife
 
     public async Task DisposeAsync() => await _ai.DisposeAsync();
 
-    private Task<FollowerRig> RigAsync(bool secondCheck = true, int? maxBytes = null)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["ContentSafety__RequestTimeout"] = "00:00:01",
-            ["ContentSafety__MaxAttempts"] = "2",
-        };
-        if (secondCheck) settings["ContentSafety__Endpoint"] = _ai.Endpoint;
-        if (maxBytes is { } cap) settings["ContentSafety__InboundImageMaxBytes"] = cap.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return FollowerRig.StartAsync(azurite, Now, settings: settings,
-            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(new FakeAiCredential())));
-    }
+    private Task<FollowerRig> RigAsync(bool secondCheck = true, int? maxBytes = null) =>
+        SecondCheckHosts.RigAsync(azurite, _ai, Now, secondCheck, extra: maxBytes is { } cap
+            ? new Dictionary<string, string> { ["ContentSafety__InboundImageMaxBytes"] = cap.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : null);
 
     private static XPost Reply(FollowerRig rig, string text, string author)
     {

@@ -1,7 +1,4 @@
 using System.Text;
-using Azure.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.X;
@@ -51,22 +48,13 @@ public sealed class SecondCheckLogTests(AzuriteFixture azurite) : IAsyncLifetime
         return output.ToArray();
     }
 
-    private void SettingsFor(IDictionary<string, string?> settings)
-    {
-        settings["ContentSafety__Endpoint"] = _ai.Endpoint;
-        settings["ContentSafety__RequestTimeout"] = "00:00:01";
-        settings["ContentSafety__MaxAttempts"] = "2";
-    }
-
     [Fact]
     public async Task No_picture_and_no_token_appear_in_any_log_line_exception_finding_or_card()
     {
         var written = new List<string>();
 
         // Drafts with photos: one answered, then each failure on each call.
-        await using (var kit = await DraftTestKit.StartAsync(azurite,
-            configure: o => SettingsFor(o.Settings),
-            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(_credential))))
+        await using (var kit = await SecondCheckHosts.DraftKitAsync(azurite, _ai, _credential))
         {
             var head = await kit.NewSltMemberAsync("head");
             (string Path, FakeAiFault Fault)[] faults =
@@ -101,12 +89,7 @@ public sealed class SecondCheckLogTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Mentions with photos: answered, then failing.
         var mentionPhotos = new[] { NoisePhoto(200), NoisePhoto(201) };
-        await using (var rig = await FollowerRig.StartAsync(azurite, Now,
-            settings: new Dictionary<string, string>
-            {
-                ["ContentSafety__Endpoint"] = _ai.Endpoint, ["ContentSafety__RequestTimeout"] = "00:00:01", ["ContentSafety__MaxAttempts"] = "2",
-            },
-            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(_credential))))
+        await using (var rig = await SecondCheckHosts.RigAsync(azurite, _ai, Now, credential: _credential))
         {
             _ai.ClearFaults();
             var first = rig.X.AddMention(new XPost("", "@school our assembly", FollowerData.NextId()), [new FakeMedia(mentionPhotos[0])], rig.AccountId);

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Integration.Tests.Drafts;
@@ -25,14 +22,7 @@ public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifet
     {
         _ai = await FakeAzureAiServer.StartAsync();
         _ai.SlowReplyDelay = TimeSpan.FromSeconds(3);
-        _kit = await DraftTestKit.StartAsync(azurite,
-            configure: o =>
-            {
-                o.Settings["ContentSafety__Endpoint"] = _ai.Endpoint;
-                o.Settings["ContentSafety__RequestTimeout"] = "00:00:01";
-                o.Settings["ContentSafety__MaxAttempts"] = "2";
-            },
-            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(new FakeAiCredential())));
+        _kit = await SecondCheckHosts.DraftKitAsync(azurite, _ai);
         _head = await _kit.NewSltMemberAsync("head");
     }
 

@@ -1,6 +1,3 @@
-using Azure.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.X;
@@ -23,14 +20,7 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
     public async Task InitializeAsync()
     {
         _ai = await FakeAzureAiServer.StartAsync();
-        _kit = await DraftTestKit.StartAsync(azurite,
-            configure: o =>
-            {
-                o.Settings["ContentSafety__Endpoint"] = _ai.Endpoint;
-                o.Settings["ContentSafety__RequestTimeout"] = "00:00:01";
-                o.Settings["ContentSafety__MaxAttempts"] = "2";
-            },
-            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(new FakeAiCredential())));
+        _kit = await SecondCheckHosts.DraftKitAsync(azurite, _ai);
         _head = await _kit.NewSltMemberAsync("head");
     }
 
