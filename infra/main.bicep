@@ -218,6 +218,7 @@ var tableNames = [
   'ApprovedFollows'
   'Terms'
   'RotationCycles'
+  'SecondCheckStatus'
 ]
 var blobContainerNames = [
   'draft-media'
