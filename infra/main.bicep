@@ -218,6 +218,7 @@ var tableNames = [
   'ApprovedFollows'
   'Terms'
   'RotationCycles'
+  'SecondCheckStatus'
 ]
 var blobContainerNames = [
   'draft-media'
@@ -285,6 +286,8 @@ var appSettings = {
   Rotation__HeadTeacherContact: headTeacherContact
   // Empty: no second check (the code treats an empty endpoint as off).
   ContentSafety__Endpoint: enableSecondCheck ? 'https://${names.aiServices}.cognitiveservices.azure.com/' : ''
+  // Largest picture in a reply or mention the second check downloads: Content Safety's own 4 MB limit.
+  ContentSafety__InboundImageMaxBytes: '4194304'
 }
 
 // ---------------------------------------------------------------- modules

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Messaging;
@@ -67,6 +68,12 @@ public static class DependencyInjection
         services.AddHttpClient<INotifier, WebhookNotifier>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         AddXClient(services);
         ContentSafetyClientRegistration.AddContentSafetyClient(services, configuration);
+        // Outages of the second check are recorded in storage (the Application default is in this process only).
+        services.Replace(ServiceDescriptor.Singleton<ISecondCheckStatusStore, TableSecondCheckStatusStore>());
+        // Pictures in replies and mentions: X's public media addresses, no credentials, one attempt within the request time limit.
+        // Without the client factory's request logging: a picture's address is not logged either.
+        services.AddHttpClient(HttpInboundImages.HttpClientName, h => h.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.TryAddSingleton<IInboundImages, HttpInboundImages>();
         return services;
     }
 

@@ -12,4 +12,10 @@ public sealed class ContentSafetyOff : IContentSafety
 
     public Task<ImageSafety> AnalyseImageAsync(ReadOnlyMemory<byte> image, CancellationToken ct) =>
         throw new InvalidOperationException("The second check is not configured.");
+
+    public Task<IReadOnlyList<CategorySeverity>> AnalyseTextHarmAsync(string text, CancellationToken ct) =>
+        throw new InvalidOperationException("The second check is not configured.");
+
+    public Task<IReadOnlyList<CategorySeverity>> AnalyseImageHarmAsync(ReadOnlyMemory<byte> image, CancellationToken ct) =>
+        throw new InvalidOperationException("The second check is not configured.");
 }

@@ -25,5 +25,14 @@ public sealed class ContentSafetyOptions
     /// <summary>Attempts per request, including the first (429 waits for Retry-After; 5xx, timeouts and network errors retry).</summary>
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>Content Safety's own limit for one image.</summary>
+    public const int ServiceImageLimitBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// A picture in a reply or mention is downloaded only up to this size (bytes); a larger one is not sent, and the post goes
+    /// to the review list as not checked. At most Content Safety's 4 MB.
+    /// </summary>
+    public int InboundImageMaxBytes { get; set; } = ServiceImageLimitBytes;
+
     public SafetyThresholds Thresholds() => new(BlockAtSeverity, PeopleConfidence);
 }

@@ -15,6 +15,12 @@ public interface IContentSafety
 
     /// <summary>Harm categories of the picture and the people found in it (boxes and confidence only, no faces).</summary>
     Task<ImageSafety> AnalyseImageAsync(ReadOnlyMemory<byte> image, CancellationToken ct);
+
+    /// <summary>Harm categories of the text alone (someone else's post: no copyright question, one request).</summary>
+    Task<IReadOnlyList<CategorySeverity>> AnalyseTextHarmAsync(string text, CancellationToken ct);
+
+    /// <summary>Harm categories of the picture alone (someone else's post: nobody's consent to compare, one request).</summary>
+    Task<IReadOnlyList<CategorySeverity>> AnalyseImageHarmAsync(ReadOnlyMemory<byte> image, CancellationToken ct);
 }
 
 /// <summary>The service could not be reached or refused; Reason is plain English with no content, picture or token in it.</summary>

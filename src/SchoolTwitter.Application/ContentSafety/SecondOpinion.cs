@@ -10,7 +10,7 @@ namespace SchoolTwitter.Application.ContentSafety;
 /// The optional second check, after the rules and never instead of them. Fails closed: switched on but unable to answer, it
 /// adds a "could not run" warning, so the draft waits for an approver instead of passing on the rules alone.
 /// </summary>
-public sealed class SecondOpinion(IContentSafety service, IOptions<ContentSafetyOptions> options, ILogger<SecondOpinion> logger)
+public sealed class SecondOpinion(IContentSafety service, SecondCheckOutage outage, IOptions<ContentSafetyOptions> options, ILogger<SecondOpinion> logger)
 {
     private readonly SafetyThresholds _thresholds = options.Value.Thresholds();
 
@@ -36,31 +36,15 @@ public sealed class SecondOpinion(IContentSafety service, IOptions<ContentSafety
             {
                 images.Add(await service.AnalyseImageAsync(image.Content, ct));
             }
+            if (!string.IsNullOrWhiteSpace(draft.Text) || draft.Images.Count > 0) await outage.AnsweredAsync(ct);
             return SafetyFindings.For(draft, new SafetyAnalysis(text, images), _thresholds);
         }
         catch (ContentSafetyUnavailableException e)
         {
             // The reason names the failure (status, timeout), never the draft's words or pictures.
             logger.LogWarning("The second check could not run for draft {DraftId}: {Reason}; the draft goes to review", draft.Id, e.Reason);
+            await outage.FailedAsync(e.Reason, ct);
             return [SafetyFindings.CouldNotRun(e.Reason)];
-        }
-    }
-
-    /// <summary>
-    /// Harm findings on a mention or reply. An outage leaves moderation to the word lists (nothing is posted on it) and is
-    /// logged; the next run does not re-read the post, so a human sees it only if the lists flag it.
-    /// </summary>
-    public async Task<IReadOnlyList<Finding>> CheckInboundTextAsync(string postId, string text, CancellationToken ct)
-    {
-        if (!service.IsEnabled || string.IsNullOrWhiteSpace(text)) return [];
-        try
-        {
-            return SafetyFindings.ForText(await service.AnalyseTextAsync(text, ct), _thresholds);
-        }
-        catch (ContentSafetyUnavailableException e)
-        {
-            logger.LogWarning("The second check could not read post {PostId}: {Reason}; the word lists alone moderated it", postId, e.Reason);
-            return [];
         }
     }
 }

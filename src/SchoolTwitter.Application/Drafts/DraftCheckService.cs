@@ -20,7 +20,8 @@ public sealed class DraftCheckService(
     DraftScheduler scheduler,
     TimeProvider time,
     ILogger<DraftCheckService> logger,
-    SecondOpinion secondOpinion)
+    SecondOpinion secondOpinion,
+    IImageSanitiser sanitiser)
 {
     public async Task CheckAsync(string message, CancellationToken ct)
     {
@@ -54,6 +55,34 @@ public sealed class DraftCheckService(
         }, "it was being checked", ct);
     }
 
+    /// <summary>
+    /// The second check on the pictures as they will be posted, stripped of hidden data (GPS position, camera, captions), so
+    /// nothing leaves for Azure AI that would not leave for X. A picture that cannot be cleaned is not sent: the draft waits for a person.
+    /// </summary>
+    private async Task<Verdict> SecondOpinionAsync(Verdict rules, Core.Drafts.Draft content, CancellationToken ct)
+    {
+        if (!secondOpinion.IsEnabled || rules.Outcome == VerdictOutcome.Blocked || content.Images.Count == 0)
+        {
+            return await secondOpinion.AddToAsync(rules, content, ct);
+        }
+
+        var cleaned = new List<Core.Drafts.DraftImage>(content.Images.Count);
+        for (var i = 0; i < content.Images.Count; i++)
+        {
+            try
+            {
+                cleaned.Add(content.Images[i] with { Content = sanitiser.Sanitise(content.Images[i].Content).Content });
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            {
+                logger.LogWarning("Picture {Index} of draft {DraftId} could not be cleaned for the second check ({Failure})", i + 1, content.Id, ex.GetType().Name);
+                return Verdict.From(rules.Id, rules.WeightedLength,
+                    [.. rules.Findings, Core.ContentSafety.SafetyFindings.CouldNotRun($"picture {i + 1} could not be cleaned of hidden data, so it was not sent")]);
+            }
+        }
+        return await secondOpinion.AddToAsync(rules, content with { Images = cleaned }, ct);
+    }
+
     /// <returns>False when another worker changed the draft first.</returns>
     private async Task<bool> DecideAsync(DraftRecord draft, CancellationToken ct)
     {
@@ -70,7 +99,7 @@ public sealed class DraftCheckService(
         }
 
         var verdict = await verdicts.JudgeAsync(content, ct);
-        verdict = await secondOpinion.AddToAsync(verdict, content, ct);
+        verdict = await SecondOpinionAsync(verdict, content, ct);
         var next = verdict.Outcome switch
         {
             VerdictOutcome.Pass => DraftStatus.Scheduled,

@@ -12,7 +12,8 @@ public sealed record InboundModerationResult(int Read, int Flagged, int Hidden, 
 
 /// <summary>
 /// Every 15 minutes: reads mentions since the checkpoint. A reply to one of the school's posts that the offensive-language check
-/// flags is hidden and its author muted; every flagged mention or reply goes to the review list with a link to report it in X.
+/// flags, or the second check rates at or above the school's threshold, is hidden and its author muted; every flagged mention or
+/// reply goes to the review list with a link to report it in X, and so does one the second check rates lower or could not check.
 /// Nothing is ever replied to: <see cref="IXAccount"/> has no way to.
 /// </summary>
 public sealed class InboundModerationService(
@@ -24,7 +25,7 @@ public sealed class InboundModerationService(
     TimeProvider time,
     IOptions<FollowerOptions> options,
     ILogger<InboundModerationService> logger,
-    SecondOpinion secondOpinion)
+    InboundSecondOpinion secondOpinion)
 {
     internal const string CheckpointName = "mentions";
     private readonly string _accountId = options.Value.AccountId;
@@ -84,26 +85,28 @@ public sealed class InboundModerationService(
     private async Task<(bool Flagged, bool Hidden, bool Muted)> ModerateAsync(XPost post, CancellationToken ct)
     {
         var matches = assessor.FindOffensive(post.Text);
-        // The second check reads meaning the word lists cannot; only what it would block hides and mutes.
-        var harms = matches.Count == 0
-            ? (await secondOpinion.CheckInboundTextAsync(post.Id, post.Text, ct)).Where(f => f.Severity == Core.CodeOfConduct.Severity.Block).ToList()
-            : [];
-        if (matches.Count == 0 && harms.Count == 0) return (false, false, false);
+        // The second check reads meaning and pictures the word lists cannot: what it would block is treated as offensive
+        // (hide and mute); what it doubts or could not read goes to the review list for a person.
+        var second = matches.Count == 0 ? await secondOpinion.CheckAsync(post, ct) : InboundCheck.Nothing;
+        if (matches.Count == 0 && !second.NeedsLook) return (false, false, false);
 
         var now = time.GetUtcNow();
         var isReply = post.InReplyToUserId == _accountId && (post.ReferencedPosts?.Any(r => r.Type == "replied_to") ?? false);
+        var offensive = matches.Count > 0 || second.Offensive;
+        var kind = isReply ? "reply" : "mention";
         var categories = string.Join(", ", matches.Select(m => m.Category).Distinct());
         var terms = string.Join(", ", matches.Select(m => $"\"{post.Text.Substring(m.Start, m.Length)}\"").Distinct());
-        var reasons = harms.Count > 0
-            ? harms.Select(f => new FollowerReason(isReply ? "content-safety-reply" : "content-safety-mention", f.Message, FollowerAssessor.Decisive)).ToList()
-            : new List<FollowerReason>
-            {
-                new(isReply ? "offensive-reply" : "offensive-mention", $"Offensive language ({categories}): {terms}.", FollowerAssessor.Decisive),
-            };
+        var reasons = matches.Count > 0
+            ? new List<FollowerReason> { new($"offensive-{kind}", $"Offensive language ({categories}): {terms}.", FollowerAssessor.Decisive) }
+            : [
+                .. second.Harms.Select(f => new FollowerReason($"content-safety-{kind}", f.Message,
+                    f.Severity == Core.CodeOfConduct.Severity.Block ? FollowerAssessor.Decisive : FollowerAssessor.LookScore)),
+                .. second.NotChecked.Select(f => new FollowerReason($"not-checked-{kind}", f.Message, FollowerAssessor.LookScore)),
+            ];
 
         bool hidden = false, muted = false;
         var authorId = post.AuthorId ?? "";
-        if (isReply)
+        if (isReply && offensive)
         {
             hidden = await TryAsync(() => x.HideReplyAsync(post.Id, ct), "reply.hidden", post.Id, now, ct);
             if (authorId.Length > 0)
@@ -119,7 +122,7 @@ public sealed class InboundModerationService(
             Handle: null,
             Name: null,
             ProfileLink: $"https://x.com/i/user/{Uri.EscapeDataString(authorId)}",
-            FollowerSuggestion.Block,
+            offensive ? FollowerSuggestion.Block : FollowerSuggestion.Review,
             reasons,
             now,
             PostId: post.Id,

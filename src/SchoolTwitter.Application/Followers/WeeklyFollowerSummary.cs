@@ -105,6 +105,8 @@ public sealed class WeeklyFollowerSummary(
     private static string Describe(FollowerReviewItem item) => item.Kind switch
     {
         ReviewKind.Follower => $"@{item.Handle} ({item.Name})",
+        // The second check doubted it or could not read it: not (yet) called offensive.
+        _ when item.Suggestion != FollowerSuggestion.Block => item.Kind == ReviewKind.Reply ? "A reply to the school's post to look at" : "A mention of the school to look at",
         ReviewKind.Reply => item.Handle is null ? "An offensive reply to the school's post" : $"An offensive reply by @{item.Handle}",
         _ => item.Handle is null ? "An offensive mention of the school" : $"An offensive mention by @{item.Handle}",
     };
@@ -113,6 +115,7 @@ public sealed class WeeklyFollowerSummary(
     private static string Detail(FollowerReviewItem item) => item.Kind switch
     {
         ReviewKind.Follower => $"{Suggested(item.Suggestion)}{Why(item)}",
+        _ when item.Suggestion != FollowerSuggestion.Block => "Not hidden. Look at it, and any picture in it, in X; report it there if it is offensive.",
         ReviewKind.Reply => (item.ReplyHidden, item.Muted) switch
         {
             (true, true) => "Already hidden, and its author muted. Report it in X.",

@@ -55,7 +55,15 @@ public sealed record XPost(
     IReadOnlyList<XReferencedPost>? ReferencedPosts = null,
     DateTimeOffset? CreatedAt = null,
     IReadOnlyList<XUrlEntity>? Urls = null,
-    IReadOnlyList<string>? MediaKeys = null);
+    IReadOnlyList<string>? MediaKeys = null,
+    IReadOnlyList<XMedia>? Media = null);
+
+/// <summary>
+/// A picture or video attached to a post (includes.media, matched by media key). <see cref="Url"/> is set for a photo;
+/// a video or GIF has none.
+/// </summary>
+/// <param name="Type">photo, video or animated_gif.</param>
+public sealed record XMedia(string MediaKey, string Type, string? Url);
 
 public sealed record XReferencedPost(string Type, string Id);
 

@@ -39,8 +39,24 @@ public static class SafetyFindings
     }
 
     /// <summary>The service's reading of harm categories alone (inbound mentions and replies).</summary>
-    public static IReadOnlyList<Finding> ForText(TextSafety text, SafetyThresholds thresholds) =>
-        [.. Categories(text.Categories, "the text", thresholds)];
+    public static IReadOnlyList<Finding> ForText(TextSafety text, SafetyThresholds thresholds) => ForInbound("the post's text", text.Categories, thresholds);
+
+    /// <summary>
+    /// Harm categories of someone else's post (its text, or "picture 2"): at or above the school's threshold it is treated as
+    /// offensive (hidden and muted if a reply); lower but present, SLT look at it. Nothing is posted either way.
+    /// </summary>
+    public static IReadOnlyList<Finding> ForInbound(string where, IReadOnlyList<CategorySeverity> categories, SafetyThresholds thresholds) =>
+    [
+        .. categories.Where(c => c.Severity > 0).OrderByDescending(c => c.Severity).Select(c => c.Severity >= thresholds.BlockAtSeverity
+            ? new Finding(RuleIds.ContentSafety, Severity.Block,
+                $"Azure AI Content Safety rates {where} as {Describe(c.Category)} at severity {c.Severity} (the school acts from {thresholds.BlockAtSeverity}), so it is treated as offensive.")
+            : new Finding(RuleIds.ContentSafety, Severity.Warn,
+                $"Azure AI Content Safety rates {where} as possibly {Describe(c.Category)} (severity {c.Severity}). Look at it in X before deciding.")),
+    ];
+
+    /// <summary>Someone else's post (or one picture in it) the second check could not read: a person looks, it is never passed unseen.</summary>
+    public static Finding CouldNotCheck(string what, string reason) => new(RuleIds.ContentSafety, Severity.Warn,
+        $"The second check could not check {what} ({reason}). Look at it, and every picture in it, in X before deciding.");
 
     /// <summary>The second check was switched on but did not answer: the draft waits for a person, never passes on the rules alone.</summary>
     public static Finding CouldNotRun(string reason) => new(RuleIds.ContentSafety, Severity.Warn,

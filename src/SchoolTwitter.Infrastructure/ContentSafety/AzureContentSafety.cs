@@ -30,14 +30,7 @@ public sealed class AzureContentSafety(IHttpClientFactory http, TokenCredential 
 
     public async Task<TextSafety> AnalyseTextAsync(string text, CancellationToken ct)
     {
-        var body = new JsonObject
-        {
-            ["text"] = text,
-            ["categories"] = Categories(),
-            ["outputType"] = "FourSeverityLevels",
-        };
-        var analysis = await SendJsonAsync("text analysis", $"contentsafety/text:analyze?api-version={ContentSafetyApiVersion}", body, ct);
-        var categories = ReadCategories(analysis, "text analysis");
+        var categories = await AnalyseTextHarmAsync(text, ct);
 
         var detected = false;
         if (_options.DetectProtectedMaterial)
@@ -49,7 +42,19 @@ public sealed class AzureContentSafety(IHttpClientFactory http, TokenCredential 
         return new TextSafety(categories, detected);
     }
 
-    public async Task<ImageSafety> AnalyseImageAsync(ReadOnlyMemory<byte> image, CancellationToken ct)
+    public async Task<IReadOnlyList<CategorySeverity>> AnalyseTextHarmAsync(string text, CancellationToken ct)
+    {
+        var body = new JsonObject
+        {
+            ["text"] = text,
+            ["categories"] = Categories(),
+            ["outputType"] = "FourSeverityLevels",
+        };
+        var analysis = await SendJsonAsync("text analysis", $"contentsafety/text:analyze?api-version={ContentSafetyApiVersion}", body, ct);
+        return ReadCategories(analysis, "text analysis");
+    }
+
+    public async Task<IReadOnlyList<CategorySeverity>> AnalyseImageHarmAsync(ReadOnlyMemory<byte> image, CancellationToken ct)
     {
         var body = new JsonObject
         {
@@ -58,7 +63,12 @@ public sealed class AzureContentSafety(IHttpClientFactory http, TokenCredential 
             ["outputType"] = "FourSeverityLevels",
         };
         var analysis = await SendJsonAsync("image analysis", $"contentsafety/image:analyze?api-version={ContentSafetyApiVersion}", body, ct);
-        var categories = ReadCategories(analysis, "image analysis");
+        return ReadCategories(analysis, "image analysis");
+    }
+
+    public async Task<ImageSafety> AnalyseImageAsync(ReadOnlyMemory<byte> image, CancellationToken ct)
+    {
+        var categories = await AnalyseImageHarmAsync(image, ct);
 
         var bytes = new ByteArrayContent(image.ToArray());
         bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");

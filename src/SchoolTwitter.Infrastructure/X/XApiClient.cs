@@ -60,6 +60,13 @@ public sealed class XApiClient : IXAccount
     /// <summary>Also asked for the account's own posts: reconciliation matches links and photos through them.</summary>
     public const string OwnPostExtraFields = "attachments,entities";
 
+    /// <summary>
+    /// Also asked for mentions: their photos (attachments, the media expansion with each photo's url and type), for the second
+    /// check. Not in the long-standing names: an X that refuses 2.167's expansions sends media keys without the media, and the
+    /// second check sends such a post to SLT as not checked.
+    /// </summary>
+    public const string MentionMediaQuery = ",attachments.media_keys&media.fields=url,type";
+
     /// <summary>The same in the long-standing names, for an X that refuses the 2.167 ones.</summary>
     public const string LegacyPostFieldsQuery = "tweet.fields=author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets";
 
@@ -138,7 +145,7 @@ public sealed class XApiClient : IXAccount
             query += "&since_id=" + Uri.EscapeDataString(sinceId);
         }
 
-        return ReadPostsAsync($"2/users/{Segment(userId)}/mentions?{query}", ct);
+        return ReadPostsAsync($"2/users/{Segment(userId)}/mentions?{query}", ct, "attachments", MentionMediaQuery);
     }
 
     public async Task MuteAsync(string userId, string targetUserId, CancellationToken ct)
@@ -157,22 +164,22 @@ public sealed class XApiClient : IXAccount
     }
 
     /// <summary>A page of posts, asked for in the 2.167 names; an X that refuses them is asked again, and from then on, in the long-standing ones.</summary>
-    private async Task<XPage<XPost>> ReadPostsAsync(string pathAndQuery, CancellationToken ct, string? extraPostFields = null)
+    private async Task<XPage<XPost>> ReadPostsAsync(string pathAndQuery, CancellationToken ct, string? extraPostFields = null, string? media = null)
     {
         var legacy = _legacyPostFields;
         try
         {
-            return await ReadPageAsync(pathAndQuery, legacy, extraPostFields, ct);
+            return await ReadPageAsync(pathAndQuery, legacy, extraPostFields, media, ct);
         }
         catch (XParameterRefusedException refused) when (!legacy && refused.Parameters.Overlaps(["post.fields", "expansions"]))
         {
             _logger.LogWarning("X refused the 2.167 post field names ({Parameters}); asking with tweet.fields from now on", string.Join(", ", refused.Parameters));
             _legacyPostFields = true;
-            return await ReadPageAsync(pathAndQuery, legacy: true, extraPostFields, ct);
+            return await ReadPageAsync(pathAndQuery, legacy: true, extraPostFields, media, ct);
         }
     }
 
-    private async Task<XPage<XPost>> ReadPageAsync(string pathAndQuery, bool legacy, string? extraPostFields, CancellationToken ct)
+    private async Task<XPage<XPost>> ReadPageAsync(string pathAndQuery, bool legacy, string? extraPostFields, string? media, CancellationToken ct)
     {
         var fields = legacy ? LegacyPostFieldsQuery : PostFieldsQuery;
         // The extra fields join the post-field list, which comes first in both queries ("post.fields=a,b&expansions=...").
@@ -181,9 +188,22 @@ public sealed class XApiClient : IXAccount
             var end = fields.IndexOf('&', StringComparison.Ordinal) is var amp and >= 0 ? amp : fields.Length;
             fields = $"{fields[..end]},{extraPostFields}{fields[end..]}";
         }
+        // The media expansion joins the expansions list, which ends the 2.167 query.
+        if (media is not null && !legacy) fields += media;
         var request = Get($"{pathAndQuery}&{fields}");
-        return ToPage(Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XPageResponseXPostDto), ToPost);
+        var page = Read(request, await SendAsync(request, null, ct), XJsonContext.Default.XPageResponseXPostDto);
+        var included = (page?.Includes?.Media ?? [])
+            .Where(m => m.MediaKey is { Length: > 0 })
+            .DistinctBy(m => m.MediaKey)
+            .ToDictionary(m => m.MediaKey!, m => new XMedia(m.MediaKey!, m.Type ?? string.Empty, m.Url), StringComparer.Ordinal);
+        return ToPage(page, p => WithMedia(ToPost(p), included));
     }
+
+    /// <summary>The post's attached media from the page's includes, in attachment order; a key X sent no media for is left out.</summary>
+    private static XPost WithMedia(XPost post, Dictionary<string, XMedia> included) =>
+        included.Count == 0 || post.MediaKeys is not { Count: > 0 } keys
+            ? post
+            : post with { Media = [.. keys.Where(included.ContainsKey).Select(k => included[k])] };
 
     private async Task<XPage<XUser>> ReadUsersAsync(string pathAndQuery, CancellationToken ct)
     {

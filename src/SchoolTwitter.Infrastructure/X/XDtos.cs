@@ -10,7 +10,13 @@ namespace SchoolTwitter.Infrastructure.X;
 internal sealed record XResponse<T>(T? Data, IReadOnlyList<XProblemDto>? Errors) where T : class;
 
 /// <summary>A page: <c>data</c> (absent when empty), <c>meta</c> with the next token, and partial <c>errors</c>.</summary>
-internal sealed record XPageResponse<T>(IReadOnlyList<T>? Data, XMetaDto? Meta, IReadOnlyList<XProblemDto>? Errors);
+internal sealed record XPageResponse<T>(IReadOnlyList<T>? Data, XMetaDto? Meta, IReadOnlyList<XProblemDto>? Errors, XIncludesDto? Includes = null);
+
+/// <summary>Objects a page's posts refer to, asked for by expansions: the media of attachments.media_keys.</summary>
+internal sealed record XIncludesDto(IReadOnlyList<XMediaItemDto>? Media);
+
+/// <summary>One includes.media item (media.fields=url,type): a photo has a url, a video or GIF does not.</summary>
+internal sealed record XMediaItemDto(string? MediaKey, string? Type, string? Url);
 
 internal sealed record XMetaDto(int? ResultCount, string? NextToken);
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application;
 using SchoolTwitter.Application.ContentSafety;
+using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Integration.Tests.Rotation;
 using SchoolTwitter.Core.CodeOfConduct;
 using SchoolTwitter.Core.ContentSafety;
 using SchoolTwitter.Core.Drafts;
@@ -20,6 +22,7 @@ public sealed class AzureContentSafetyTests : IAsyncLifetime
     private FakeAzureAiServer _ai = null!;
     private readonly FakeAiCredential _credential = new();
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly RecordingNotifier _notifier = new();
 
     public async Task InitializeAsync() => _ai = await FakeAzureAiServer.StartAsync();
 
@@ -36,6 +39,7 @@ public sealed class AzureContentSafetyTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging(l => l.AddProvider(_logs));
         services.AddSingleton(credential ?? _credential);
+        services.AddSingleton<INotifier>(_notifier);
         services.AddApplication();
         ContentSafetyClientRegistration.AddContentSafetyClient(services, configuration);
         return services.BuildServiceProvider();

@@ -1,6 +1,3 @@
-using Azure.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.X;
@@ -23,14 +20,7 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
     public async Task InitializeAsync()
     {
         _ai = await FakeAzureAiServer.StartAsync();
-        _kit = await DraftTestKit.StartAsync(azurite,
-            configure: o =>
-            {
-                o.Settings["ContentSafety__Endpoint"] = _ai.Endpoint;
-                o.Settings["ContentSafety__RequestTimeout"] = "00:00:01";
-                o.Settings["ContentSafety__MaxAttempts"] = "2";
-            },
-            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(new FakeAiCredential())));
+        _kit = await SecondCheckHosts.DraftKitAsync(azurite, _ai);
         _head = await _kit.NewSltMemberAsync("head");
     }
 
@@ -91,6 +81,24 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
         var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: true);
         draft.Status.ShouldBe(DraftStatus.Scheduled);
         _ai.RequestCount(FakeAzureAiServer.PeopleAnalyze).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Pictures_reach_the_service_stripped_of_hidden_data_as_they_would_reach_x()
+    {
+        var media = new System.Text.Json.Nodes.JsonArray(DraftTestKit.Image(TestImages.JpegWithGps(), "trip.jpg", "Year 2 at the museum"));
+        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _head, media: media))).Str("id");
+        await _kit.RunCheckQueueAsync(id);
+
+        _ai.ReceivedImages.Count.ShouldBe(2, "image analysis and people detection");
+        foreach (var sent in _ai.ReceivedImages)
+        {
+            var text = System.Text.Encoding.Latin1.GetString(sent);
+            text.ShouldNotContain("SchoolPhone", Case.Sensitive, "the camera's EXIF");
+            text.ShouldNotContain("Mrs Walsh", Case.Sensitive, "the XMP author");
+            text.ShouldNotContain("Josh Smith", Case.Sensitive, "the IPTC caption naming a pupil");
+        }
+        System.Text.Encoding.Latin1.GetString(TestImages.JpegWithGps()).ShouldContain("Josh Smith", Case.Sensitive, "the submitted photo did carry them");
     }
 
     [Fact]

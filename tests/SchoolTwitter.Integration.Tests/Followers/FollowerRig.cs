@@ -36,13 +36,16 @@ internal sealed class FollowerRig : IAsyncDisposable
     }
 
     public FakeXServer X => _host.X;
+    public SchoolTwitterTestHost Host => _host;
     public FakeTimeProvider Time { get; }
     public string AccountId { get; }
     public FollowerScanService Scans => Get<FollowerScanService>();
 
     public Caller Slt { get; } = new(CallerKind.Principal, "head@stmarys.example.sch.uk", Guid.NewGuid().ToString(), "Head Teacher", true);
 
-    public static async Task<FollowerRig> StartAsync(AzuriteFixture azurite, DateTimeOffset now, TimeSpan? budget = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="services">Service changes on top of the rig's own (e.g. the fake Azure AI credential).</param>
+    public static async Task<FollowerRig> StartAsync(AzuriteFixture azurite, DateTimeOffset now, TimeSpan? budget = null, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(now);
         var accountId = "17" + Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -54,13 +57,14 @@ internal sealed class FollowerRig : IAsyncDisposable
             o.Settings[SettingNames.WeeklyFollowerScanSchedule] = "0 5 * * * 1";
             if (budget is { } b) o.Settings[SettingNames.FollowerInvocationBudget] = b.ToString();
             foreach (var (name, value) in settings ?? new Dictionary<string, string>()) o.Settings[name] = value;
-            o.ConfigureServices = services =>
+            o.ConfigureServices = collection =>
             {
+                services?.Invoke(collection);
                 // The real client, wrapped so a test can time a fault to the Nth followers page or move the clock per page.
-                var client = services.Single(d => d.ServiceType == typeof(IXAccount));
-                services.Remove(client);
-                services.Add(new ServiceDescriptor(typeof(XApiClient), client.ImplementationFactory ?? (sp => ActivatorUtilities.CreateInstance(sp, client.ImplementationType!)), client.Lifetime));
-                services.AddTransient<IXAccount>(sp => new HookedXAccount(sp.GetRequiredService<XApiClient>(), hooks));
+                var client = collection.Single(d => d.ServiceType == typeof(IXAccount));
+                collection.Remove(client);
+                collection.Add(new ServiceDescriptor(typeof(XApiClient), client.ImplementationFactory ?? (sp => ActivatorUtilities.CreateInstance(sp, client.ImplementationType!)), client.Lifetime));
+                collection.AddTransient<IXAccount>(sp => new HookedXAccount(sp.GetRequiredService<XApiClient>(), hooks));
             };
         });
 

@@ -1,4 +1,5 @@
 using SchoolTwitter.Application;
+using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Notifications;
@@ -67,16 +68,18 @@ internal static class CardSamples
             (RotationNotifications.ReminderKind, RotationNotifications.For(new RotationAlert(AlertKind.Reminder, opened.WithAlert(3), 3), HeadTeacher)),
             (RotationNotifications.EscalatedKind, RotationNotifications.For(new RotationAlert(AlertKind.Escalation, opened.WithAlert(14), 14), HeadTeacher)),
             (RotationNotifications.RotatedKind, RotationNotifications.Rotated(opened, "deputy@oakfield.example", new DateTimeOffset(2027, 4, 10, 0, 0, 0, TimeSpan.Zero))),
+            (SecondCheckNotifications.OutageKind, SecondCheckNotifications.Outage(SubmittedAt, "Azure AI text analysis answered 500")),
+            (SecondCheckNotifications.RestoredKind, SecondCheckNotifications.Restored(SubmittedAt, SubmittedAt.AddHours(2))),
         ];
     }
 
     /// <summary>The kinds the application sends: every public kind constant of the classes that build notifications.</summary>
     public static IReadOnlySet<string> KindConstants() =>
-        new[] { typeof(DraftOutcomeNotifier), typeof(RotationNotifications), typeof(WeeklyFollowerSummary) }
+        new[] { typeof(DraftOutcomeNotifier), typeof(RotationNotifications), typeof(WeeklyFollowerSummary), typeof(SecondCheckNotifications) }
             .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Where(v => System.Text.RegularExpressions.Regex.IsMatch(v, "^[a-z]+\\.[a-z-]+$"))
+            .Where(v => System.Text.RegularExpressions.Regex.IsMatch(v, "^[a-z][a-z-]*\\.[a-z-]+$"))
             .ToHashSet();
 
     private static List<FollowerReviewItem> Pending()

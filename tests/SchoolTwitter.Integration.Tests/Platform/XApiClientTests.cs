@@ -246,7 +246,9 @@ public sealed class XApiClientTests
         queries.ShouldAllBe(q => q.Contains("expansions=author_id,in_reply_to_user_id,referenced_posts") && !q.Contains("tweet.fields"));
         // The account's own posts also bring their links and photos, which reconciliation matches a draft by.
         queries[0].ShouldContain("post.fields=conversation_id,created_at,attachments,entities&");
-        queries[1].ShouldContain("post.fields=conversation_id,created_at&");
+        // Mentions also bring their photos (attachments and the media expansion), for the second check.
+        queries[1].ShouldContain("post.fields=conversation_id,created_at,attachments&");
+        queries[1].ShouldContain("expansions=author_id,in_reply_to_user_id,referenced_posts,attachments.media_keys&media.fields=url,type");
     }
 
     [Fact]

@@ -14,15 +14,22 @@ public sealed class FakeAiCredential : TokenCredential
 
     private int _requests;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _issued = new();
+
     /// <summary>How many tokens were asked for.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Every token handed out, so a test can look for them where they must not be.</summary>
+    public IReadOnlyList<string> Issued => [.. _issued];
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);
         var audience = requestContext.Scopes.Single().Replace("/.default", "", StringComparison.Ordinal);
         var payload = new JsonObject { ["aud"] = audience, ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() };
-        return new AccessToken($"{Encode("{\"alg\":\"none\"}")}.{Encode(payload.ToJsonString())}.", DateTimeOffset.UtcNow.AddHours(1));
+        var token = $"{Encode("{\"alg\":\"none\"}")}.{Encode(payload.ToJsonString())}.";
+        _issued.Enqueue(token);
+        return new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
     }
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>

@@ -45,6 +45,7 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
     private readonly Dictionary<string, (double[] People, Dictionary<string, int> Severities)> _images = [];
     private readonly List<(string Path, FakeAiFault Fault, int Remaining)> _faults = [];
     private readonly List<string> _requests = [];
+    private readonly List<byte[]> _receivedImages = [];
 
     private FakeAzureAiServer(WebApplication app) => _app = app;
 
@@ -88,6 +89,12 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> requests to the path get the fault.</summary>
     public void InjectFault(string path, FakeAiFault fault, int times = 1) { lock (_gate) { _faults.Add((path, fault, times)); } }
+
+    /// <summary>Removes every fault not yet used: the service answers again.</summary>
+    public void ClearFaults() { lock (_gate) { _faults.Clear(); } }
+
+    /// <summary>Every picture received (image analysis and people detection), so a test can look for it where it must not be.</summary>
+    public IReadOnlyList<byte[]> ReceivedImages { get { lock (_gate) { return [.. _receivedImages]; } } }
 
     private async Task HandleAsync(HttpContext http)
     {
@@ -183,6 +190,7 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
         if (bytes.Length > 4 * 1024 * 1024) throw new BadRequest(400, "The image is larger than 4 MB.");
         lock (_gate)
         {
+            _receivedImages.Add(bytes);
             _images.TryGetValue(Hash(bytes), out var known);
             return new JsonObject
             {
@@ -199,7 +207,11 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length == 0) throw new BadRequest(400, "The image is empty.");
         double[] people;
-        lock (_gate) { people = _images.TryGetValue(Hash(buffer.ToArray()), out var known) ? known.People : DefaultPeople; }
+        lock (_gate)
+        {
+            _receivedImages.Add(buffer.ToArray());
+            people = _images.TryGetValue(Hash(buffer.ToArray()), out var known) ? known.People : DefaultPeople;
+        }
         var values = new JsonArray();
         foreach (var (confidence, i) in people.Select((c, i) => (c, i)))
         {

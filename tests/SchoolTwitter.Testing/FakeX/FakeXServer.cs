@@ -232,6 +232,7 @@ public sealed partial class FakeXServer : IAsyncDisposable
         var bytes = buffer.ToArray();
         var body = Encoding.UTF8.GetString(bytes);
         var path = request.Path.Value ?? "/";
+        if (await TryServeMediaAsync(ctx, path)) return;
         var accountId = Authenticate(ctx, body);
         lock (_gate)
         {
@@ -385,7 +386,7 @@ public sealed partial class FakeXServer : IAsyncDisposable
                 ("PUT", ["2", "tweets", var id, "hidden"]) => Hide(id, body),
                 ("POST", ["2", "media", "metadata"]) => Metadata(body),
                 ("GET", ["2", "users", var id, "tweets"]) => RefusedQuery(query, PostReadParameters) ?? PostsPage(OwnPosts(id, RequestedPostFields(query)), query, 5, 100, 10),
-                ("GET", ["2", "users", var id, "mentions"]) => RefusedQuery(query, PostReadParameters) ?? PostsPage(Mentions(id, query["since_id"]), query, 5, 100, 10),
+                ("GET", ["2", "users", var id, "mentions"]) => RefusedQuery(query, PostReadParameters) ?? MentionsPage(id, query),
                 ("GET", ["2", "users", var id, "followers"]) => RefusedQuery(query, UserReadParameters) ?? UsersPage(Users(_followers, id), query),
                 ("GET", ["2", "users", var id, "following"]) => RefusedQuery(query, UserReadParameters) ?? UsersPage(Users(_following, id), query),
                 ("POST", ["2", "users", var id, "muting"]) => Mute(id, body, accountId),
