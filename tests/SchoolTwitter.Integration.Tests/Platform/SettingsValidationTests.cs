@@ -72,7 +72,6 @@ public sealed class SettingsValidationTests
         { nameof(ContentSafetyOptions), "ContentSafety:BlockAtSeverity", "9", "ContentSafety__BlockAtSeverity must be 1 to 7" },
         { nameof(ContentSafetyOptions), "ContentSafety:PeopleConfidence", "0", "ContentSafety__PeopleConfidence must be above 0 and at most 1." },
         { nameof(ContentSafetyOptions), "ContentSafety:MaxAttempts", "0", "ContentSafety__MaxAttempts must be 1 to 5." },
-        { nameof(SltPageOptions), "SltPage:PublicBaseUrl", "https://school.example/api?x=1", "SltPage__PublicBaseUrl must be an https:// address with no query or fragment." },
         { nameof(ContentSafetyOptions), "ContentSafety:InboundImageMaxBytes", "5000000", $"{SettingNames.ContentSafetyInboundImageMaxBytes} must be 1 to 4194304 bytes" },
     };
 
