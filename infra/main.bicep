@@ -201,6 +201,7 @@ var queueNames = [
   'follower-scan-continuations'
   'drafts-to-check-poison'
   'drafts-to-publish-poison'
+  'protection-takedowns'
 ]
 var tableNames = [
   'Drafts'
@@ -213,6 +214,8 @@ var tableNames = [
   'ApprovedFollows'
   'Terms'
   'RotationCycles'
+  'PostRecords'
+  'ProtectionCases'
 ]
 var blobContainerNames = [
   'draft-media'

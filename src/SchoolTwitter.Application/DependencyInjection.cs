@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.Protection;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.CodeOfConduct;
@@ -49,6 +50,10 @@ public static class DependencyInjection
         services.TryAddSingleton<DraftQueryService>();
         services.TryAddSingleton<PoisonDraftService>();
         services.TryAddSingleton<RosterService>();
+
+        services.TryAddSingleton<PostRecorder>();
+        services.TryAddTransient<ProtectionService>();
+        services.TryAddTransient<TakeDownService>();
 
         // Transient: they hold nothing, and the X client they use is a typed HttpClient.
         services.TryAddTransient<FollowPolicyService>();

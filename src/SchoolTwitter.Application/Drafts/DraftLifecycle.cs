@@ -8,11 +8,12 @@ public static class DraftLifecycle
 {
     private static readonly Dictionary<DraftStatus, DraftStatus[]> Moves = new()
     {
-        [DraftStatus.Received] = [DraftStatus.Checking, DraftStatus.Failed],
+        // -> Blocked from before publishing: a protection case holds back a draft picturing a pupil who must no longer be seen.
+        [DraftStatus.Received] = [DraftStatus.Checking, DraftStatus.Failed, DraftStatus.Blocked],
         // Checking -> Checking: a redelivered check message resumes a check that crashed half way.
         [DraftStatus.Checking] = [DraftStatus.Checking, DraftStatus.Blocked, DraftStatus.AwaitingApproval, DraftStatus.Scheduled, DraftStatus.Failed],
-        [DraftStatus.AwaitingApproval] = [DraftStatus.Scheduled, DraftStatus.Failed],
-        [DraftStatus.Scheduled] = [DraftStatus.Publishing, DraftStatus.Failed],
+        [DraftStatus.AwaitingApproval] = [DraftStatus.Scheduled, DraftStatus.Failed, DraftStatus.Blocked],
+        [DraftStatus.Scheduled] = [DraftStatus.Publishing, DraftStatus.Failed, DraftStatus.Blocked],
         // Publishing -> Scheduled: the claim is released when X refused before anything was posted (429, upload error).
         [DraftStatus.Publishing] = [DraftStatus.Published, DraftStatus.NeedsReconciliation, DraftStatus.Scheduled, DraftStatus.Failed],
         [DraftStatus.NeedsReconciliation] = [DraftStatus.Published, DraftStatus.Failed],

@@ -20,7 +20,7 @@ namespace SchoolTwitter.Testing.FakeX;
 /// X API v2 of the project's own, on 127.0.0.1 (Kestrel, port 0). Verifies OAuth 1.0a signatures, speaks X's JSON shapes,
 /// keeps state (posts, uploads, mutes, hidden replies), counts requests, and injects faults on request.
 /// </summary>
-public sealed class FakeXServer : IAsyncDisposable
+public sealed partial class FakeXServer : IAsyncDisposable
 {
     private static readonly HashSet<string> PostFields = ["text", "media", "reply_settings", "reply", "quote_tweet_id", "poll", "for_super_followers_only", "nullcast", "geo", "direct_message_deep_link", "card_uri", "made_with_ai", "paid_partnership", "community_id", "share_with_followers"];
     private static readonly HashSet<string> ReplySettingValues = ["following", "mentionedUsers", "subscribers", "verified"];
@@ -378,10 +378,10 @@ public sealed class FakeXServer : IAsyncDisposable
             {
                 ("GET", ["2", "users", "me"]) => (200, Data(UserJson(Account(accountId)))),
                 ("POST", ["2", "tweets"]) => CreatePost(body, accountId),
-                ("DELETE", ["2", "tweets", var id]) => DeletePost(id, accountId),
+                ("DELETE", ["2", "tweets", var id]) => DeleteWithinLimit(id, accountId),
                 ("PUT", ["2", "tweets", var id, "hidden"]) => Hide(id, body),
                 ("POST", ["2", "media", "metadata"]) => Metadata(body),
-                ("GET", ["2", "users", var id, "tweets"]) => PostsPage(OwnPosts(id, RequestedPostFields(query)), query, 5, 100, 10),
+                ("GET", ["2", "users", var id, "tweets"]) => Timeline(id, query),
                 ("GET", ["2", "users", var id, "mentions"]) => PostsPage(Mentions(id, query["since_id"]), query, 5, 100, 10),
                 ("GET", ["2", "users", var id, "followers"]) => UsersPage(Users(_followers, id), query),
                 ("GET", ["2", "users", var id, "following"]) => UsersPage(Users(_following, id), query),
