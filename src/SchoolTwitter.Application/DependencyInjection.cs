@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.History;
 using SchoolTwitter.Application.Protection;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.TryAddSingleton<PostRecorder>();
         services.TryAddTransient<ProtectionService>();
         services.TryAddTransient<TakeDownService>();
+        services.TryAddSingleton<HistoryAudit>();
+        services.TryAddTransient<HistoryAuditService>();
 
         // Transient: they hold nothing, and the X client they use is a typed HttpClient.
         services.TryAddTransient<FollowPolicyService>();

@@ -37,6 +37,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("MarkPupilMustNotBeSeen", "post", "pupils/{id}/protection", "Function")]
     [InlineData("GetProtectionCase", "get", "protection/{id}", "Function")]
     [InlineData("ListProtectionCases", "get", "protection", "Function")]
+    [InlineData("GetHistoryAudit", "get", "history-audit", "Function")]
     [InlineData("ConfirmTakeDown", "post", "protection/{id}/confirmation", "Function")]
     public void Http_triggers_bind_their_routes_methods_and_auth_levels(string name, string method, string route, string authLevel)
     {
