@@ -5,6 +5,7 @@ using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.History;
+using SchoolTwitter.Application.Profile;
 using SchoolTwitter.Application.Protection;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
@@ -61,6 +62,7 @@ public static class DependencyInjection
         // Transient: they hold nothing, and the X client they use is a typed HttpClient.
         services.TryAddTransient<FollowPolicyService>();
         services.TryAddTransient<WeeklyFollowerSummary>();
+        services.TryAddTransient<ProfileIdentityService>();
         services.TryAddTransient<FollowerScanService>();
         services.TryAddTransient<FollowerReviewService>();
         services.TryAddTransient<InboundModerationService>();
@@ -101,6 +103,13 @@ public static class DependencyInjection
             .BindConfiguration(RotationOptions.SectionName)
             .BindConfiguration(XSection)
             .Validate(o => !string.IsNullOrWhiteSpace(o.AccountId), AccountIdMissing)
+            .ValidateOnStart();
+
+        // Optional, so a deployment without them still starts; the weekly summary then says they are missing.
+        services.AddOptions<SchoolIdentityOptions>()
+            .BindConfiguration(SchoolIdentityOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Website) || SchoolIdentityOptions.IsWebsite(o.Website),
+                $"{Setting(SchoolIdentityOptions.SectionName, nameof(SchoolIdentityOptions.Website))} must be the school's website as an absolute URL, e.g. https://www.oakfield.sch.uk.")
             .ValidateOnStart();
 
         // A list of roles in the role setting would silently grant no one: the roles claim holds one role per value.

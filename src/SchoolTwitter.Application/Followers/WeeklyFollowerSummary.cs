@@ -1,17 +1,20 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Profile;
+using SchoolTwitter.Application.X;
 
 namespace SchoolTwitter.Application.Followers;
 
 /// <summary>
 /// The weekly summary for SLT (an Adaptive Card through the notifier): new followers, flagged, decisions pending, blocks confirmed,
-/// and accounts followed without approval.
+/// accounts followed without approval, and whether the account's profile still names the school and links to its website.
 /// </summary>
 public sealed class WeeklyFollowerSummary(
     IFollowerReviewStore review,
     FollowPolicyService policy,
     INotifier notifier,
+    ProfileIdentityService profile,
     IOptions<FollowerOptions> options)
 {
     public const string Kind = "follower.weekly-summary";
@@ -24,10 +27,23 @@ public sealed class WeeklyFollowerSummary(
         var pending = new List<FollowerReviewItem>();
         await foreach (var item in review.ListAsync(accountId, ReviewStatus.Pending, ct)) pending.Add(item);
 
-        await notifier.NotifyAsync(Build(run, pending, unapproved), ct);
+        ProfileCheck? identity = null;
+        string? identityError = null;
+        try
+        {
+            identity = await profile.CheckAsync(ct);
+        }
+        catch (XApiException e)
+        {
+            // The summary still goes; it says the profile went unchecked this week.
+            identityError = e.Message;
+        }
+
+        await notifier.NotifyAsync(Build(run, pending, unapproved, identity, identityError), ct);
     }
 
-    public static Notification Build(FollowerScanRun run, IReadOnlyList<FollowerReviewItem> pending, IReadOnlyList<UnapprovedFollow> unapproved)
+    public static Notification Build(FollowerScanRun run, IReadOnlyList<FollowerReviewItem> pending, IReadOnlyList<UnapprovedFollow> unapproved,
+        ProfileCheck? identity = null, string? identityError = null)
     {
         var c = CultureInfo.GetCultureInfo("en-GB");
         var facts = new List<KeyValuePair<string, string>>
@@ -44,6 +60,10 @@ public sealed class WeeklyFollowerSummary(
         if (run.Mode == FollowerScanMode.Reconciliation)
         {
             facts.Add(new("Unfollowed since last month", run.Unfollowed.ToString("N0", c)));
+        }
+        if (identity is not null || identityError is not null)
+        {
+            facts.Add(new("Profile identifies the school", identity is null ? "not checked: X could not be reached" : identity.Passes ? "yes" : "no"));
         }
 
         var lines = new List<string>();
@@ -62,6 +82,16 @@ public sealed class WeeklyFollowerSummary(
             lines.Add("Followed but not on the approved list (approve them or unfollow in the X app):");
             lines.AddRange(unapproved.Take(ListedAtMost).Select(u => $"- @{u.Handle} ({u.Name})"));
             if (unapproved.Count > ListedAtMost) lines.Add($"- …and {unapproved.Count - ListedAtMost} more.");
+        }
+
+        if (identity is { Passes: false })
+        {
+            lines.Add("The account's profile must name the school and link to its website (council policy 6.3 and 6.5); missing:");
+            lines.AddRange(identity.Missing.Select(m => "- " + m));
+        }
+        else if (identityError is not null)
+        {
+            lines.Add($"The account's profile could not be checked this week: {identityError}");
         }
 
         var title = pending.Count == 0

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SchoolTwitter.Application;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.Profile;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
@@ -70,6 +71,7 @@ public sealed class SettingsValidationTests
         { nameof(ContentSafetyOptions), "ContentSafety:BlockAtSeverity", "9", "ContentSafety__BlockAtSeverity must be 1 to 7" },
         { nameof(ContentSafetyOptions), "ContentSafety:PeopleConfidence", "0", "ContentSafety__PeopleConfidence must be above 0 and at most 1." },
         { nameof(ContentSafetyOptions), "ContentSafety:MaxAttempts", "0", "ContentSafety__MaxAttempts must be 1 to 5." },
+        { nameof(SchoolIdentityOptions), "School:Website", "oakfield.sch.uk", "School__Website must be the school's website as an absolute URL" },
     };
 
     [Fact]
