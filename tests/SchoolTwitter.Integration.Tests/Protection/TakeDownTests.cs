@@ -207,6 +207,21 @@ public sealed class TakeDownTests(AzuriteFixture azurite) : DraftKitTests(azurit
         (await ConfirmAsync("pc-" + Guid.NewGuid().ToString("N"))).Status.ShouldBe(404);
     }
 
+    [Fact]
+    public async Task A_new_draft_picturing_a_pupil_marked_must_not_be_seen_is_blocked_whatever_the_roster_says()
+    {
+        var pupil = NewPupil();
+        await AddToRosterAsync(Kit, pupil);
+        (await MarkAsync(pupil.Id, "Placement")).Status.ShouldBe(201);
+
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText("The band raised"), Slt, media: [PictureOf(pupil.Id)]))).Str("id");
+        await Kit.RunCheckQueueAsync(id);
+
+        var draft = (await Kit.DraftAsync(id))!;
+        draft.Status.ShouldBe(DraftStatus.Blocked);
+        draft.Verdict!.Findings.ShouldContain(f => f.Message.Contains(pupil.Id) && f.Message.Contains("photo consent"));
+    }
+
     private async Task<Reply> MarkAsync(string pupilId, string reason) =>
         Reply.From(await Kit.CallAsync<MarkPupilMustNotBeSeen>(DraftTestKit.Request("POST", $"/api/pupils/{pupilId}/protection",
             Encoding.UTF8.GetBytes(new JsonObject { ["reason"] = reason }.ToJsonString()), headers: DraftTestKit.Principal(Slt, "SLT")), ("id", pupilId)));
