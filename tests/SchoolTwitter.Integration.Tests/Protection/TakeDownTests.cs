@@ -222,6 +222,21 @@ public sealed class TakeDownTests(AzuriteFixture azurite) : DraftKitTests(azurit
         draft.Verdict!.Findings.ShouldContain(f => f.Message.Contains(pupil.Id) && f.Message.Contains("photo consent"));
     }
 
+    [Fact]
+    public async Task A_malformed_continuation_is_dropped_and_one_for_an_unconfirmed_case_deletes_nothing()
+    {
+        await Kit.Function<TakeDownContinuation>().Run("not json", CancellationToken.None);
+        var pupil = NewPupil();
+        await AddToRosterAsync(Kit, pupil);
+        await SeedPostAsync(Kit, "Book week.", DateTimeOffset.UtcNow.AddDays(-1), [pupil.Id], "Pupils in costumes");
+        var caseId = (await MarkAsync(pupil.Id, "Parent's request")).Str("id");
+
+        await Kit.Function<TakeDownContinuation>().Run($"{{\"caseId\":\"{caseId}\"}}", CancellationToken.None);
+
+        Kit.Host.X.DeleteRequests.ShouldBe(0, "only a confirmed case is taken down");
+        Kit.Host.Logs.AllText.ShouldContain("Malformed take-down continuation dropped");
+    }
+
     private async Task<Reply> MarkAsync(string pupilId, string reason) =>
         Reply.From(await Kit.CallAsync<MarkPupilMustNotBeSeen>(DraftTestKit.Request("POST", $"/api/pupils/{pupilId}/protection",
             Encoding.UTF8.GetBytes(new JsonObject { ["reason"] = reason }.ToJsonString()), headers: DraftTestKit.Principal(Slt, "SLT")), ("id", pupilId)));
