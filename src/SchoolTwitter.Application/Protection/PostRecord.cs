@@ -24,7 +24,14 @@ public sealed record PostRecord(
         PupilsNamed.Contains(pupilId, StringComparer.OrdinalIgnoreCase)
         || NamesSeen.Any(seen => pupilNames.Any(name => string.Equals(Squash(seen), Squash(name), StringComparison.OrdinalIgnoreCase)));
 
-    private static string Squash(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Single spaces, and no possessive ("Amelia's" names Amelia).</summary>
+    private static string Squash(string name)
+    {
+        var squashed = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return squashed.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || squashed.EndsWith("’s", StringComparison.OrdinalIgnoreCase)
+            ? squashed[..^2]
+            : squashed;
+    }
 }
 
 /// <summary>The post records (table <c>PostRecords</c>).</summary>
