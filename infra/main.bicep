@@ -119,6 +119,18 @@ param flowClientId string
 @description('Required. E-mail of the head teacher, to whom an overdue credential rotation escalates.')
 param headTeacherContact string
 
+@description('Required. The school\'s name as the X profile must show it (weekly profile check, council policy 6.3; the follower review looks for impersonators of it).')
+param schoolName string
+
+@description('Required. The school\'s website, which the X profile must link to (council policy 6.5), e.g. https://www.oakfield.sch.uk.')
+param schoolWebsite string
+
+@description('Required. The school\'s own X handle without the @ (the follower review looks for accounts impersonating it).')
+param schoolHandle string
+
+@description('Optional. Other names the school goes by that also count in the profile. Empty: the name alone.')
+param schoolNameVariants string[] = []
+
 @description('Optional. NCRONTAB (UTC) for the follower scan timer: hourly on Mondays; the code decides the UK-time hour.')
 param weeklyFollowerScanSchedule string = '0 0 * * * 1'
 
@@ -206,6 +218,7 @@ var queueNames = [
   'follower-scan-continuations'
   'drafts-to-check-poison'
   'drafts-to-publish-poison'
+  'protection-takedowns'
 ]
 var tableNames = [
   'Drafts'
@@ -219,6 +232,8 @@ var tableNames = [
   'Terms'
   'RotationCycles'
   'SecondCheckStatus'
+  'PostRecords'
+  'ProtectionCases'
 ]
 var blobContainerNames = [
   'draft-media'
@@ -284,6 +299,11 @@ var appSettings = {
   CredentialRotationSchedule: credentialRotationSchedule
   DraftSweepSchedule: draftSweepSchedule
   Rotation__HeadTeacherContact: headTeacherContact
+  School__Name: schoolName
+  School__Website: schoolWebsite
+  School__Handle: schoolHandle
+  // Never empty (every setting is set): without variants the name itself is the only one.
+  School__NameVariants: empty(schoolNameVariants) ? schoolName : join(schoolNameVariants, ';')
   // Empty: no second check (the code treats an empty endpoint as off).
   ContentSafety__Endpoint: enableSecondCheck ? 'https://${names.aiServices}.cognitiveservices.azure.com/' : ''
   // Largest picture in a reply or mention the second check downloads: Content Safety's own 4 MB limit.

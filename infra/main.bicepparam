@@ -18,6 +18,11 @@ param alertEmailAddresses = [
 // The head teacher, to whom an overdue credential rotation escalates.
 param headTeacherContact = 'head@oakfield.example'
 
+// The school as its X profile must name it and the website it must link to (checked weekly).
+param schoolName = 'Oakfield Primary School'
+param schoolWebsite = 'https://www.oakfield.example'
+param schoolHandle = 'OakfieldPrimary'
+
 // Entra group(s) whose members are SLT, and the council IT group that sets the X credentials in Key Vault.
 param sltGroupIds = []
 param onboardingAdminPrincipalIds = []

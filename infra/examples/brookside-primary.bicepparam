@@ -16,6 +16,11 @@ param alertEmailAddresses = [
 ]
 param headTeacherContact = 'headteacher@brookside.example'
 
+// The school as its X profile must name it and the website it must link to (checked weekly).
+param schoolName = 'Brookside Primary School'
+param schoolWebsite = 'https://www.brookside.example'
+param schoolHandle = 'BrooksidePS'
+
 param sltAppRole = 'SLT'
 param sltGroupIds = [
   '11111111-2222-3333-4444-555555555555'

@@ -7,6 +7,9 @@ using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Page;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.History;
+using SchoolTwitter.Application.Profile;
+using SchoolTwitter.Application.Protection;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Core.CodeOfConduct;
@@ -36,7 +39,7 @@ public static class DependencyInjection
         services.TryAddSingleton(sp => CodeOfConductFactory.Create(sp.GetRequiredService<LexiconSet>()));
         services.TryAddSingleton(sp => new OffensiveLanguage(sp.GetRequiredService<LexiconSet>()));
         services.TryAddSingleton(sp => FollowerKeywords.From(sp.GetRequiredService<LexiconSet>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowerOptions>>().Value.School());
+        services.TryAddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchoolIdentityOptions>>().Value.Identity());
         services.TryAddSingleton<FollowerAssessor>();
 
         services.TryAddSingleton<DraftVerdicts>();
@@ -55,9 +58,16 @@ public static class DependencyInjection
         services.TryAddSingleton<PoisonDraftService>();
         services.TryAddSingleton<RosterService>();
 
+        services.TryAddSingleton<PostRecorder>();
+        services.TryAddTransient<ProtectionService>();
+        services.TryAddTransient<TakeDownService>();
+        services.TryAddSingleton<HistoryAudit>();
+        services.TryAddTransient<HistoryAuditService>();
+
         // Transient: they hold nothing, and the X client they use is a typed HttpClient.
         services.TryAddTransient<FollowPolicyService>();
         services.TryAddTransient<WeeklyFollowerSummary>();
+        services.TryAddTransient<ProfileIdentityService>();
         services.TryAddTransient<FollowerScanService>();
         services.TryAddTransient<FollowerReviewService>();
         services.TryAddTransient<InboundModerationService>();
@@ -108,6 +118,13 @@ public static class DependencyInjection
             .BindConfiguration(RotationOptions.SectionName)
             .BindConfiguration(XSection)
             .Validate(o => !string.IsNullOrWhiteSpace(o.AccountId), AccountIdMissing)
+            .ValidateOnStart();
+
+        // Optional, so a deployment without them still starts; the weekly summary then says they are missing.
+        services.AddOptions<SchoolIdentityOptions>()
+            .BindConfiguration(SchoolIdentityOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Website) || SchoolIdentityOptions.IsWebsite(o.Website),
+                $"{Setting(SchoolIdentityOptions.SectionName, nameof(SchoolIdentityOptions.Website))} must be the school's website as an absolute URL, e.g. https://www.oakfield.sch.uk.")
             .ValidateOnStart();
 
         // A list of roles in the role setting would silently grant no one: the roles claim holds one role per value.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SchoolTwitter.Cli.Checking;
+using SchoolTwitter.Cli.History;
 
 namespace SchoolTwitter.Cli;
 
@@ -10,6 +11,7 @@ public static class SchoolTwitterCli
     {
         var root = new RootCommand("SchoolTwitter: check tweet drafts against the school's social media code of conduct.");
         root.Add(new CheckCommand().Build(request => Execute(environment, () => new CheckRunner(environment).Run(request))));
+        root.Add(new AuditHistoryCommand().Build(request => Execute(environment, () => new AuditHistoryRunner(environment).Run(request))));
         return root;
     }
 
@@ -24,7 +26,7 @@ public static class SchoolTwitterCli
             {
                 environment.Error.WriteLine($"Error: {error.Message}");
             }
-            environment.Error.WriteLine("Run 'schooltwitter check --help' for the options.");
+            environment.Error.WriteLine($"Run 'schooltwitter {(args.FirstOrDefault() == "audit-history" ? "audit-history" : "check")} --help' for the options.");
             return ExitCodes.BadInput;
         }
         return parse.Invoke(new InvocationConfiguration

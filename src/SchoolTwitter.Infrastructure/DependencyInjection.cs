@@ -14,6 +14,7 @@ using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Messaging;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Protection;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
@@ -25,6 +26,7 @@ using SchoolTwitter.Infrastructure.Followers;
 using SchoolTwitter.Infrastructure.Images;
 using SchoolTwitter.Infrastructure.Messaging;
 using SchoolTwitter.Infrastructure.Notifications;
+using SchoolTwitter.Infrastructure.Protection;
 using SchoolTwitter.Infrastructure.Rotation;
 using SchoolTwitter.Infrastructure.Security;
 using SchoolTwitter.Infrastructure.X;
@@ -55,6 +57,9 @@ public static class DependencyInjection
         services.TryAddSingleton<IPupilRosterStore, TablePupilRosterStore>();
         services.TryAddSingleton<IStaffListStore, TableStaffListStore>();
         services.TryAddSingleton<IImageSanitiser, ImageSharpSanitiser>();
+
+        services.TryAddSingleton<IPostRecordStore, TablePostRecordStore>();
+        services.TryAddSingleton<IProtectionCaseStore, TableProtectionCaseStore>();
 
         services.TryAddSingleton<FollowerTables>();
         services.TryAddSingleton<IFollowerStore, TableFollowerStore>();

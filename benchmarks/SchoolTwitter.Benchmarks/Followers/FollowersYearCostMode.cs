@@ -149,6 +149,9 @@ public static class FollowersYearCostMode
         public Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct) => inner.UploadImageAsync(image, mediaType, ct);
         public Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct) => inner.SetAltTextAsync(mediaId, altText, ct);
         public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) => inner.GetRecentPostsAsync(userId, maxResults, paginationToken, ct);
+        public Task DeletePostAsync(string postId, CancellationToken ct) => inner.DeletePostAsync(postId, ct);
+        public Task<XPage<XTimelinePost>> GetTimelinePageAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetTimelinePageAsync(userId, paginationToken, ct);
+        public Task<XProfile> GetProfileAsync(CancellationToken ct) => inner.GetProfileAsync(ct);
 
         public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
         {

@@ -8,12 +8,14 @@ public static class DraftLifecycle
 {
     private static readonly Dictionary<DraftStatus, DraftStatus[]> Moves = new()
     {
-        [DraftStatus.Received] = [DraftStatus.Checking, DraftStatus.Failed],
+        // -> Blocked from before publishing: a protection case holds back a draft picturing a pupil who must no longer be seen.
+        [DraftStatus.Received] = [DraftStatus.Checking, DraftStatus.Failed, DraftStatus.Blocked],
         // Checking -> Checking: a redelivered check message resumes a check that crashed half way.
         [DraftStatus.Checking] = [DraftStatus.Checking, DraftStatus.Blocked, DraftStatus.AwaitingApproval, DraftStatus.Scheduled, DraftStatus.Failed],
-        [DraftStatus.AwaitingApproval] = [DraftStatus.Scheduled, DraftStatus.Failed, DraftStatus.Cancelled],
-        // Scheduled -> Blocked: re-checked at its publish time, the draft breaks the code with that day's roster and consent.
+        // -> Blocked (AwaitingApproval, Scheduled): a protection case holds it back, or (Scheduled) re-checked at its publish time,
+        // the draft breaks the code with that day's roster and consent.
         // -> Cancelled: an SLT member withdraws it; the publisher's claim (an ETag move to publishing) and a cancellation cannot both win.
+        [DraftStatus.AwaitingApproval] = [DraftStatus.Scheduled, DraftStatus.Failed, DraftStatus.Blocked, DraftStatus.Cancelled],
         [DraftStatus.Scheduled] = [DraftStatus.Publishing, DraftStatus.Blocked, DraftStatus.Failed, DraftStatus.Cancelled],
         // Publishing -> Scheduled: the claim is released when X refused before anything was posted (429, upload error).
         [DraftStatus.Publishing] = [DraftStatus.Published, DraftStatus.NeedsReconciliation, DraftStatus.Scheduled, DraftStatus.Failed],

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.Protection;
 
 namespace SchoolTwitter.Application.Drafts;
 
@@ -11,6 +12,7 @@ public sealed class PublishedDraftRecorder(
     IDraftStore drafts,
     IAuditLog audit,
     DraftOutcomeNotifier notify,
+    PostRecorder posts,
     TimeProvider time,
     ILogger<PublishedDraftRecorder> logger)
 {
@@ -36,6 +38,10 @@ public sealed class PublishedDraftRecorder(
         {
             if (current is null) throw new InvalidOperationException($"Draft {draft.Id} vanished after it was posted as {tweetId}.");
             if (current.Status == DraftStatus.Published) return DraftRace.Settled(true);
+
+            // Who the post pictured and named, before the draft says published: a failure here leaves the draft to be
+            // reconciled, which records it again, so no published post goes without its record.
+            await posts.RecordAsync(current, tweetId, time.GetUtcNow(), ct);
 
             var now = time.GetUtcNow();
             var published = await drafts.TryTransitionAsync(current, DraftStatus.Published, now,

@@ -1,12 +1,17 @@
 using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.Audit;
+using SchoolTwitter.Application.Protection;
 using SchoolTwitter.Core.Drafts;
 using SchoolTwitter.Core.Roster;
 
 namespace SchoolTwitter.Application.Drafts;
 
-/// <summary>Replaces the pupil roster from the MIS export. A malformed row rejects the whole file: nothing is replaced.</summary>
-public sealed class RosterService(IPupilRosterStore store, IAuditLog audit, TimeProvider time, ILogger<RosterService> logger)
+/// <summary>
+/// Replaces the pupil roster from the MIS export. A malformed row rejects the whole file: nothing is replaced. A pupil whose photo
+/// consent goes from Y to N, or who is no longer listed, opens a protection case first: were the cases opened after the
+/// replacement and failed, the next upload would no longer see the change.
+/// </summary>
+public sealed class RosterService(IPupilRosterStore store, ProtectionService protection, IAuditLog audit, TimeProvider time, ILogger<RosterService> logger)
 {
     public async Task<InputResult<PupilRoster>> ReplaceAsync(string csv, string actor, CancellationToken ct)
     {
@@ -19,6 +24,8 @@ public sealed class RosterService(IPupilRosterStore store, IAuditLog audit, Time
             return parsed;
         }
 
+        var before = await store.GetAsync(ct);
+        await protection.OpenAsync(ProtectionService.Between(before, parsed.Value!), before, actor, null, ct);
         await store.ReplaceAsync(parsed.Value!, ct);
         logger.LogInformation("Roster replaced by {Actor}: {PupilCount} pupils", actor, parsed.Value!.Pupils.Count);
         await audit.AppendAsync(DraftAuditActions.Entry(now, actor, DraftAuditActions.RosterReplaced, "roster",

@@ -31,20 +31,5 @@ public sealed class FollowerOptions
     /// <summary>The smallest weekly first page, however quiet the last week was (some headroom for an unexpectedly busy week).</summary>
     public int WeeklyMinPageSize { get; set; } = 20;
 
-    /// <summary>The school's name as people write it ("Ashworth Green Primary School"): what an impersonator copies.</summary>
-    public string? SchoolName { get; set; }
-
-    /// <summary>The school's own X handle, with or without @.</summary>
-    public string? SchoolHandle { get; set; }
-
-    /// <summary>Other names people use for the school, separated by ";" ("Ashworth Green Primary; AGPS").</summary>
-    public string? SchoolNameVariants { get; set; }
-
-    /// <summary>The school's website: a follower linking to it has a verified link.</summary>
-    public string? SchoolWebsite { get; set; }
-
-    /// <summary>Who the school is, for the follower assessment (impersonation, mentions of the school).</summary>
-    public SchoolIdentity School() => SchoolIdentity.From(SchoolName, SchoolHandle, SchoolNameVariants, SchoolWebsite);
-
     public FollowerScanSchedule Schedule() => new(ScanDay, TimeOnly.ParseExact(ScanTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 }

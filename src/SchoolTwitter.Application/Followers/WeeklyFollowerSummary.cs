@@ -1,18 +1,21 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Profile;
+using SchoolTwitter.Application.X;
 using SchoolTwitter.Core.Followers;
 
 namespace SchoolTwitter.Application.Followers;
 
 /// <summary>
 /// The weekly summary for SLT (an Adaptive Card through the notifier): new followers, flagged, decisions pending, blocks confirmed,
-/// and accounts followed without approval.
+/// accounts followed without approval, and whether the account's profile still names the school and links to its website.
 /// </summary>
 public sealed class WeeklyFollowerSummary(
     IFollowerReviewStore review,
     FollowPolicyService policy,
     INotifier notifier,
+    ProfileIdentityService profile,
     IOptions<FollowerOptions> options)
 {
     public const string Kind = "follower.weekly-summary";
@@ -25,10 +28,23 @@ public sealed class WeeklyFollowerSummary(
         var pending = new List<FollowerReviewItem>();
         await foreach (var item in review.ListAsync(accountId, ReviewStatus.Pending, ct)) pending.Add(item);
 
-        await notifier.NotifyAsync(Build(run, pending, unapproved), ct);
+        ProfileCheck? identity = null;
+        string? identityError = null;
+        try
+        {
+            identity = await profile.CheckAsync(ct);
+        }
+        catch (XApiException e)
+        {
+            // The summary still goes; it says the profile went unchecked this week.
+            identityError = e.Message;
+        }
+
+        await notifier.NotifyAsync(Build(run, pending, unapproved, identity, identityError), ct);
     }
 
-    public static Notification Build(FollowerScanRun run, IReadOnlyList<FollowerReviewItem> pending, IReadOnlyList<UnapprovedFollow> unapproved)
+    public static Notification Build(FollowerScanRun run, IReadOnlyList<FollowerReviewItem> pending, IReadOnlyList<UnapprovedFollow> unapproved,
+        ProfileCheck? identity = null, string? identityError = null)
     {
         var c = CultureInfo.GetCultureInfo("en-GB");
         var facts = new List<KeyValuePair<string, string>>
@@ -46,6 +62,10 @@ public sealed class WeeklyFollowerSummary(
         {
             facts.Add(new("Unfollowed since last month", run.Unfollowed.ToString("N0", c)));
         }
+        if (identity is not null || identityError is not null)
+        {
+            facts.Add(new("Profile identifies the school", identity is null ? "not checked: X could not be reached" : identity.Passes ? "yes" : "no"));
+        }
 
         // Each kind of decision under its own heading, with the button to the place on the SLT page where it is made.
         var sections = new List<NotificationSection>();
@@ -62,6 +82,16 @@ public sealed class WeeklyFollowerSummary(
             {
                 Button = new("Review the follow list", PagePlace.Follows),
             });
+        }
+
+        if (identity is { Passes: false })
+        {
+            sections.Add(new("The account's profile must name the school and link to its website (council policy 6.3 and 6.5); missing",
+                [.. identity.Missing.Select(m => new NotificationLine(m, Serious: true))]));
+        }
+        else if (identityError is not null)
+        {
+            sections.Add(new("The account's profile could not be checked this week", [new NotificationLine(identityError)]));
         }
 
         var title = pending.Count == 0

@@ -4,7 +4,7 @@ namespace SchoolTwitter.Application.X;
 /// The school's X account, as far as the code of conduct lets the backend use it (X API v2, OAuth 1.0a user context).
 /// Deliberately has no way to reply: the account never replies.
 /// </summary>
-public interface IXAccount
+public partial interface IXAccount
 {
     /// <summary>GET /2/users/me with the current credentials.</summary>
     Task<XUser> GetMeAsync(CancellationToken ct);

@@ -213,7 +213,7 @@ public sealed partial class FollowerAssessor
         if (!_school.IsSet)
         {
             reasons.Add(new(FollowerReasonCodes.CheckedImpersonation,
-                "Impersonation of the school not checked: Followers__SchoolName and Followers__SchoolHandle are not set.", 0, FollowerReasonKind.Checked));
+                "Impersonation of the school not checked: School__Name and School__Handle are not set.", 0, FollowerReasonKind.Checked));
             return;
         }
         var finding = _impersonation.Check(text.Profile);

@@ -1,8 +1,8 @@
 namespace SchoolTwitter.Core.Followers;
 
 /// <summary>
-/// Who the school is on X, from settings (Followers__SchoolName, Followers__SchoolHandle, Followers__SchoolNameVariants,
-/// Followers__SchoolWebsite): what an impersonator copies, and what a parent or the PTA mentions.
+/// Who the school is on X, from settings (School__Name, School__Handle, School__NameVariants,
+/// School__Website): what an impersonator copies, and what a parent or the PTA mentions.
 /// </summary>
 /// <param name="Name">"Ashworth Green Primary School".</param>
 /// <param name="Handle">The school's own handle, without @.</param>

@@ -18,7 +18,7 @@ namespace SchoolTwitter.Infrastructure.X;
 /// POST /2/tweets is sent exactly once per call: any answer other than a clear one becomes <see cref="XAmbiguousOutcomeException"/>.
 /// Secrets never reach a log line or an exception message.
 /// </summary>
-public sealed class XApiClient : IXAccount
+public sealed partial class XApiClient : IXAccount
 {
     private static readonly TimeSpan DefaultRateLimitWindow = TimeSpan.FromMinutes(15);
 

@@ -16,6 +16,9 @@ public sealed class DraftLifecycleTests
     [InlineData(DraftStatus.Publishing, DraftStatus.Scheduled)]
     [InlineData(DraftStatus.NeedsReconciliation, DraftStatus.Published)]
     [InlineData(DraftStatus.Scheduled, DraftStatus.Failed)]
+    [InlineData(DraftStatus.Received, DraftStatus.Blocked)]
+    [InlineData(DraftStatus.AwaitingApproval, DraftStatus.Blocked)]
+    [InlineData(DraftStatus.Scheduled, DraftStatus.Blocked)]
     public void Lifecycle_allows_the_pipeline_moves(DraftStatus from, DraftStatus to) =>
         DraftLifecycle.CanMove(from, to).ShouldBeTrue();
 
@@ -30,6 +33,8 @@ public sealed class DraftLifecycleTests
     [InlineData(DraftStatus.NeedsReconciliation, DraftStatus.Publishing)]
     [InlineData(DraftStatus.NeedsReconciliation, DraftStatus.Scheduled)]
     [InlineData(DraftStatus.Failed, DraftStatus.Scheduled)]
+    [InlineData(DraftStatus.Publishing, DraftStatus.Blocked)]
+    [InlineData(DraftStatus.Published, DraftStatus.Blocked)]
     public void Lifecycle_refuses_moves_that_skip_the_check_approval_or_reconciliation(DraftStatus from, DraftStatus to)
     {
         DraftLifecycle.CanMove(from, to).ShouldBeFalse();

@@ -17,6 +17,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("CheckDraftPoison", "drafts-to-check-poison")]
     [InlineData("PublishDraftPoison", "drafts-to-publish-poison")]
     [InlineData("FollowerScanContinuation", "follower-scan-continuations")]
+    [InlineData("TakeDownContinuation", "protection-takedowns")]
     public void Queue_triggers_bind_their_queues(string name, string queue)
     {
         var function = Function(name);
@@ -36,6 +37,11 @@ public sealed class FunctionsMetadataTests
     [InlineData("DecideFollower", "post", "followers/{id}/decision", "Function")]
     [InlineData("AddApprovedFollow", "post", "follows/approved", "Function")]
     [InlineData("RemoveApprovedFollow", "delete", "follows/approved/{handle}", "Function")]
+    [InlineData("MarkPupilMustNotBeSeen", "post", "pupils/{id}/protection", "Function")]
+    [InlineData("GetProtectionCase", "get", "protection/{id}", "Function")]
+    [InlineData("ListProtectionCases", "get", "protection", "Function")]
+    [InlineData("GetHistoryAudit", "get", "history-audit", "Function")]
+    [InlineData("ConfirmTakeDown", "post", "protection/{id}/confirmation", "Function")]
     public void Http_triggers_bind_their_routes_methods_and_auth_levels(string name, string method, string route, string authLevel)
     {
         var function = Function(name);

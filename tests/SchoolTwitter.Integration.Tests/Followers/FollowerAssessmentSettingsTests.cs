@@ -16,9 +16,9 @@ public sealed class FollowerAssessmentSettingsTests(AzuriteFixture azurite)
     {
         await using var rig = await FollowerRig.StartAsync(azurite, Monday, settings: new Dictionary<string, string>
         {
-            ["Followers__SchoolName"] = "Ashworth Green Primary School",
-            ["Followers__SchoolHandle"] = "AshworthGreenPS",
-            ["Followers__SchoolNameVariants"] = "Ashworth Green Primary; AGPS",
+            ["School__Name"] = "Ashworth Green Primary School",
+            ["School__Handle"] = "AshworthGreenPS",
+            ["School__NameVariants"] = "Ashworth Green Primary; AGPS",
         });
         await rig.ApproveAsync("HalifaxLibs", "library");
         var impersonator = new XUser(FollowerData.NextId(), "AshworthGreenPS_", "Ashworth Green Primary School", "Official account of the school.",

@@ -201,6 +201,9 @@ internal sealed class FollowerRig : IAsyncDisposable
         public Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct) => inner.GetMentionsAsync(userId, sinceId, paginationToken, ct);
         public Task MuteAsync(string userId, string targetUserId, CancellationToken ct) => inner.MuteAsync(userId, targetUserId, ct);
         public Task HideReplyAsync(string postId, CancellationToken ct) => inner.HideReplyAsync(postId, ct);
+        public Task DeletePostAsync(string postId, CancellationToken ct) => inner.DeletePostAsync(postId, ct);
+        public Task<XPage<XTimelinePost>> GetTimelinePageAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetTimelinePageAsync(userId, paginationToken, ct);
+        public Task<XProfile> GetProfileAsync(CancellationToken ct) => inner.GetProfileAsync(ct);
 
         public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
         {

@@ -1,4 +1,5 @@
 using SchoolTwitter.Application.Followers;
+using SchoolTwitter.Application.Profile;
 using SchoolTwitter.Core.Followers;
 
 namespace SchoolTwitter.Integration.Tests.Followers;
@@ -30,11 +31,11 @@ public sealed class WeeklyFollowerSummaryTests
     [Fact]
     public void School_identity_is_read_from_the_settings_with_variants_split_and_the_at_sign_dropped()
     {
-        var school = new FollowerOptions { SchoolName = " Ashworth Green Primary School ", SchoolHandle = "@AshworthGreenPS", SchoolNameVariants = "Ashworth Green Primary; AGPS,Ashworth Green" }.School();
+        var school = new SchoolIdentityOptions { Name = " Ashworth Green Primary School ", Handle = "@AshworthGreenPS", NameVariants = "Ashworth Green Primary; AGPS,Ashworth Green" }.Identity();
 
         school.Name.ShouldBe("Ashworth Green Primary School");
         school.Handle.ShouldBe("AshworthGreenPS");
         school.Variants.ShouldBe(["Ashworth Green Primary", "AGPS", "Ashworth Green"]);
-        new FollowerOptions().School().IsSet.ShouldBeFalse();
+        new SchoolIdentityOptions().Identity().IsSet.ShouldBeFalse();
     }
 }

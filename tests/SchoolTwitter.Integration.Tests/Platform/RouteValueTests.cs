@@ -35,7 +35,7 @@ public sealed class RouteValueTests(AzuriteFixture azurite) : IAsyncLifetime
     public void Every_route_value_is_covered()
     {
         var functions = HttpFunctionsWithRouteValues().Select(f => f.Function.DeclaringType!.Name).Distinct().ToList();
-        functions.ShouldBe(["ApproveDraft", "DecideFollower", "GetDraft", "PutSltMember", "RemoveApprovedFollow", "RemoveSltMember",
+        functions.ShouldBe(["ApproveDraft", "ConfirmTakeDown", "DecideFollower", "GetDraft", "GetProtectionCase", "MarkPupilMustNotBeSeen", "PutSltMember", "RemoveApprovedFollow", "RemoveSltMember",
             "PageDrafts", "PageMembers", "PageReview", "PageShell"], ignoreOrder: true);
     }
 

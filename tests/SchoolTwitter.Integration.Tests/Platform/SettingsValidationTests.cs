@@ -7,6 +7,7 @@ using SchoolTwitter.Application;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Profile;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Application.Security;
 using SchoolTwitter.Application.X;
@@ -73,6 +74,7 @@ public sealed class SettingsValidationTests
         { nameof(ContentSafetyOptions), "ContentSafety:PeopleConfidence", "0", "ContentSafety__PeopleConfidence must be above 0 and at most 1." },
         { nameof(ContentSafetyOptions), "ContentSafety:MaxAttempts", "0", "ContentSafety__MaxAttempts must be 1 to 5." },
         { nameof(ContentSafetyOptions), "ContentSafety:InboundImageMaxBytes", "5000000", $"{SettingNames.ContentSafetyInboundImageMaxBytes} must be 1 to 4194304 bytes" },
+        { nameof(SchoolIdentityOptions), "School:Website", "oakfield.sch.uk", "School__Website must be the school's website as an absolute URL" },
     };
 
     [Fact]

@@ -382,10 +382,10 @@ public sealed partial class FakeXServer : IAsyncDisposable
             {
                 ("GET", ["2", "users", "me"]) => RefusedQuery(query, UserReadParameters) ?? (200, Data(UserJson(Account(accountId)))),
                 ("POST", ["2", "tweets"]) => CreatePost(body, accountId),
-                ("DELETE", ["2", "tweets", var id]) => DeletePost(id, accountId),
+                ("DELETE", ["2", "tweets", var id]) => DeleteWithinLimit(id, accountId),
                 ("PUT", ["2", "tweets", var id, "hidden"]) => Hide(id, body),
                 ("POST", ["2", "media", "metadata"]) => Metadata(body),
-                ("GET", ["2", "users", var id, "tweets"]) => RefusedQuery(query, PostReadParameters) ?? PostsPage(OwnPosts(id, RequestedPostFields(query)), query, 5, 100, 10),
+                ("GET", ["2", "users", var id, "tweets"]) => RefusedQuery(query, PostReadParameters) ?? Timeline(id, query),
                 ("GET", ["2", "users", var id, "mentions"]) => RefusedQuery(query, PostReadParameters) ?? MentionsPage(id, query),
                 ("GET", ["2", "users", var id, "followers"]) => RefusedQuery(query, UserReadParameters) ?? UsersPage(Users(_followers, id), query),
                 ("GET", ["2", "users", var id, "following"]) => RefusedQuery(query, UserReadParameters) ?? UsersPage(Users(_following, id), query),

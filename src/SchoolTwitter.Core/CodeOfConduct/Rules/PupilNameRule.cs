@@ -18,6 +18,30 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
 
     public string Id => RuleIds.PupilName;
 
+    /// <summary>
+    /// Every roster pupil the draft's text or alt text names, as this rule reads names, pictures or not: what a published post
+    /// is recorded as naming, so the post can be found if the pupil must no longer be seen.
+    /// </summary>
+    public IReadOnlyList<PupilMention> NamedPupils(DraftContext draft)
+    {
+        var found = new List<PupilMention>();
+        if (draft.Roster.Pupils.Count == 0) return found;
+        var roster = NamesOf(draft.Roster);
+        foreach (var (start, length, pupil, _) in Names(draft.Words, draft, roster))
+        {
+            found.Add(new PupilMention(pupil, draft.Text.Substring(start, length)));
+        }
+        foreach (var image in draft.Draft.Images)
+        {
+            if (string.IsNullOrWhiteSpace(image.AltText)) continue;
+            foreach (var (start, length, pupil, _) in Names(TextAnalysis.Analyse(image.AltText, []), draft, roster))
+            {
+                found.Add(new PupilMention(pupil, image.AltText.Substring(start, length)));
+            }
+        }
+        return found;
+    }
+
     public void Check(DraftContext draft, List<Finding> findings)
     {
         var images = draft.Draft.Images;
@@ -72,3 +96,6 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
         return found;
     }
 }
+
+/// <summary>A roster pupil named in a draft, and the words that named them.</summary>
+public sealed record PupilMention(Pupil Pupil, string Written);
