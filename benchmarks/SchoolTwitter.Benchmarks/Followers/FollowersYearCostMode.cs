@@ -130,7 +130,7 @@ public static class FollowersYearCostMode
     }
 
     /// <summary>Passes every call to the real client, counting requests and the resources each read returned.</summary>
-    private sealed class CountingXAccount(IXAccount inner, Dictionary<string, Count> counts) : IXAccount
+    private sealed class CountingXAccount(IXAccount inner, Dictionary<string, Count> counts) : ForwardingXAccount(inner)
     {
         private T Add<T>(string endpoint, T result, int resources, bool billable = true)
         {
@@ -143,43 +143,34 @@ public static class FollowersYearCostMode
             return result;
         }
 
-        public Task<XUser> GetMeAsync(CancellationToken ct) => inner.GetMeAsync(ct);
-        public Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct) => inner.GetMeAsync(credentials, ct);
-        public Task<XPost> CreatePostAsync(XNewPost post, CancellationToken ct) => inner.CreatePostAsync(post, ct);
-        public Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct) => inner.UploadImageAsync(image, mediaType, ct);
-        public Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct) => inner.SetAltTextAsync(mediaId, altText, ct);
-        public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) => inner.GetRecentPostsAsync(userId, maxResults, paginationToken, ct);
-        public Task DeletePostAsync(string postId, CancellationToken ct) => inner.DeletePostAsync(postId, ct);
-        public Task<XPage<XTimelinePost>> GetTimelinePageAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetTimelinePageAsync(userId, paginationToken, ct);
-        public Task<XProfile> GetProfileAsync(CancellationToken ct) => inner.GetProfileAsync(ct);
 
-        public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
+        public override async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
         {
-            var page = await inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
+            var page = await Inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
             return Add("GET followers", page, page.Items.Count);
         }
 
-        public async Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct)
+        public override async Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct)
         {
-            var page = await inner.GetFollowingAsync(userId, paginationToken, ct);
+            var page = await Inner.GetFollowingAsync(userId, paginationToken, ct);
             return Add("GET following", page, page.Items.Count);
         }
 
-        public async Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct)
+        public override async Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct)
         {
-            var page = await inner.GetMentionsAsync(userId, sinceId, paginationToken, ct);
+            var page = await Inner.GetMentionsAsync(userId, sinceId, paginationToken, ct);
             return Add("GET mentions", page, page.Items.Count);
         }
 
-        public async Task MuteAsync(string userId, string targetUserId, CancellationToken ct)
+        public override async Task MuteAsync(string userId, string targetUserId, CancellationToken ct)
         {
-            await inner.MuteAsync(userId, targetUserId, ct);
+            await Inner.MuteAsync(userId, targetUserId, ct);
             Add("POST muting", 0, 0, billable: false);
         }
 
-        public async Task HideReplyAsync(string postId, CancellationToken ct)
+        public override async Task HideReplyAsync(string postId, CancellationToken ct)
         {
-            await inner.HideReplyAsync(postId, ct);
+            await Inner.HideReplyAsync(postId, ct);
             Add("PUT hidden", 0, 0, billable: false);
         }
     }

@@ -16,7 +16,7 @@ internal sealed record XPageResponse<T>(IReadOnlyList<T>? Data, XMetaDto? Meta, 
 internal sealed record XIncludesDto(IReadOnlyList<XMediaItemDto>? Media);
 
 /// <summary>One includes.media item (media.fields=url,type): a photo has a url, a video or GIF does not.</summary>
-internal sealed record XMediaItemDto(string? MediaKey, string? Type, string? Url);
+internal sealed record XMediaItemDto(string? MediaKey, string? Type, string? Url, string? AltText = null);
 
 internal sealed record XMetaDto(int? ResultCount, string? NextToken);
 
@@ -77,7 +77,7 @@ internal sealed record XPostDto(
     XAttachmentsDto? Attachments = null);
 
 /// <summary>A post's or a profile's links (entities.urls); a profile's website sits under entities.url.urls.</summary>
-internal sealed record XEntitiesDto(IReadOnlyList<XUrlDto>? Urls, XUrlListDto? Url = null);
+internal sealed record XEntitiesDto(IReadOnlyList<XUrlDto>? Urls, XUrlListDto? Url = null, XUrlListDto? Description = null);
 
 internal sealed record XUrlListDto(IReadOnlyList<XUrlDto>? Urls);
 
@@ -97,6 +97,8 @@ internal sealed record XMediaMetadataResultDto(string? Id);
 internal sealed record XMutingDto(bool? Muting);
 
 internal sealed record XHiddenDto(bool? Hidden);
+
+internal sealed record XDeletedDto(bool? Deleted);
 
 internal sealed record XCreatePostBody(string Text, XCreatePostMedia? Media, string? ReplySettings);
 
@@ -122,6 +124,7 @@ internal sealed record XHideBody(bool Hidden);
 [JsonSerializable(typeof(XResponse<XMediaMetadataResultDto>))]
 [JsonSerializable(typeof(XResponse<XMutingDto>))]
 [JsonSerializable(typeof(XResponse<XHiddenDto>))]
+[JsonSerializable(typeof(XResponse<XDeletedDto>))]
 [JsonSerializable(typeof(XPageResponse<XUserDto>))]
 [JsonSerializable(typeof(XPageResponse<XPostDto>))]
 [JsonSerializable(typeof(XErrorBody))]

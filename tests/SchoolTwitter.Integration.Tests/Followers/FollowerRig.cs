@@ -189,26 +189,12 @@ internal sealed class FollowerRig : IAsyncDisposable
     }
 
     /// <summary>Passes every call to the real X client; only observes followers pages.</summary>
-    private sealed class HookedXAccount(IXAccount inner, PageHooks hooks) : IXAccount
+    private sealed class HookedXAccount(IXAccount inner, PageHooks hooks) : ForwardingXAccount(inner)
     {
-        public Task<XUser> GetMeAsync(CancellationToken ct) => inner.GetMeAsync(ct);
-        public Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct) => inner.GetMeAsync(credentials, ct);
-        public Task<XPost> CreatePostAsync(XNewPost post, CancellationToken ct) => inner.CreatePostAsync(post, ct);
-        public Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct) => inner.UploadImageAsync(image, mediaType, ct);
-        public Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct) => inner.SetAltTextAsync(mediaId, altText, ct);
-        public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) => inner.GetRecentPostsAsync(userId, maxResults, paginationToken, ct);
-        public Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetFollowingAsync(userId, paginationToken, ct);
-        public Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct) => inner.GetMentionsAsync(userId, sinceId, paginationToken, ct);
-        public Task MuteAsync(string userId, string targetUserId, CancellationToken ct) => inner.MuteAsync(userId, targetUserId, ct);
-        public Task HideReplyAsync(string postId, CancellationToken ct) => inner.HideReplyAsync(postId, ct);
-        public Task DeletePostAsync(string postId, CancellationToken ct) => inner.DeletePostAsync(postId, ct);
-        public Task<XPage<XTimelinePost>> GetTimelinePageAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetTimelinePageAsync(userId, paginationToken, ct);
-        public Task<XProfile> GetProfileAsync(CancellationToken ct) => inner.GetProfileAsync(ct);
-
-        public async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
+        public override async Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null)
         {
             hooks.BeforeFollowersPage();
-            var page = await inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
+            var page = await Inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
             hooks.Record(maxResults, page.Items.Count);
             hooks.AfterFollowersPage();
             return page;

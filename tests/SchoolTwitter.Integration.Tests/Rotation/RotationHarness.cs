@@ -186,28 +186,13 @@ public sealed class PrefixedAuditLog(IAuditLog inner, string prefix) : IAuditLog
 }
 
 /// <summary>The real X client, with a gate before verifying submitted credentials, so a test can hold one submission mid-flight.</summary>
-public sealed class GatedXAccount(IXAccount inner) : IXAccount
+public sealed class GatedXAccount(IXAccount inner) : ForwardingXAccount(inner)
 {
     public Func<Task>? BeforeVerify { get; set; }
 
-    public Task<XUser> GetMeAsync(CancellationToken ct) => inner.GetMeAsync(ct);
-
-    public async Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct)
+    public override async Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct)
     {
         if (BeforeVerify is { } gate) await gate();
-        return await inner.GetMeAsync(credentials, ct);
+        return await Inner.GetMeAsync(credentials, ct);
     }
-
-    public Task<XPost> CreatePostAsync(XNewPost post, CancellationToken ct) => inner.CreatePostAsync(post, ct);
-    public Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct) => inner.UploadImageAsync(image, mediaType, ct);
-    public Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct) => inner.SetAltTextAsync(mediaId, altText, ct);
-    public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) => inner.GetRecentPostsAsync(userId, maxResults, paginationToken, ct);
-    public Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null) => inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
-    public Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetFollowingAsync(userId, paginationToken, ct);
-    public Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct) => inner.GetMentionsAsync(userId, sinceId, paginationToken, ct);
-    public Task MuteAsync(string userId, string targetUserId, CancellationToken ct) => inner.MuteAsync(userId, targetUserId, ct);
-    public Task HideReplyAsync(string postId, CancellationToken ct) => inner.HideReplyAsync(postId, ct);
-    public Task DeletePostAsync(string postId, CancellationToken ct) => inner.DeletePostAsync(postId, ct);
-    public Task<XPage<XTimelinePost>> GetTimelinePageAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetTimelinePageAsync(userId, paginationToken, ct);
-    public Task<XProfile> GetProfileAsync(CancellationToken ct) => inner.GetProfileAsync(ct);
 }

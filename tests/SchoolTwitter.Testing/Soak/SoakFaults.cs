@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Messaging;
 using SchoolTwitter.Application.X;
+using SchoolTwitter.Testing.FakeX;
 
 namespace SchoolTwitter.Testing.Soak;
 
@@ -94,35 +95,12 @@ internal sealed class CrashingQueue(IMessageQueue inner, SoakFaults faults, doub
 }
 
 /// <summary>The X client, with the process stopping after X made the post and before anything recorded it.</summary>
-internal sealed class CrashingXAccount(IXAccount inner, SoakFaults faults, double rate) : IXAccount
+internal sealed class CrashingXAccount(IXAccount inner, SoakFaults faults, double rate) : ForwardingXAccount(inner)
 {
-    public async Task<XPost> CreatePostAsync(XNewPost post, CancellationToken ct)
+    public override async Task<XPost> CreatePostAsync(XNewPost post, CancellationToken ct)
     {
-        var made = await inner.CreatePostAsync(post, ct);
+        var made = await Inner.CreatePostAsync(post, ct);
         if (faults.Roll("stopped after the post was made", rate)) throw new SimulatedCrashException("after X made the post");
         return made;
     }
-
-    public Task<XUser> GetMeAsync(CancellationToken ct) => inner.GetMeAsync(ct);
-
-    public Task<XUser> GetMeAsync(XCredentials credentials, CancellationToken ct) => inner.GetMeAsync(credentials, ct);
-
-    public Task<string> UploadImageAsync(ReadOnlyMemory<byte> image, string mediaType, CancellationToken ct) => inner.UploadImageAsync(image, mediaType, ct);
-
-    public Task SetAltTextAsync(string mediaId, string altText, CancellationToken ct) => inner.SetAltTextAsync(mediaId, altText, ct);
-
-    public Task<XPage<XPost>> GetRecentPostsAsync(string userId, int maxResults, string? paginationToken, CancellationToken ct) =>
-        inner.GetRecentPostsAsync(userId, maxResults, paginationToken, ct);
-
-    public Task<XPage<XUser>> GetFollowersAsync(string userId, string? paginationToken, CancellationToken ct, int? maxResults = null) =>
-        inner.GetFollowersAsync(userId, paginationToken, ct, maxResults);
-
-    public Task<XPage<XUser>> GetFollowingAsync(string userId, string? paginationToken, CancellationToken ct) => inner.GetFollowingAsync(userId, paginationToken, ct);
-
-    public Task<XPage<XPost>> GetMentionsAsync(string userId, string? sinceId, string? paginationToken, CancellationToken ct) =>
-        inner.GetMentionsAsync(userId, sinceId, paginationToken, ct);
-
-    public Task MuteAsync(string userId, string targetUserId, CancellationToken ct) => inner.MuteAsync(userId, targetUserId, ct);
-
-    public Task HideReplyAsync(string postId, CancellationToken ct) => inner.HideReplyAsync(postId, ct);
 }
