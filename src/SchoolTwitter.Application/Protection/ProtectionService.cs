@@ -167,7 +167,7 @@ public sealed class ProtectionService(
         var lines = new List<string>();
         if (plan.Count > 0)
         {
-            lines.Add("Nothing is deleted until one SLT member confirms the take-down (SLT page, or POST /api/protection/" + opened.Id + "/confirmation).");
+            lines.Add("Nothing is deleted until one SLT member confirms the take-down on the SLT page.");
             lines.AddRange(plan.Take(20).Select(p => $"- {p.Link} ({p.Reason}, {p.PostedAt.ToString("d MMM yyyy", c)})"));
             if (plan.Count > 20) lines.Add($"- …and {plan.Count - 20} more in the case.");
         }
@@ -180,7 +180,11 @@ public sealed class ProtectionService(
             : "Safeguarding: a pupil must no longer be seen; no live post found";
         try
         {
-            await notifier.NotifyAsync(new Notification(AlertKind, title, facts, Text: string.Join('\n', lines)), ct);
+            await notifier.NotifyAsync(new Notification(AlertKind, title, facts, Text: string.Join('\n', lines))
+            {
+                Subject = opened.Id,
+                Buttons = [new("Review and take down", PagePlace.Protection with { Item = opened.Id })],
+            }, ct);
         }
         catch (NotificationFailedException failed)
         {

@@ -257,7 +257,11 @@ public sealed class TakeDownService(
         var title = notRemoved.Count == 0
             ? $"Take-down finished: {report.Removed + report.AlreadyGone} posts gone"
             : $"Take-down finished: {notRemoved.Count} posts could NOT be removed";
-        return new Notification(ReportKind, title, facts, Text: text);
+        return new Notification(ReportKind, title, facts, Text: text)
+        {
+            Subject = report.Case.Id,
+            Buttons = [new("See the case", PagePlace.Protection with { Item = report.Case.Id })],
+        };
     }
 
     private Task ContinueLaterAsync(string caseId, TimeSpan after, CancellationToken ct) =>

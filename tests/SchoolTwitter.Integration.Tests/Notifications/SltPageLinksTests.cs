@@ -31,7 +31,7 @@ public sealed class SltPageLinksTests
     {
         var links = SltPageLinks.WithBaseUrl("https://stw.example");
         PagePlace.Sections.Select(p => links.For(p)!.Fragment).ShouldBe(
-            ["#drafts", "#followers", "#moderation", "#follow-policy", "#credentials", "#roster", "#members", "#audit"]);
+            ["#drafts", "#followers", "#moderation", "#follow-policy", "#credentials", "#roster", "#protection", "#members", "#audit"]);
     }
 
     [Fact]

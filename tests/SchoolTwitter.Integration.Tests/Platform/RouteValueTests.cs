@@ -36,7 +36,7 @@ public sealed class RouteValueTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var functions = HttpFunctionsWithRouteValues().Select(f => f.Function.DeclaringType!.Name).Distinct().ToList();
         functions.ShouldBe(["ApproveDraft", "ConfirmTakeDown", "DecideFollower", "GetDraft", "GetProtectionCase", "MarkPupilMustNotBeSeen", "PutSltMember", "RemoveApprovedFollow", "RemoveSltMember",
-            "PageDrafts", "PageMembers", "PageReview", "PageShell"], ignoreOrder: true);
+            "PageDrafts", "PageMembers", "PageProtection", "PageReview", "PageShell"], ignoreOrder: true);
     }
 
     [Theory]

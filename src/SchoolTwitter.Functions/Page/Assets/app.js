@@ -399,6 +399,63 @@
     add(body, form, outcome);
   }
 
+  // ---------------------------------------------------------------- Protection: a child who must no longer be seen
+  const TRIGGERS = { consentWithdrawn: 'Photo consent withdrawn in the roster', leftRoster: 'Left the roster', mustNotBeSeen: 'Marked by SLT: must not be seen' };
+  const CASE_STATES = { awaitingConfirmation: 'Waiting for an SLT member to confirm the take-down', takingDown: 'Taking the posts down now', complete: 'Finished' };
+  const POST_STATES = { pending: 'Still on X', removed: 'Removed', alreadyGone: 'Already gone', notRemoved: 'Could not be removed: delete it in the X app' };
+
+  async function protection(body) {
+    add(body, h('p', { class: 'intro' }, 'When a pupil must no longer be seen (consent withdrawn, a placement, a court order), every post that pictured or named them is found, drafts that would are held back at once, and one confirmation takes the posts down. The reason is kept in the audit log only; it never appears on a card or here.'));
+    const form = h('form', { novalidate: true });
+    const [idField, pupil] = field('The pupil\'s roster id', h('input', { type: 'text', autocomplete: 'off' }), 'As in the MIS export, such as C7001. Never the name.');
+    const [reasonField, reason] = field('Why (kept in the audit log only)', h('textarea', { rows: '3', maxlength: '2000' }));
+    const submit = h('button', { type: 'submit' }, 'Hold back and find their posts');
+    add(form, h('fieldset', null, h('legend', null, 'Mark a pupil as must not be seen'), idField, reasonField, h('div', { class: 'actions' }, submit)));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!pupil.value.trim()) { say('Give the pupil\'s roster id first.', true); pupil.focus(); return; }
+      act(submit, async () => {
+        const opened = await api('POST', `pupils/${encodeURIComponent(pupil.value.trim())}/protection`, { reason: reason.value });
+        await show('protection', true);
+        say(`Pupil ${opened.pupilInitials}: ${opened.posts.length} live posts found, ${opened.heldBackDrafts.length} drafts held back.`);
+      });
+    });
+    add(body, form);
+
+    const cases = await api('GET', 'protection');
+    add(body, h('h3', null, 'Cases'));
+    if (cases.length === 0) add(body, h('p', null, 'No pupil has been marked yet.'));
+    for (const summary of cases) {
+      const c = await api('GET', `protection/${encodeURIComponent(summary.id)}`);
+      const card = h('section', { class: 'card', id: `item-${c.id}`, tabindex: '-1' },
+        h('h4', null, `Pupil ${c.pupilInitials} (${c.pupilId})`),
+        h('p', null, `${TRIGGERS[c.trigger] || c.trigger}. ${CASE_STATES[c.status] || c.status}.`),
+        h('p', null, `${c.heldBackDrafts.length} drafts held back; ${c.removed} posts removed, ${c.alreadyGone} already gone, ${c.pending} still on X, ${c.notRemoved} could not be removed.`),
+        h('ul', null, c.posts.map((post) => h('li', null, h('a', { href: post.link, rel: 'noopener noreferrer', target: '_blank' }, post.reason === 'pictured' ? 'A post that pictured them' : 'A post that named them'), ` — ${POST_STATES[post.state] || post.state}`))));
+      if (c.status !== 'complete' && c.pending > 0) {
+        const confirm = h('button', { type: 'button' }, `Take down all ${c.pending} posts`);
+        confirm.addEventListener('click', () => act(confirm, async () => {
+          const report = await api('POST', `protection/${encodeURIComponent(c.id)}/confirmation`, {});
+          await show('protection', true);
+          say(report.status === 'complete' ? `Done: ${report.removed + report.alreadyGone} posts are off X; ${report.notRemoved} must be deleted by hand.` : 'Under way: X limits how fast posts can be deleted, so the rest follow automatically.');
+        }));
+        add(card, h('div', { class: 'actions' }, confirm));
+      }
+      add(body, card);
+    }
+
+    add(body, h('h3', null, 'The account\'s past posts'));
+    const estimate = h('button', { type: 'button', class: 'secondary' }, 'What would checking every past post cost?');
+    const answer = h('div');
+    estimate.addEventListener('click', () => act(estimate, async () => {
+      const cost = await api('GET', 'history-audit');
+      answer.replaceChildren(h('p', null, `${cost.postsToRead} of ${cost.postsOnAccount} posts can be read: ${cost.cost}.`),
+        h('p', null, h('a', { href: 'page/history-audit?confirm=true&format=html', target: '_blank', rel: 'noopener' }, 'Check them against today\'s code of conduct (opens the report)'),
+          ' · ', h('a', { href: 'page/history-audit?confirm=true&format=csv' }, 'the same as a spreadsheet (CSV)')));
+    }));
+    add(body, h('div', { class: 'actions' }, estimate), answer);
+  }
+
   // ---------------------------------------------------------------- SLT members
   async function members(body) {
     const data = await api('GET', 'members');
@@ -484,6 +541,7 @@
     'follow-policy': ['Follow policy', followPolicy],
     credentials: ['Credentials', credentials],
     roster: ['Roster', roster],
+    protection: ['A child must not be seen', protection],
     members: ['SLT members', members],
     audit: ['Audit', audit],
   };
