@@ -219,6 +219,7 @@ var queueNames = [
   'drafts-to-check-poison'
   'drafts-to-publish-poison'
   'protection-takedowns'
+  'protection-takedowns-poison'
 ]
 var tableNames = [
   'Drafts'

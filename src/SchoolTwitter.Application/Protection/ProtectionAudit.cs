@@ -13,4 +13,5 @@ public static class ProtectionAuditActions
     public const string PostNotRemoved = "protection.post-not-removed";
     public const string Paused = "protection.paused";
     public const string Completed = "protection.completed";
+    public const string Stalled = "protection.stalled";
 }

@@ -44,6 +44,7 @@ public sealed class TakeDownService(
     ILogger<TakeDownService> logger)
 {
     public const string ReportKind = "protection.take-down-report";
+    public const string StalledKind = "protection.take-down-stalled";
 
     /// <summary>A 429 whose reset is this near is waited out in the run (X's window is 15 minutes: longer waits pause).</summary>
     public static readonly TimeSpan InlineWaitLimit = TimeSpan.FromSeconds(60);
@@ -236,6 +237,39 @@ public sealed class TakeDownService(
         }
         throw new InvalidOperationException($"Protection case {held.Id} kept changing while its take-down was being recorded.");
     }
+
+    /// <summary>
+    /// A continuation that failed every delivery (the poison queue): the posts still on X would otherwise wait unseen, so SLT hear
+    /// which, and a person deletes them by hand or confirms again on the SLT page.
+    /// </summary>
+    public async Task StalledAsync(string message, CancellationToken ct)
+    {
+        var caseId = ReadCaseId(message);
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), DraftAuditActions.System, ProtectionAuditActions.Stalled, caseId ?? "unknown",
+            "continuation failed every delivery"), ct);
+        var report = caseId is null ? null : await GetAsync(caseId, ct);
+        if (report is null)
+        {
+            logger.LogError("A take-down continuation failed every delivery and names no known case");
+            return;
+        }
+        var still = report.Plan.Where(p => !p.IsDone).ToList();
+        if (still.Count == 0) return;
+        await notifier.NotifyAsync(StalledCard(report, still), ct);
+    }
+
+    public static Notification StalledCard(TakeDownReport report, IReadOnlyList<TakeDownItem> still) =>
+        new(StalledKind, $"Take-down stopped: {still.Count} posts are still on X", [
+            new("Pupil", $"{report.Case.PupilId} ({report.Case.PupilInitials})"),
+            new("Still on X", still.Count.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))),
+            new("Case", report.Case.Id),
+        ], Text: "The service could not finish taking these posts down. Delete them by hand in the X app now (open each link, … menu, Delete):\n"
+                 + string.Join('\n', still.Select(i => $"- {i.Link}")))
+        {
+            AlsoSltChannel = true,
+            Subject = report.Case.Id,
+            Buttons = [new("See the case", PagePlace.Protection with { Item = report.Case.Id })],
+        };
 
     public static Notification ReportCard(TakeDownReport report)
     {

@@ -237,6 +237,26 @@ public sealed class TakeDownTests(AzuriteFixture azurite) : DraftKitTests(azurit
         Kit.Host.Logs.AllText.ShouldContain("Malformed take-down continuation dropped");
     }
 
+    [Fact]
+    public async Task A_continuation_that_failed_every_delivery_tells_slt_which_posts_are_still_on_x()
+    {
+        var pupil = NewPupil();
+        await AddToRosterAsync(Kit, pupil);
+        var post = await SeedPostAsync(Kit, "Harvest festival.", DateTimeOffset.UtcNow.AddDays(-2), [pupil.Id], "Pupils with baskets");
+        var caseId = (await MarkAsync(pupil.Id, "Placement")).Str("id");
+        var before = Kit.Host.Webhook.Received.Count;
+
+        await Kit.Function<TakeDownContinuationPoison>().Run($"{{\"caseId\":\"{caseId}\"}}", CancellationToken.None);
+
+        var card = (await Kit.Host.Webhook.WaitForAsync(before + 1, TimeSpan.FromSeconds(10))).Skip(before)
+            .Single(n => n["kind"]!.GetValue<string>() == TakeDownService.StalledKind);
+        card["sltChannel"]!.GetValue<bool>().ShouldBeTrue();
+        card.ToJsonString().ShouldContain(post.Id);
+        card.ToJsonString().ShouldNotContain("Placement");
+        (await Kit.AuditAsync(caseId)).ShouldContain(e => e.Action == ProtectionAuditActions.Stalled);
+        Kit.Host.X.DeleteRequests.ShouldBe(0, "a poisoned message deletes nothing by itself");
+    }
+
     private async Task<Reply> MarkAsync(string pupilId, string reason) =>
         Reply.From(await Kit.CallAsync<MarkPupilMustNotBeSeen>(DraftTestKit.Request("POST", $"/api/pupils/{pupilId}/protection",
             Encoding.UTF8.GetBytes(new JsonObject { ["reason"] = reason }.ToJsonString()), headers: DraftTestKit.Principal(Slt, "SLT")), ("id", pupilId)));
