@@ -30,37 +30,3 @@ public interface IDraftStore
     /// <summary>The draft id currently holding <paramref name="key"/> if its claim is younger than <paramref name="window"/>.</summary>
     Task<string?> FindByKeyAsync(string key, DateTimeOffset now, TimeSpan? window, CancellationToken ct);
 }
-
-/// <summary>Image bytes of drafts (blob container <c>draft-media</c>), as submitted; sanitised only when published.</summary>
-public interface IDraftMediaStore
-{
-    Task PutAsync(string draftId, int index, ReadOnlyMemory<byte> content, CancellationToken ct);
-
-    /// <summary>The image's bytes; throws <see cref="DraftMediaMissingException"/> when they are gone.</summary>
-    Task<ReadOnlyMemory<byte>> GetAsync(string draftId, int index, CancellationToken ct);
-
-    Task DeleteAllAsync(string draftId, CancellationToken ct);
-}
-
-public sealed class DraftMediaMissingException(string draftId, int index)
-    : Exception($"Image {index} of draft {draftId} is missing from the media store.");
-
-/// <summary>The school's pupil roster (table <c>Pupils</c>); replaced whole, never merged.</summary>
-public interface IPupilRosterStore
-{
-    Task<Core.Roster.PupilRoster> GetAsync(CancellationToken ct);
-
-    /// <summary>Replaces the roster in one step: readers see the old roster or the new one, never a mixture.</summary>
-    Task ReplaceAsync(Core.Roster.PupilRoster roster, CancellationToken ct);
-}
-
-/// <summary>Makes an image safe to publish: orientation applied, every metadata block (EXIF incl. GPS, XMP, IPTC, ICC) removed, re-encoded.</summary>
-public interface IImageSanitiser
-{
-    /// <summary>What the bytes decode as (format and size), or null when they are not an image the sanitiser can read.</summary>
-    Core.Media.ImageInfo? Identify(ReadOnlyMemory<byte> image);
-
-    SanitisedImage Sanitise(ReadOnlyMemory<byte> image);
-}
-
-public sealed record SanitisedImage(ReadOnlyMemory<byte> Content, string MediaType);
