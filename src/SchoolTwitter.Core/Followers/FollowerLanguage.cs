@@ -10,7 +10,8 @@ namespace SchoolTwitter.Core.Followers;
 /// </summary>
 public sealed class FollowerLanguage(OffensiveLanguage offensive, FollowerKeywords keywords, Func<string, bool> isOrdinaryWord, Func<string, bool> isGivenName)
 {
-    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Titles before a surname ("Mrs Dyke"); the handle reading also keeps the word after one whole.</summary>
+    internal static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "cllr", "councillor", "sir", "dame", "lady", "lord", "rev", "revd",
     };

@@ -83,10 +83,14 @@ internal sealed class ProfileText
     private static string Segmented(string words, WordSegmenter segmenter, int minLength)
     {
         var sb = new StringBuilder(words.Length + 8);
+        var previous = "";
         foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (sb.Length > 0) sb.Append(' ');
-            if (word.Length < minLength || !word.All(char.IsLetter))
+            var afterTitle = FollowerLanguage.Titles.Contains(previous.TrimEnd('.')) && char.IsUpper(word[0]);
+            previous = word;
+            // "MrsTitleyMusic": the word after a title is a surname, read whole ("Titley", not "tit ley").
+            if (word.Length < minLength || !word.All(char.IsLetter) || afterTitle)
             {
                 sb.Append(word);
                 continue;

@@ -250,6 +250,7 @@ public class FollowerSignalsTests
     [Theory]
     [InlineData("MrsDykeY3", "Mrs Dyke", "Year 3 teacher. Science lead.")]
     [InlineData("MrCoonMusic", "Mr Coon", "Peripatetic music teacher.")]
+    [InlineData("MrTitmusPE", "Mr Titmus", "PE teacher.")] // the handle's word after a title is read whole, not "tit mus"
     [InlineData("ReceptionReads", "Reception Reads", "This week: Naked Mole Rat Gets Dressed!")]
     public void Surnames_and_titles_the_checker_reads_as_innocent_pass_with_nothing_found(string handle, string name, string bio)
     {
