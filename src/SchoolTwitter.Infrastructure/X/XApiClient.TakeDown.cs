@@ -25,16 +25,7 @@ public sealed partial class XApiClient
     public async Task<XPage<XTimelinePost>> GetTimelinePageAsync(string userId, string? paginationToken, CancellationToken ct)
     {
         var path = $"2/users/{Segment(userId)}/tweets?max_results={XTimelineLimits.PageSize}{Token(paginationToken)}";
-        var legacy = _legacyPostFields;
-        try
-        {
-            return await ReadTimelineAsync(path, legacy, ct);
-        }
-        catch (XParameterRefusedException refused) when (!legacy && refused.Parameters.Overlaps(["post.fields", "expansions"]))
-        {
-            _legacyPostFields = true;
-            return await ReadTimelineAsync(path, legacy: true, ct);
-        }
+        return await WithPostFieldFallbackAsync(legacy => ReadTimelineAsync(path, legacy, ct));
     }
 
     private async Task<XPage<XTimelinePost>> ReadTimelineAsync(string path, bool legacy, CancellationToken ct)

@@ -164,18 +164,22 @@ public sealed partial class XApiClient : IXAccount
     }
 
     /// <summary>A page of posts, asked for in the 2.167 names; an X that refuses them is asked again, and from then on, in the long-standing ones.</summary>
-    private async Task<XPage<XPost>> ReadPostsAsync(string pathAndQuery, CancellationToken ct, string? extraPostFields = null, string? media = null)
+    private Task<XPage<XPost>> ReadPostsAsync(string pathAndQuery, CancellationToken ct, string? extraPostFields = null, string? media = null) =>
+        WithPostFieldFallbackAsync(legacy => ReadPageAsync(pathAndQuery, legacy, extraPostFields, media, ct));
+
+    /// <summary>Runs a post read in the names X currently takes; a refusal of the 2.167 names switches to the long-standing ones for good.</summary>
+    private async Task<T> WithPostFieldFallbackAsync<T>(Func<bool, Task<T>> read)
     {
         var legacy = _legacyPostFields;
         try
         {
-            return await ReadPageAsync(pathAndQuery, legacy, extraPostFields, media, ct);
+            return await read(legacy);
         }
         catch (XParameterRefusedException refused) when (!legacy && refused.Parameters.Overlaps(["post.fields", "expansions"]))
         {
             _logger.LogWarning("X refused the 2.167 post field names ({Parameters}); asking with tweet.fields from now on", string.Join(", ", refused.Parameters));
             _legacyPostFields = true;
-            return await ReadPageAsync(pathAndQuery, legacy: true, extraPostFields, media, ct);
+            return await read(true);
         }
     }
 

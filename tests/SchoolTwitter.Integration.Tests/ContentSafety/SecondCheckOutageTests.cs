@@ -12,29 +12,13 @@ namespace SchoolTwitter.Integration.Tests.ContentSafety;
 /// failing, the fake webhook as the SLT channel.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : SecondCheckKitTests(azurite)
 {
-    private FakeAzureAiServer _ai = null!;
-    private DraftTestKit _kit = null!;
-    private string _head = "";
-
-    public async Task InitializeAsync()
-    {
-        _ai = await FakeAzureAiServer.StartAsync();
-        _ai.SlowReplyDelay = TimeSpan.FromSeconds(3);
-        _kit = await SecondCheckHosts.DraftKitAsync(azurite, _ai);
-        _head = await _kit.NewSltMemberAsync("head");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _kit.DisposeAsync();
-        await _ai.DisposeAsync();
-    }
+    protected override TimeSpan SlowReplyDelay => TimeSpan.FromSeconds(3);
 
     /// <summary>The outage cards the SLT channel received, in order.</summary>
     private List<JsonNode> OutageCards() =>
-        [.. _kit.Host.Webhook.Received.Where(b => b["kind"]!.GetValue<string>().StartsWith("second-check.", StringComparison.Ordinal))];
+        [.. Kit.Host.Webhook.Received.Where(b => b["kind"]!.GetValue<string>().StartsWith("second-check.", StringComparison.Ordinal))];
 
     private List<string> OutageKinds() => [.. OutageCards().Select(b => b["kind"]!.GetValue<string>())];
 
@@ -43,9 +27,9 @@ public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifet
 
     private async Task<DraftRecord> CheckAsync()
     {
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _head))).Str("id");
-        await _kit.RunCheckQueueAsync(id);
-        return (await _kit.DraftAsync(id))!;
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Head))).Str("id");
+        await Kit.RunCheckQueueAsync(id);
+        return (await Kit.DraftAsync(id))!;
     }
 
     [Theory]
@@ -54,7 +38,7 @@ public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifet
     [InlineData(FakeAiFault.SlowReply, "did not answer in time")]
     public async Task Many_drafts_during_an_outage_alert_once(FakeAiFault fault, string reason)
     {
-        _ai.InjectFault(FakeAzureAiServer.TextAnalyze, fault, times: 1000);
+        Ai.InjectFault(FakeAzureAiServer.TextAnalyze, fault, times: 1000);
 
         for (var i = 0; i < 3; i++)
         {
@@ -72,17 +56,17 @@ public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task Recovery_is_told_once_and_a_new_outage_is_alerted_again()
     {
-        _ai.InjectFault(FakeAzureAiServer.TextAnalyze, FakeAiFault.ServerError, times: 1000);
+        Ai.InjectFault(FakeAzureAiServer.TextAnalyze, FakeAiFault.ServerError, times: 1000);
         await CheckAsync();
         await CheckAsync();
         OutageKinds().ShouldBe([SecondCheckNotifications.OutageKind]);
 
-        _ai.ClearFaults();
+        Ai.ClearFaults();
         (await CheckAsync()).Status.ShouldBe(DraftStatus.Scheduled);
         (await CheckAsync()).Status.ShouldBe(DraftStatus.Scheduled);
         OutageKinds().ShouldBe([SecondCheckNotifications.OutageKind, SecondCheckNotifications.RestoredKind]);
 
-        _ai.InjectFault(FakeAzureAiServer.TextAnalyze, FakeAiFault.Forbidden, times: 1000);
+        Ai.InjectFault(FakeAzureAiServer.TextAnalyze, FakeAiFault.Forbidden, times: 1000);
         (await CheckAsync()).Status.ShouldBe(DraftStatus.AwaitingApproval);
         (await CheckAsync()).Status.ShouldBe(DraftStatus.AwaitingApproval);
         OutageKinds().ShouldBe([SecondCheckNotifications.OutageKind, SecondCheckNotifications.RestoredKind, SecondCheckNotifications.OutageKind]);
@@ -92,7 +76,7 @@ public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task Of_many_checks_failing_at_once_exactly_one_tells_slt()
     {
-        var outage = _kit.Get<SecondCheckOutage>();
+        var outage = Kit.Get<SecondCheckOutage>();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => outage.FailedAsync("Azure AI text analysis answered 503", CancellationToken.None))));
         OutageKinds().ShouldBe([SecondCheckNotifications.OutageKind]);
@@ -104,12 +88,12 @@ public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task An_alert_the_channel_did_not_hear_is_sent_with_the_next_failure()
     {
-        var outage = _kit.Get<SecondCheckOutage>();
-        _kit.Host.Webhook.FailNext(100);
+        var outage = Kit.Get<SecondCheckOutage>();
+        Kit.Host.Webhook.FailNext(100);
         await outage.FailedAsync("Azure AI text analysis answered 500", CancellationToken.None);
         OutageCards().ShouldBeEmpty();
 
-        _kit.Host.Webhook.FailNext(0);
+        Kit.Host.Webhook.FailNext(0);
         await outage.FailedAsync("Azure AI text analysis answered 500", CancellationToken.None);
         await outage.FailedAsync("Azure AI text analysis answered 500", CancellationToken.None);
         OutageKinds().ShouldBe([SecondCheckNotifications.OutageKind]);
@@ -119,7 +103,7 @@ public sealed class SecondCheckOutageTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task The_service_answering_without_an_outage_tells_nobody()
     {
         (await CheckAsync()).Status.ShouldBe(DraftStatus.Scheduled);
-        await _kit.Get<SecondCheckOutage>().AnsweredAsync(CancellationToken.None);
+        await Kit.Get<SecondCheckOutage>().AnsweredAsync(CancellationToken.None);
         OutageCards().ShouldBeEmpty();
     }
 }

@@ -11,37 +11,21 @@ namespace SchoolTwitter.Integration.Tests.ContentSafety;
 
 /// <summary>The second check in the draft pipeline and in inbound moderation, on Azurite with the fake Azure AI server.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : SecondCheckKitTests(azurite)
 {
-    private FakeAzureAiServer _ai = null!;
-    private DraftTestKit _kit = null!;
-    private string _head = "";
-
-    public async Task InitializeAsync()
-    {
-        _ai = await FakeAzureAiServer.StartAsync();
-        _kit = await SecondCheckHosts.DraftKitAsync(azurite, _ai);
-        _head = await _kit.NewSltMemberAsync("head");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _kit.DisposeAsync();
-        await _ai.DisposeAsync();
-    }
 
     private async Task<DraftRecord> SubmitAndCheckAsync(string text, bool withPhoto)
     {
         var media = withPhoto ? new System.Text.Json.Nodes.JsonArray(DraftTestKit.Image(TestImages.Png(), "class.png", "Year 2 in the hall")) : null;
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(text, _head, media: media))).Str("id");
-        await _kit.RunCheckQueueAsync(id);
-        return (await _kit.DraftAsync(id))!;
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(text, Head, media: media))).Str("id");
+        await Kit.RunCheckQueueAsync(id);
+        return (await Kit.DraftAsync(id))!;
     }
 
     [Fact]
     public async Task A_class_photo_declared_to_show_no_pupils_goes_to_review_with_the_count()
     {
-        _ai.DefaultPeople = [0.98, 0.95, 0.9, 0.85, 0.8, 0.7];
+        Ai.DefaultPeople = [0.98, 0.95, 0.9, 0.85, 0.8, 0.7];
 
         var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: true);
 
@@ -49,13 +33,13 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
         var finding = draft.Verdict!.Findings.ShouldHaveSingleItem();
         finding.Rule.ShouldBe(RuleIds.PeopleInPhoto);
         finding.Message.ShouldContain("shows 6 people; the draft declares no pupils pictured");
-        _kit.Host.X.Posts.ShouldBeEmpty();
+        Kit.Host.X.Posts.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Hateful_text_is_blocked()
     {
-        _ai.RateText("food bank", HarmCategories.Hate, 6);
+        Ai.RateText("food bank", HarmCategories.Hate, 6);
 
         var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: false);
 
@@ -66,13 +50,13 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task With_the_service_down_the_draft_is_not_posted_and_waits_for_review()
     {
-        _ai.InjectFault(FakeAzureAiServer.TextAnalyze, FakeAiFault.ServerError, times: 10);
+        Ai.InjectFault(FakeAzureAiServer.TextAnalyze, FakeAiFault.ServerError, times: 10);
 
         var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: true);
 
         draft.Status.ShouldBe(DraftStatus.AwaitingApproval);
         draft.Verdict!.Findings.ShouldContain(f => f.Message.StartsWith("The second check could not run", StringComparison.Ordinal));
-        _kit.Host.X.Posts.ShouldBeEmpty();
+        Kit.Host.X.Posts.ShouldBeEmpty();
     }
 
     [Fact]
@@ -80,18 +64,18 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
     {
         var draft = await SubmitAndCheckAsync(DraftTestKit.UniqueText(), withPhoto: true);
         draft.Status.ShouldBe(DraftStatus.Scheduled);
-        _ai.RequestCount(FakeAzureAiServer.PeopleAnalyze).ShouldBe(1);
+        Ai.RequestCount(FakeAzureAiServer.PeopleAnalyze).ShouldBe(1);
     }
 
     [Fact]
     public async Task Pictures_reach_the_service_stripped_of_hidden_data_as_they_would_reach_x()
     {
         var media = new System.Text.Json.Nodes.JsonArray(DraftTestKit.Image(TestImages.JpegWithGps(), "trip.jpg", "Year 2 at the museum"));
-        var id = (await _kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), _head, media: media))).Str("id");
-        await _kit.RunCheckQueueAsync(id);
+        var id = (await Kit.SubmitAsync(DraftTestKit.DraftJson(DraftTestKit.UniqueText(), Head, media: media))).Str("id");
+        await Kit.RunCheckQueueAsync(id);
 
-        _ai.ReceivedImages.Count.ShouldBe(2, "image analysis and people detection");
-        foreach (var sent in _ai.ReceivedImages)
+        Ai.ReceivedImages.Count.ShouldBe(2, "image analysis and people detection");
+        foreach (var sent in Ai.ReceivedImages)
         {
             var text = System.Text.Encoding.Latin1.GetString(sent);
             text.ShouldNotContain("SchoolPhone", Case.Sensitive, "the camera's EXIF");
@@ -104,13 +88,13 @@ public sealed class SecondCheckPipelineTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task A_hateful_mention_the_word_lists_miss_goes_to_review()
     {
-        _ai.RateText("people like you", HarmCategories.Hate, 6);
-        var mention = _kit.Host.X.AddMention(new XPost("", "@school people like you should not teach children", "1600000000000000077"));
+        Ai.RateText("people like you", HarmCategories.Hate, 6);
+        var mention = Kit.Host.X.AddMention(new XPost("", "@school people like you should not teach children", "1600000000000000077"));
 
-        var result = await _kit.Host.Create<InboundModerationService>().RunAsync(CancellationToken.None);
+        var result = await Kit.Host.Create<InboundModerationService>().RunAsync(CancellationToken.None);
 
         result.Flagged.ShouldBe(1);
-        var item = await _kit.Get<IFollowerReviewStore>().GetAsync(_kit.Host.X.AccountId, FollowerReviewItem.PostReviewId(mention.Id), CancellationToken.None);
+        var item = await Kit.Get<IFollowerReviewStore>().GetAsync(Kit.Host.X.AccountId, FollowerReviewItem.PostReviewId(mention.Id), CancellationToken.None);
         item.ShouldNotBeNull();
         item.Reasons.ShouldContain(r => r.Code == "content-safety-mention");
     }

@@ -2,13 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SchoolTwitter.Testing.FakeAzureAi;
 
@@ -39,7 +33,7 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
     private static readonly string[] Categories = ["Hate", "Sexual", "Violence", "SelfHarm"];
 
     private readonly object _gate = new();
-    private readonly WebApplication _app;
+    private LoopbackServer _host = null!;
     private readonly List<(string Words, string Category, int Severity)> _textRules = [];
     private readonly List<string> _protected = [];
     private readonly Dictionary<string, (double[] People, Dictionary<string, int> Severities)> _images = [];
@@ -47,18 +41,11 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
     private readonly List<string> _requests = [];
     private readonly List<byte[]> _receivedImages = [];
 
-    private FakeAzureAiServer(WebApplication app) => _app = app;
-
     public static async Task<FakeAzureAiServer> StartAsync(CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(FakeAzureAiServer).Assembly.GetName().Name });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeAzureAiServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(ct);
-        server.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        var server = new FakeAzureAiServer();
+        server._host = await LoopbackServer.StartAsync(server.HandleAsync, ct);
+        server.Endpoint = server._host.Address + "/";
         return server;
     }
 
@@ -277,9 +264,5 @@ public sealed class FakeAzureAiServer : IAsyncDisposable
         public int Status { get; } = status;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

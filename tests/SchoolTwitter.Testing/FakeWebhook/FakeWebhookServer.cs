@@ -1,12 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SchoolTwitter.Testing.FakeWebhook;
 
@@ -17,26 +11,18 @@ namespace SchoolTwitter.Testing.FakeWebhook;
 public sealed class FakeWebhookServer : IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly WebApplication _app;
+    private LoopbackServer _host = null!;
     private readonly List<JsonNode> _received = [];
     private readonly List<TaskCompletionSource> _waiters = [];
     private int _failNext;
     private int _failStatus = 500;
     private int _requests;
 
-    private FakeWebhookServer(WebApplication app) => _app = app;
-
     public static async Task<FakeWebhookServer> StartAsync(CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(FakeWebhookServer).Assembly.GetName().Name });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeWebhookServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Url = address.TrimEnd('/') + "/workflows/notify";
+        var server = new FakeWebhookServer();
+        server._host = await LoopbackServer.StartAsync(server.HandleAsync, ct);
+        server.Url = server._host.Address + "/workflows/notify";
         return server;
     }
 
@@ -85,11 +71,7 @@ public sealed class FakeWebhookServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext ctx)
     {

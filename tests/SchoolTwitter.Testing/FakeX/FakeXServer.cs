@@ -4,13 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SchoolTwitter.Application.X;
 using SchoolTwitter.Infrastructure.X;
 
@@ -26,7 +20,7 @@ public sealed partial class FakeXServer : IAsyncDisposable
     private static readonly HashSet<string> ReplySettingValues = ["following", "mentionedUsers", "subscribers", "verified"];
 
     private readonly object _gate = new();
-    private readonly WebApplication _app;
+    private LoopbackServer _host = null!;
     private readonly TimeProvider _time;
     private readonly Dictionary<(string ConsumerKey, string Token), (XCredentials Credentials, string AccountId)> _accepted = [];
     private readonly Dictionary<string, XUser> _accounts = [];
@@ -44,9 +38,8 @@ public sealed partial class FakeXServer : IAsyncDisposable
     private long _nextId = ((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1_288_834_974_657) << 22) + Random.Shared.Next(0, 1 << 20);
     private int _replyAttempts;
 
-    private FakeXServer(WebApplication app, TimeProvider time, XCredentials credentials, string accountId)
+    private FakeXServer(TimeProvider time, XCredentials credentials, string accountId)
     {
-        _app = app;
         _time = time;
         Credentials = credentials;
         AccountId = accountId;
@@ -60,15 +53,9 @@ public sealed partial class FakeXServer : IAsyncDisposable
         TimeProvider? time = null,
         CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(FakeXServer).Assembly.GetName().Name });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeXServer(app, time ?? TimeProvider.System, credentials ?? NewCredentials(), accountId ?? "1500000000000000001");
-        app.Run(server.HandleAsync);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = address.TrimEnd('/');
+        var server = new FakeXServer(time ?? TimeProvider.System, credentials ?? NewCredentials(), accountId ?? "1500000000000000001");
+        server._host = await LoopbackServer.StartAsync(server.HandleAsync, ct);
+        server.BaseUrl = server._host.Address;
         return server;
     }
 
@@ -216,11 +203,7 @@ public sealed partial class FakeXServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private string NextId() => (++_nextId).ToString(CultureInfo.InvariantCulture);
 
