@@ -66,6 +66,21 @@ public sealed class XTakeDownClientTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_x_that_refuses_the_2167_names_is_asked_for_the_timeline_in_the_long_standing_ones()
+    {
+        X.PostFieldParameters.Remove("post.fields");
+        var post = X.AddPost("Harvest assembly.");
+
+        var page = await Client.GetTimelinePageAsync(X.AccountId, null, CancellationToken.None);
+
+        page.Items.ShouldContain(p => p.Id == post.Id);
+        var reads = X.Requests.Where(r => r.Path.EndsWith("/tweets", StringComparison.Ordinal)).ToList();
+        reads.Count.ShouldBe(2, "refused once, then asked again");
+        reads[1].Query.ShouldContain("tweet.fields=");
+        reads[1].Query.ShouldNotContain("post.fields");
+    }
+
+    [Fact]
     public async Task The_profile_gives_name_description_links_and_post_count()
     {
         X.AddPost("One.");
