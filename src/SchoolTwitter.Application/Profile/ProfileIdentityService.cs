@@ -23,7 +23,8 @@ public sealed class ProfileIdentityService(IXAccount x, IOptions<SchoolIdentityO
         var profile = await x.GetProfileAsync(ct);
         var missing = new List<string>();
 
-        var names = school.Names();
+        var identity = school.Identity();
+        var names = identity.Names.ToList();
         if (names.Count == 0)
         {
             missing.Add("School__Name is not set, so nothing says which school the profile must name.");
@@ -33,7 +34,7 @@ public sealed class ProfileIdentityService(IXAccount x, IOptions<SchoolIdentityO
             var shown = Canonical(profile.Name + " " + profile.Description);
             if (!names.Any(n => shown.Contains(Canonical(n), StringComparison.Ordinal)))
             {
-                missing.Add($"The profile's name and bio do not name the school (“{names[0]}”): add it to the bio.");
+                missing.Add($"The profile's name and bio do not name the school (“{identity.Name}”): add it to the bio.");
             }
         }
 

@@ -25,9 +25,6 @@ public sealed class SchoolIdentityOptions
     /// <summary>Who the school is, for the follower assessment (impersonation, mentions of the school).</summary>
     public SchoolIdentity Identity() => SchoolIdentity.From(Name, Handle, NameVariants, Website);
 
-    public IReadOnlyList<string> Names() =>
-        [.. new[] { Name }.Concat((NameVariants ?? "").Split(';')).Select(n => n?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!)];
-
     public static bool IsWebsite(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && url.Host.Contains('.');
 }
