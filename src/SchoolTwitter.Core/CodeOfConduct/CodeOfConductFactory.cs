@@ -28,7 +28,7 @@ public static class CodeOfConductFactory
             new PersonalDataRule(lexicons),
             new MediaRule(),
             new PhotoConsentRule(),
-            new CopyrightRule(),
+            new CopyrightRule(lexicons),
             new AltTextRule(),
             new DefamationRule(lexicons),
             new DiscriminationRule(lexicons),

@@ -64,6 +64,25 @@ public sealed class CopyrightQuotationTests
         Run(_rule, "Our song for assembly:\nTwinkle twinkle little star\nHow I wonder what you are\nUp above the world so high\nLike a diamond in the sky")
             .ShouldHaveSingleItem().Message.ShouldContain("lines of a song or poem");
 
+    [Fact]
+    public void The_checker_uses_the_schools_own_quotation_cues()
+    {
+        // Eight quoted words warn only with a cue; "chant" is no built-in cue, so only the school's file makes it one.
+        const string text = "Our new football chant: \"We are the team from the top of the hill\"";
+        CodeOfConductFactory.CreateDefault().Check(Draft.FromText(text)).Findings.ShouldNotContain(f => f.Rule == RuleIds.Copyright);
+        var directory = Directory.CreateTempSubdirectory("school-cues-");
+        try
+        {
+            File.WriteAllLines(Path.Combine(directory.FullName, CopyrightRule.QuotationList + ".txt"), ["chant"]);
+            var checker = CodeOfConductFactory.Create(SchoolTwitter.Core.Lexicons.LexiconSet.Load(directory.FullName));
+            checker.Check(Draft.FromText(text)).Findings.ShouldContain(f => f.Rule == RuleIds.Copyright);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("“I loved the trip to the museum because we saw real Roman coins,” said one Year 4 pupil.")]
     [InlineData("She said, “What a day.”")]
