@@ -61,7 +61,7 @@ public static class TwitterText
     public static int WeightedLength(string text, IReadOnlyList<TextEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!IsNfc(text))
+        if (!NfcQuickCheck.IsNfc(text))
         {
             return Parse(text, TwitterTextConfig.V3).WeightedLength;
         }
@@ -74,7 +74,7 @@ public static class TwitterText
     /// <summary>twitter-text's parseTweet: weighted length, validity and the display and valid ranges.</summary>
     internal static TweetParseResult Parse(string text, TwitterTextConfig config)
     {
-        var normalized = IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
+        var normalized = NfcQuickCheck.IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
         var urls = new List<TextEntity>();
         UrlScanner.Extract(normalized, urls);
         return Parse(text, normalized, urls, config);
@@ -128,26 +128,6 @@ public static class TwitterText
         var offset = original.Length - text.Length;
         return new TweetParseResult(length, valid, length * 1000 / config.MaxWeightedTweetLength,
             0, original.Length - 1, 0, validDisplayIndex + offset, lastFitting < 0 ? -1 : lastFitting + offset);
-    }
-
-    /// <summary>
-    /// Whether NFC leaves the text as it is. .NET refuses to normalise text with lone surrogates or noncharacters
-    /// (U+FFFE, U+FFFF); such text is counted as written, as twitter-text's normaliser passes them through.
-    /// </summary>
-    private static bool IsNfc(string text)
-    {
-        if (System.Text.Ascii.IsValid(text))
-        {
-            return true;
-        }
-        try
-        {
-            return text.IsNormalized(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
     }
 
     private static void AddMentions(string text, List<TextEntity> into)
