@@ -13,6 +13,8 @@ public static class CodeOfConductFactory
 {
     public static CodeOfConductChecker Create(LexiconSet lexicons)
     {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        lexicons.PrepareInBackground();
         IRule[] rules =
         [
             new ReplyRule(),

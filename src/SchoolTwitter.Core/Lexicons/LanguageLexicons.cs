@@ -17,8 +17,7 @@ internal sealed class LanguageLexicons
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _givenNames;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _everydayNames;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _places;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerWords;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _properWords;
+    private readonly WordTable _dictionary;
     private readonly Dictionary<string, AmericanSpelling>.AlternateLookup<ReadOnlySpan<char>> _american;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _misspellings;
 
@@ -26,28 +25,18 @@ internal sealed class LanguageLexicons
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public LanguageLexicons(LexiconSet lists)
     {
+        // The 140,000 dictionary words are most of the build: on another thread while the rest is built here.
+        var dictionary = Task.Run(() => DictionaryWords(lists));
         _textSpeak = Pairs(lists.Entries(LexiconSet.TextSpeakList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
 
         Offensives = new OffensiveLexicon(lists);
 
+        // Small sets of their own: a draft looks each word up in several, and a few thousand names stay in the CPU's cache.
         _acronyms = FoldedSet(lists.Entries(LexiconSet.AcronymsList));
         _glossary = FoldedSet(lists.Entries(LexiconSet.GlossaryList).SelectMany(WordsOf));
         _givenNames = FoldedSet(lists.Entries(LexiconSet.GivenNamesList).SelectMany(WordsOf));
         _everydayNames = FoldedSet(lists.Entries(LexiconSet.EverydayNameWordsList));
         _places = FoldedSet(lists.Entries(LexiconSet.GbPlacesList).SelectMany(WordsOf));
-
-        // Sized up front: 140,000 words, and rehashing them as the sets grow would cost start-up time.
-        var lower = new HashSet<string>(lists.Entries(LexiconSet.BritishWordsList).Count + lists.Entries(LexiconSet.BritishWordsCspellList).Count, StringComparer.Ordinal);
-        var proper = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var list in (ReadOnlySpan<string>)[LexiconSet.BritishWordsList, LexiconSet.BritishWordsCspellList])
-        {
-            foreach (var word in lists.Entries(list))
-            {
-                (char.IsUpper(word[0]) ? proper : lower).Add(FoldIfNeeded(word));
-            }
-        }
-        _lowerWords = lower.GetAlternateLookup<ReadOnlySpan<char>>();
-        _properWords = proper.GetAlternateLookup<ReadOnlySpan<char>>();
 
         var american = new Dictionary<string, AmericanSpelling>(StringComparer.Ordinal);
         foreach (var entry in lists.Entries(LexiconSet.AmericanToBritishList))
@@ -69,6 +58,34 @@ internal sealed class LanguageLexicons
         }
         _american = american.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _misspellings = Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
+        _dictionary = dictionary.GetAwaiter().GetResult();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, at start-up
+    private static WordTable DictionaryWords(LexiconSet lists)
+    {
+        var builder = new WordTable.Builder(lists.CharacterCount(LexiconSet.BritishWordsList) + lists.CharacterCount(LexiconSet.BritishWordsCspellList));
+        Span<char> folded = stackalloc char[256];
+        foreach (var list in (ReadOnlySpan<string>)[LexiconSet.BritishWordsList, LexiconSet.BritishWordsCspellList])
+        {
+            foreach (var entry in lists.EntrySlices(list))
+            {
+                var word = entry.Span;
+                if (word.Length > folded.Length) continue; // no word is that long; a broken line must not stop start-up
+                builder.Add(Fold(word, folded), char.IsUpper(word[0]) ? WordKinds.ProperNoun : WordKinds.LowerCaseWord);
+            }
+        }
+        return builder.Build();
+    }
+
+    /// <summary>The folded word: itself when it is plain lower-case ASCII, as most of the lists' words are.</summary>
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> word, Span<char> into)
+    {
+        foreach (var c in word)
+        {
+            if (c >= 0x80 || char.IsUpper(c)) return into[..TextFolding.Fold(word, into)];
+        }
+        return word;
     }
 
     public bool TryTextSpeak(ReadOnlySpan<char> folded, out string suggestion) =>
@@ -94,13 +111,13 @@ internal sealed class LanguageLexicons
     public bool IsPlace(ReadOnlySpan<char> folded) => _places.Contains(folded);
 
     /// <summary>True when the folded, lower-case word is in the British word list in any capitalisation.</summary>
-    public bool IsDictionaryWord(ReadOnlySpan<char> folded) => _lowerWords.Contains(folded) || _properWords.Contains(folded);
+    public bool IsDictionaryWord(ReadOnlySpan<char> folded) => _dictionary.Contains(folded, WordKinds.DictionaryWord);
 
     /// <summary>True when the British word list has the word in lower case (an ordinary word, not only a name).</summary>
-    public bool IsLowerCaseWord(ReadOnlySpan<char> folded) => _lowerWords.Contains(folded);
+    public bool IsLowerCaseWord(ReadOnlySpan<char> folded) => _dictionary.Contains(folded, WordKinds.LowerCaseWord);
 
     /// <summary>True when the British word list has the word only capitalised (Wednesday, England, Christmas).</summary>
-    public bool IsProperNounOnly(ReadOnlySpan<char> folded) => _properWords.Contains(folded) && !_lowerWords.Contains(folded);
+    public bool IsProperNounOnly(ReadOnlySpan<char> folded) => _dictionary.Kinds(folded) == WordKinds.ProperNoun;
 
     public AmericanSpelling? American(ReadOnlySpan<char> folded) => _american.TryGetValue(folded, out var a) ? a : null;
 
@@ -109,8 +126,9 @@ internal sealed class LanguageLexicons
     /// <summary>The word as the British list capitalises it, for suggestions (e.g. "wednesday" -> "Wednesday").</summary>
     public string DisplayForm(string folded)
     {
-        if (_lowerWords.Contains(folded)) return folded;
-        return _properWords.Contains(folded) ? char.ToUpperInvariant(folded[0]) + folded[1..] : folded;
+        var kinds = _dictionary.Kinds(folded);
+        if ((kinds & WordKinds.LowerCaseWord) != 0) return folded;
+        return (kinds & WordKinds.ProperNoun) != 0 ? char.ToUpperInvariant(folded[0]) + folded[1..] : folded;
     }
 
     private static Dictionary<string, string> Pairs(IReadOnlyList<string> entries, char separator)
@@ -140,15 +158,5 @@ internal sealed class LanguageLexicons
         yield return entry;
         if (entry.AsSpan().IndexOfAny(' ', '-') < 0) yield break;
         foreach (var part in entry.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)) yield return part;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static string FoldIfNeeded(string word)
-    {
-        foreach (var c in word)
-        {
-            if (c >= 0x80 || char.IsUpper(c)) return TextFolding.Fold(word);
-        }
-        return word;
     }
 }

@@ -35,17 +35,30 @@ public sealed class LexiconSet
 
     private const string ResourcePrefix = "SchoolTwitter.Lexicons.";
 
-    private static readonly Lazy<Dictionary<string, string[]>> BuiltIn = new(LoadBuiltIn);
-    private static readonly Lazy<LexiconSet> Default = new(() => new LexiconSet(BuiltIn.Value));
+    // The two British word lists are 140,000 lines: kept as their files' text and read where they are used (a table of
+    // spans, WordTable), so start-up makes no string per word. Entries() still gives them as strings, parsed on first ask.
+    private static readonly HashSet<string> BulkLists = new([BritishWordsList, BritishWordsCspellList], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Lazy<(Dictionary<string, string[]> Lists, Dictionary<string, string> BulkText)> BuiltIn = new(LoadBuiltIn);
+    private static readonly Lazy<LexiconSet> Default = new(() => new LexiconSet(BuiltIn.Value.Lists, BuiltIn.Value.BulkText));
 
     private readonly Dictionary<string, string[]> _lists;
+    private readonly Dictionary<string, string> _bulkText;
+    private readonly Dictionary<string, Lazy<string[]>> _bulkEntries;
     private readonly Lazy<LanguageLexicons> _language;
     private readonly Lazy<NameLexicons> _names;
     private readonly Lazy<GrammarLexicons> _grammar;
 
-    private LexiconSet(Dictionary<string, string[]> lists)
+    /// <param name="lists">Every list's entries; for a bulk list, only the school's additions.</param>
+    /// <param name="bulkText">The built-in text of the bulk lists.</param>
+    private LexiconSet(Dictionary<string, string[]> lists, Dictionary<string, string> bulkText)
     {
         _lists = lists;
+        _bulkText = bulkText;
+        _bulkEntries = bulkText.Keys.ToDictionary(
+            name => name,
+            name => new Lazy<string[]>(() => [.. EntrySlices(name).Select(e => e.ToString())], LazyThreadSafetyMode.ExecutionAndPublication),
+            StringComparer.OrdinalIgnoreCase);
         _language = new Lazy<LanguageLexicons>(() => new LanguageLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _names = new Lazy<NameLexicons>(() => new NameLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _grammar = new Lazy<GrammarLexicons>(() => new GrammarLexicons(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -63,22 +76,41 @@ public sealed class LexiconSet
             throw new DirectoryNotFoundException($"The word-list directory “{extensionDirectory}” does not exist.");
         }
 
-        var lists = new Dictionary<string, string[]>(BuiltIn.Value, StringComparer.OrdinalIgnoreCase);
+        var lists = new Dictionary<string, string[]>(BuiltIn.Value.Lists, StringComparer.OrdinalIgnoreCase);
         foreach (var file in Directory.EnumerateFiles(extensionDirectory, "*.txt"))
         {
             var name = Path.GetFileNameWithoutExtension(file);
             var extra = ParseLines(File.ReadLines(file));
             lists[name] = lists.TryGetValue(name, out var builtIn) ? [.. builtIn, .. extra] : [.. extra];
         }
-        return new LexiconSet(lists.ToDictionary(StringComparer.OrdinalIgnoreCase));
+        return new LexiconSet(lists.ToDictionary(StringComparer.OrdinalIgnoreCase), BuiltIn.Value.BulkText);
     }
 
     /// <summary>The names of every list this set holds.</summary>
-    public IEnumerable<string> ListNames => _lists.Keys;
+    public IEnumerable<string> ListNames => _lists.Keys.Union(_bulkText.Keys, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The entries of list <paramref name="listName"/> (file name without .txt): built-in lines plus the school's, comments and blanks removed.</summary>
     public IReadOnlyList<string> Entries(string listName) =>
-        _lists.TryGetValue(listName, out var entries) ? entries : [];
+        _bulkEntries.TryGetValue(listName, out var bulk) ? bulk.Value
+        : _lists.TryGetValue(listName, out var entries) ? entries : [];
+
+    /// <summary>As <see cref="Entries"/>, as slices of the list files' text: a string is made only for the school's additions.</summary>
+    internal IEnumerable<ReadOnlyMemory<char>> EntrySlices(string listName)
+    {
+        if (_bulkText.TryGetValue(listName, out var text))
+        {
+            foreach (var line in Lines(text)) yield return line;
+        }
+        if (_lists.TryGetValue(listName, out var entries))
+        {
+            foreach (var entry in entries) yield return entry.AsMemory();
+        }
+    }
+
+    /// <summary>About how many characters <see cref="EntrySlices"/> gives (to size a table up front), without parsing a bulk list.</summary>
+    internal int CharacterCount(string listName) =>
+        (_bulkText.TryGetValue(listName, out var text) ? text.Length : 0)
+        + (_lists.TryGetValue(listName, out var entries) ? entries.Sum(e => e.Length + 1) : 0);
 
     /// <summary>The typed, folded lookups the language rules use (built once per set, on first use).</summary>
     internal LanguageLexicons Language => _language.Value;
@@ -89,6 +121,17 @@ public sealed class LexiconSet
     /// <summary>The grammar rule's fixed mistakes, context words and irregular verbs (built once per set, on first use).</summary>
     internal GrammarLexicons Grammar => _grammar.Value;
 
+    /// <summary>
+    /// Starts building the lexicons the rules share, each on its own thread-pool thread, and returns at once: the checker's
+    /// constructors then wait only for the slowest, not the sum (the CLI's first verdict waits on this). Safe to call again.
+    /// </summary>
+    internal void PrepareInBackground()
+    {
+        _ = Task.Run(() => _names.Value);
+        _ = Task.Run(() => _grammar.Value);
+        _ = Task.Run(() => RemarkLexicon.For(this));
+    }
+
     /// <summary>True when <paramref name="word"/> is in the British word list, the glossary, the acronyms or the given names (case-insensitive, folded).</summary>
     public bool IsKnownWord(string word)
     {
@@ -98,10 +141,10 @@ public sealed class LexiconSet
             || language.IsGivenName(folded) || language.IsEverydayNameWord(folded);
     }
 
-    private static Dictionary<string, string[]> LoadBuiltIn()
+    private static (Dictionary<string, string[]> Lists, Dictionary<string, string> BulkText) LoadBuiltIn()
     {
         var assembly = typeof(LexiconSet).Assembly;
-        var lists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var resources = new List<(string Name, string Resource)>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
             if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal)
@@ -112,17 +155,41 @@ public sealed class LexiconSet
             var name = resource[ResourcePrefix.Length..^".txt".Length];
             if (name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase)) continue;
             if (name.Contains('/') || name.Contains('\\')) continue; // a subfolder (examples/) is not a word list
-            lists[name] = ParseLines(ReadResourceLines(assembly, resource)).ToArray();
+            resources.Add((name, resource));
         }
-        return lists.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        var lists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var bulk = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, resource) in resources)
+        {
+            var text = ReadResource(assembly, resource);
+            if (BulkLists.Contains(name)) bulk[name] = text;
+            else lists[name] = [.. Lines(text).Select(line => line.ToString())];
+        }
+        return (lists, bulk);
     }
 
-    private static IEnumerable<string> ReadResourceLines(Assembly assembly, string resource)
+    private static string ReadResource(Assembly assembly, string resource)
     {
         using var stream = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded word list {resource} is missing.");
         using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line) yield return line;
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The entries of a list file read whole: each line trimmed, blanks and # comments left out.</summary>
+    private static IEnumerable<ReadOnlyMemory<char>> Lines(string text)
+    {
+        for (var at = 0; at < text.Length;)
+        {
+            var end = text.IndexOf('\n', at);
+            if (end < 0) end = text.Length;
+            var from = at;
+            var to = end;
+            while (from < to && char.IsWhiteSpace(text[from])) from++;
+            while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+            if (to > from && text[from] != '#') yield return text.AsMemory(from, to - from);
+            at = end + 1;
+        }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // 100k lines at start-up

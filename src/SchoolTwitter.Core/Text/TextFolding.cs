@@ -22,6 +22,14 @@ public static class TextFolding
     {
         ArgumentNullException.ThrowIfNull(text);
         var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..Fold(text, buffer)]);
+    }
+
+    /// <summary>As <see cref="Fold(string)"/>, into <paramref name="destination"/> (at least as long as the text); returns the folded length.</summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        if (destination.Length < text.Length) throw new ArgumentException("The destination is shorter than the text.", nameof(destination));
+        var buffer = destination;
         var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -42,7 +50,7 @@ public static class TextFolding
             var f = Map[c];
             if (f != Removed) buffer[length++] = f;
         }
-        return new string(buffer[..length]);
+        return length;
     }
 
     /// <summary>The folded form of one UTF-16 unit, or <see cref="Removed"/> when it is invisible.</summary>

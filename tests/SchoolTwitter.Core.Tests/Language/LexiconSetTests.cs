@@ -64,6 +64,24 @@ public sealed class LexiconSetTests : IDisposable
     }
 
     [Fact]
+    public void A_school_can_add_words_to_the_british_word_list_which_is_read_from_the_files_text()
+    {
+        File.WriteAllLines(Path.Combine(_directory, "british-words.txt"), ["# Our words", "Oakbrookian", "zorbing"]);
+
+        var lexicons = LexiconSet.Load(_directory);
+        const string text = "Our Oakbrookian pupils tried zorbing.";
+
+        lexicons.Entries(LexiconSet.BritishWordsList).ShouldContain("zorbing");
+        lexicons.Entries(LexiconSet.BritishWordsList).ShouldContain("colour"); // the built-in entries, parsed on first ask
+        lexicons.Entries(LexiconSet.BritishWordsList).Count.ShouldBe(LexiconSet.Load().Entries(LexiconSet.BritishWordsList).Count + 2);
+        lexicons.ListNames.ShouldContain(LexiconSet.BritishWordsList);
+        lexicons.IsKnownWord("Oakbrookian").ShouldBeTrue();
+        LexiconSet.Load().IsKnownWord("zorbing").ShouldBeFalse();
+        CodeOfConductFactory.Create(lexicons).Check(Draft.FromText(text)).Findings.ShouldNotContain(f => f.Rule == RuleIds.Spelling);
+        CodeOfConductFactory.CreateDefault().Check(Draft.FromText(text)).Findings.ShouldContain(f => f.Rule == RuleIds.Spelling);
+    }
+
+    [Fact]
     public void Load_with_school_lists_changes_what_the_rules_accept()
     {
         File.WriteAllLines(Path.Combine(_directory, "glossary.txt"), ["Rainbrook"]);
