@@ -39,7 +39,7 @@ public sealed class LexiconSet
     // spans, WordTable), so start-up makes no string per word. Entries() still gives them as strings, parsed on first ask.
     private static readonly HashSet<string> BulkLists = new([BritishWordsList, BritishWordsCspellList], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Lazy<(Dictionary<string, string[]> Lists, Dictionary<string, string> BulkText)> BuiltIn = new(LoadBuiltIn);
+    private static readonly Lazy<BuiltInLists> BuiltIn = new(LoadBuiltIn);
     private static readonly Lazy<LexiconSet> Default = new(() => new LexiconSet(BuiltIn.Value.Lists, BuiltIn.Value.BulkText));
 
     private readonly Dictionary<string, string[]> _lists;
@@ -80,7 +80,7 @@ public sealed class LexiconSet
         foreach (var file in Directory.EnumerateFiles(extensionDirectory, "*.txt"))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            var extra = ParseLines(File.ReadLines(file));
+            var extra = ParseEntries(File.ReadAllText(file));
             lists[name] = lists.TryGetValue(name, out var builtIn) ? [.. builtIn, .. extra] : [.. extra];
         }
         return new LexiconSet(lists.ToDictionary(StringComparer.OrdinalIgnoreCase), BuiltIn.Value.BulkText);
@@ -168,7 +168,7 @@ public sealed class LexiconSet
             || language.IsGivenName(folded) || language.IsEverydayNameWord(folded);
     }
 
-    private static (Dictionary<string, string[]> Lists, Dictionary<string, string> BulkText) LoadBuiltIn()
+    private static BuiltInLists LoadBuiltIn()
     {
         var assembly = typeof(LexiconSet).Assembly;
         var resources = new List<(string Name, string Resource)>();
@@ -188,47 +188,45 @@ public sealed class LexiconSet
         var bulk = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, resource) in resources)
         {
-            var text = ReadResource(assembly, resource);
+            var text = EmbeddedText.Read(assembly, resource);
             if (BulkLists.Contains(name)) bulk[name] = text;
-            else lists[name] = [.. Lines(text).Select(line => line.ToString())];
+            else lists[name] = ParseEntries(text);
         }
-        return (lists, bulk);
+        return new BuiltInLists(lists, bulk);
     }
 
-    private static string ReadResource(Assembly assembly, string resource)
+    /// <summary>A list file's entries as strings. Plain loops: start-up runs this before the JIT has optimised generic LINQ.</summary>
+    private static string[] ParseEntries(string text)
     {
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded word list {resource} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var entries = new List<string>(text.Length / 16);
+        for (var at = 0; NextEntry(text, ref at, out var from, out var to);) entries.Add(text.Substring(from, to - from));
+        return [.. entries];
     }
 
-    /// <summary>The entries of a list file read whole: each line trimmed, blanks and # comments left out.</summary>
+    /// <summary>A list file's entries as slices of its text.</summary>
     private static IEnumerable<ReadOnlyMemory<char>> Lines(string text)
     {
-        for (var at = 0; at < text.Length;)
+        for (var at = 0; NextEntry(text, ref at, out var from, out var to);) yield return text.AsMemory(from, to - from);
+    }
+
+    /// <summary>The next entry from <paramref name="at"/> on: a line trimmed, blank lines and # comments skipped; false at the end.</summary>
+    private static bool NextEntry(string text, ref int at, out int from, out int to)
+    {
+        while (at < text.Length)
         {
             var end = text.IndexOf('\n', at);
             if (end < 0) end = text.Length;
-            var from = at;
-            var to = end;
+            from = at;
+            to = end;
+            at = end + 1;
             while (from < to && char.IsWhiteSpace(text[from])) from++;
             while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
-            if (to > from && text[from] != '#') yield return text.AsMemory(from, to - from);
-            at = end + 1;
+            if (to > from && text[from] != '#') return true;
         }
+        from = to = 0;
+        return false;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // 100k lines at start-up
-    private static List<string> ParseLines(IEnumerable<string> lines)
-    {
-        var entries = new List<string>();
-        foreach (var raw in lines)
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
-            entries.Add(line);
-        }
-        return entries;
-    }
+    /// <summary>The embedded lists: a class rather than a tuple, so its <see cref="Lazy{T}"/> needs no compiling at start-up.</summary>
+    private sealed record BuiltInLists(Dictionary<string, string[]> Lists, Dictionary<string, string> BulkText);
 }

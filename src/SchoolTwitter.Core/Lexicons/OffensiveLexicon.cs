@@ -11,6 +11,10 @@ internal enum TermPosition
 }
 
 /// <summary>An offensive term from offensive.txt (or an insult from insults.txt), with the phrases in which it is innocent.</summary>
+/// <summary>An insult and whether it is strong (an insult wherever it stands) or weak (only when aimed at people). A class, not a
+/// tuple: a dictionary of a value type is compiled at start-up, one of a reference type comes precompiled.</summary>
+internal sealed record OffensiveInsult(OffensiveTerm Term, bool Strong);
+
 internal sealed class OffensiveTerm(string term, string category, TermPosition position, InnocentPhrase[] innocent)
 {
     /// <summary>The entry's first spelling, folded: what a match reports, however it was written.</summary>
@@ -60,7 +64,7 @@ internal sealed class OffensiveLexicon
 
     private readonly Dictionary<string, OffensiveTerm>.AlternateLookup<ReadOnlySpan<char>> _terms;
     private readonly Dictionary<string, OffensivePhrase[]>.AlternateLookup<ReadOnlySpan<char>> _phrases;
-    private readonly Dictionary<string, (OffensiveTerm Term, bool Strong)>.AlternateLookup<ReadOnlySpan<char>> _insults;
+    private readonly Dictionary<string, OffensiveInsult>.AlternateLookup<ReadOnlySpan<char>> _insults;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _targets;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _linkers;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
@@ -114,14 +118,14 @@ internal sealed class OffensiveLexicon
         _byLength = new (string, OffensiveTerm)[MaxMaskedLength + 1][];
         for (var n = 0; n <= MaxMaskedLength; n++) _byLength[n] = byLength[n]?.ToArray() ?? [];
 
-        var insults = new Dictionary<string, (OffensiveTerm, bool)>(StringComparer.Ordinal);
+        var insults = new Dictionary<string, OffensiveInsult>(StringComparer.Ordinal);
         foreach (var line in lists.Entries(LexiconSet.InsultsList))
         {
             var entry = LexiconEntry.Parse(line);
             if (entry.Spellings.Count == 0) continue;
             var strong = entry.Fields.Count == 0 || !entry.Fields[0].StartsWith("weak", StringComparison.OrdinalIgnoreCase);
             var term = Build(entry, OffensiveLanguage.InsultCategory, out var spellings);
-            foreach (var (spelling, _) in spellings) insults.TryAdd(spelling, (term, strong));
+            foreach (var (spelling, _) in spellings) insults.TryAdd(spelling, new OffensiveInsult(term, strong));
         }
         _insults = insults.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _targets = Folded(lists.Entries(InsultTargetsList));
@@ -156,7 +160,7 @@ internal sealed class OffensiveLexicon
         length < _byLength.Length ? _byLength[length] : [];
 
     /// <summary>The insult and whether it is strong (an insult wherever it stands) or weak (only when aimed at people).</summary>
-    public (OffensiveTerm Term, bool Strong)? Insult(ReadOnlySpan<char> folded) => _insults.TryGetValue(folded, out var i) ? i : null;
+    public OffensiveInsult? Insult(ReadOnlySpan<char> folded) => _insults.TryGetValue(folded, out var i) ? i : null;
 
     public bool IsInsultTarget(ReadOnlySpan<char> folded) => _targets.Contains(folded);
 

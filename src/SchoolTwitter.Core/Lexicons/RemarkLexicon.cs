@@ -85,30 +85,32 @@ internal sealed class RemarkLexicon
 
     private static readonly ConditionalWeakTable<LexiconSet, RemarkLexicon> Cache = new();
 
-    private static readonly Dictionary<string, RemarkRole> RoleNames = new(StringComparer.OrdinalIgnoreCase)
+    // A switch, not a dictionary: a dictionary of this ulong enum is compiled at start-up, a switch comes precompiled.
+    private static RemarkRole RoleNamed(string name) => name.ToLowerInvariant() switch
     {
-        ["title"] = RemarkRole.Title, ["org suffix"] = RemarkRole.OrgSuffix, ["org"] = RemarkRole.Org,
-        ["person"] = RemarkRole.Person, ["not target"] = RemarkRole.NotTarget,
-        ["verb"] = RemarkRole.AccusationVerb, ["noun"] = RemarkRole.AccusationNoun, ["adjective"] = RemarkRole.AccusationAdjective,
-        ["passive"] = RemarkRole.Passive,
-        ["copula"] = RemarkRole.Copula, ["negation"] = RemarkRole.Negation, ["modifier"] = RemarkRole.Modifier,
-        ["generic"] = RemarkRole.Generic, ["specific"] = RemarkRole.Specific, ["descriptor"] = RemarkRole.Descriptor,
-        ["comparative"] = RemarkRole.Comparative, ["aptitude"] = RemarkRole.Aptitude, ["negated"] = RemarkRole.Negated,
-        ["ability"] = RemarkRole.Ability, ["idiom"] = RemarkRole.Idiom, ["restriction"] = RemarkRole.Restriction,
-        ["habit"] = RemarkRole.Habit, ["belonging"] = RemarkRole.Belonging, ["hostile"] = RemarkRole.Hostile,
-        ["hate"] = RemarkRole.Hate, ["stereotype"] = RemarkRole.Stereotype, ["speaker"] = RemarkRole.Speaker, ["desire"] = RemarkRole.Desire, ["gaze"] = RemarkRole.Gaze,
-        ["sexualised"] = RemarkRole.Sexualised, ["strong"] = RemarkRole.Strong, ["soft"] = RemarkRole.Soft,
-        ["body"] = RemarkRole.Body, ["admiring"] = RemarkRole.Admiring, ["context"] = RemarkRole.Context,
+        "title" => RemarkRole.Title, "org suffix" => RemarkRole.OrgSuffix, "org" => RemarkRole.Org,
+        "person" => RemarkRole.Person, "not target" => RemarkRole.NotTarget,
+        "verb" => RemarkRole.AccusationVerb, "noun" => RemarkRole.AccusationNoun, "adjective" => RemarkRole.AccusationAdjective,
+        "passive" => RemarkRole.Passive,
+        "copula" => RemarkRole.Copula, "negation" => RemarkRole.Negation, "modifier" => RemarkRole.Modifier,
+        "generic" => RemarkRole.Generic, "specific" => RemarkRole.Specific, "descriptor" => RemarkRole.Descriptor,
+        "comparative" => RemarkRole.Comparative, "aptitude" => RemarkRole.Aptitude, "negated" => RemarkRole.Negated,
+        "ability" => RemarkRole.Ability, "idiom" => RemarkRole.Idiom, "restriction" => RemarkRole.Restriction,
+        "habit" => RemarkRole.Habit, "belonging" => RemarkRole.Belonging, "hostile" => RemarkRole.Hostile,
+        "hate" => RemarkRole.Hate, "stereotype" => RemarkRole.Stereotype, "speaker" => RemarkRole.Speaker, "desire" => RemarkRole.Desire, "gaze" => RemarkRole.Gaze,
+        "sexualised" => RemarkRole.Sexualised, "strong" => RemarkRole.Strong, "soft" => RemarkRole.Soft,
+        "body" => RemarkRole.Body, "admiring" => RemarkRole.Admiring, "context" => RemarkRole.Context,
+        _ => RemarkRole.None,
     };
 
     private static readonly RemarkRole GroupForms = RemarkRole.GroupNoun | RemarkRole.GroupNominal | RemarkRole.GroupAdjective | RemarkRole.PeopleWord;
 
-    private readonly Dictionary<string, (RemarkRole Word, RemarkRole Phrase)>.AlternateLookup<ReadOnlySpan<char>> _roles;
+    private readonly Dictionary<string, WordRoles>.AlternateLookup<ReadOnlySpan<char>> _roles;
     private readonly Dictionary<string, RemarkEntry[]>.AlternateLookup<ReadOnlySpan<char>> _entries;
 
     private RemarkLexicon(LexiconSet lists)
     {
-        var roles = new Dictionary<string, (RemarkRole Word, RemarkRole Phrase)>(StringComparer.Ordinal);
+        var roles = new Dictionary<string, WordRoles>(StringComparer.Ordinal);
         var entries = new Dictionary<string, List<RemarkEntry>>(StringComparer.Ordinal);
         foreach (var list in (string[])[TargetsList, AccusationsList, GroupsList, FramesList, AppearanceList])
         {
@@ -118,8 +120,9 @@ internal sealed class RemarkLexicon
                 if (entry is null) continue;
                 if (!entries.TryGetValue(entry.Words[0], out var forWord)) entries[entry.Words[0]] = forWord = [];
                 forWord.Add(entry);
-                var (word, phrase) = roles.GetValueOrDefault(entry.Words[0]);
-                roles[entry.Words[0]] = entry.Words.Length == 1 ? (word | entry.Role, phrase) : (word, phrase | entry.Role);
+                if (!roles.TryGetValue(entry.Words[0], out var forRoles)) roles[entry.Words[0]] = forRoles = new WordRoles();
+                if (entry.Words.Length == 1) forRoles.Word |= entry.Role;
+                else forRoles.Phrase |= entry.Role;
             }
         }
         _roles = roles.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -138,8 +141,15 @@ internal sealed class RemarkLexicon
     /// <summary>Every role the one-word entries for <paramref name="folded"/> have.</summary>
     public RemarkRole Roles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? r.Word : RemarkRole.None;
 
+    /// <summary>The roles of the one-word entries for a word and of the many-word entries it starts (filled while loading).</summary>
+    private sealed class WordRoles
+    {
+        public RemarkRole Word;
+        public RemarkRole Phrase;
+    }
+
     /// <summary>The roles of one-word entries (<c>Word</c>) and of many-word entries starting with <paramref name="folded"/> (<c>Phrase</c>).</summary>
-    public (RemarkRole Word, RemarkRole Phrase) AllRoles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? r : default;
+    public (RemarkRole Word, RemarkRole Phrase) AllRoles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? (r.Word, r.Phrase) : default;
 
     /// <summary>The entries whose first word is <paramref name="folded"/>, longest first.</summary>
     public RemarkEntry[]? EntriesStartingWith(ReadOnlySpan<char> folded) => _entries.TryGetValue(folded, out var e) ? e : null;
@@ -172,11 +182,12 @@ internal sealed class RemarkLexicon
         {
             // words | role: one role ("org suffix"), several ("copula negation"), or a kind and a role ("crime verb")
             var name = parts[1];
-            if (!RoleNames.TryGetValue(name, out role))
+            role = RoleNamed(name);
+            if (role == RemarkRole.None)
             {
                 foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (RoleNames.TryGetValue(word, out var r)) role |= r;
+                    if (RoleNamed(word) is var r && r != RemarkRole.None) role |= r;
                     else detail = detail.Length == 0 ? word : detail + " " + word;
                 }
             }

@@ -22,10 +22,7 @@ internal static class Confusables
         var letters = new List<char>();
         var symbolCodes = new List<int>();
         var symbols = new List<char>();
-        using var stream = typeof(Confusables).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"Embedded data {Resource} is missing.");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
+        var text = Lexicons.EmbeddedText.Read(typeof(Confusables).Assembly, Resource);
         // Plain index arithmetic: the span helpers' first calls cost more start-up time than the whole file.
         for (var at = 0; at < text.Length;)
         {
