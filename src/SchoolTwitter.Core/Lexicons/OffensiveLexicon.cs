@@ -15,6 +15,9 @@ internal enum TermPosition
 /// tuple: a dictionary of a value type is compiled at start-up, one of a reference type comes precompiled.</summary>
 internal sealed record OffensiveInsult(OffensiveTerm Term, bool Strong);
 
+/// <summary>One spelling of an entry, folded, with where it is found (a class for the same reason as <see cref="OffensiveInsult"/>).</summary>
+internal sealed record TermSpelling(string Spelling, TermPosition Position);
+
 internal sealed class OffensiveTerm(string term, string category, TermPosition position, InnocentPhrase[] innocent)
 {
     /// <summary>The entry's first spelling, folded: what a match reports, however it was written.</summary>
@@ -170,7 +173,7 @@ internal sealed class OffensiveLexicon
     public bool IsTitle(ReadOnlySpan<char> folded) => _titles.Contains(folded);
 
     /// <summary>The entry's term, and each spelling folded with where it is found (<c>*</c> markers removed).</summary>
-    private static OffensiveTerm Build(LexiconEntry entry, string category, out List<(string Spelling, TermPosition Position)> spellings)
+    private static OffensiveTerm Build(LexiconEntry entry, string category, out List<TermSpelling> spellings)
     {
         spellings = [];
         var innocent = new List<InnocentPhrase>();
@@ -187,7 +190,7 @@ internal sealed class OffensiveLexicon
                 innocent.Add(InnocentPhrase.Parse(name + " " + InnocentPhrase.NameMark));
                 innocent.Add(InnocentPhrase.Parse(InnocentPhrase.NameMark + " " + name));
             }
-            spellings.Add((Key(s), position));
+            spellings.Add(new TermSpelling(Key(s), position));
         }
         var first = spellings[0].Spelling;
         foreach (var phrases in entry.Values("innocent"))
