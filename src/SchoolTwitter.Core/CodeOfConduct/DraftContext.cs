@@ -1,3 +1,4 @@
+using SchoolTwitter.Core.CodeOfConduct.Rules;
 using SchoolTwitter.Core.Drafts;
 using SchoolTwitter.Core.Roster;
 using SchoolTwitter.Core.Text;
@@ -34,4 +35,19 @@ public sealed class DraftContext
     public IReadOnlyList<TextEntity> Entities { get; }
     public int WeightedLength { get; }
     public TextAnalysis Words { get; }
+
+    [ThreadStatic] private static List<NameMention>? t_found;
+    private ChildNames? _namesReader;
+    private NameMention[]? _names;
+
+    /// <summary>The names the draft's words give children, as <paramref name="reader"/> reads them: read once, as two rules ask.</summary>
+    internal NameMention[] NameMentions(ChildNames reader)
+    {
+        if (_names is not null && ReferenceEquals(_namesReader, reader)) return _names;
+        var found = t_found ??= [];
+        found.Clear();
+        reader.Find(Words, Roster, Staff, found);
+        _namesReader = reader;
+        return _names = found.Count == 0 ? [] : [.. found];
+    }
 }

@@ -241,7 +241,7 @@ public sealed class OffensiveLanguage
         Span<char> joined = stackalloc char[first.Length + second.Length];
         first.CopyTo(joined);
         second.CopyTo(joined[first.Length..]);
-        if (_terms.Term(joined) is not { } term) return;
+        if (!_terms.MayStartTerm(joined) || _terms.Term(joined) is not { } term) return;
         if (_terms.Term(first) is not null || _terms.Term(second) is not null) return; // already found on its own
         if (IsWord(first) && IsWord(second)) return; // "pen is", "as sess": two real words
         if (first.Length >= 3 && IsWord(second)) return; // "dogg in": a name, then a real word
@@ -329,9 +329,12 @@ public sealed class OffensiveLanguage
 
     private OffensiveTerm? InsideOrAtEnd(ReadOnlySpan<char> word, ref bool atEnd)
     {
-        foreach (var (spelling, term) in _terms.InsideWordTerms)
+        if (_terms.MayHoldInsideTerm(word))
         {
-            if (word.Length > spelling.Length && word.Contains(spelling, StringComparison.Ordinal)) return term;
+            foreach (var (spelling, term) in _terms.InsideWordTerms)
+            {
+                if (word.Length > spelling.Length && word.Contains(spelling, StringComparison.Ordinal)) return term;
+            }
         }
         var singular = word.Length > 4 && word[^1] == 's' ? word[..^1] : word; // "bullshits"
         foreach (var (spelling, term) in _terms.EndOfWordTerms)

@@ -28,6 +28,11 @@ internal readonly record struct NameMention(int First, int Last, NameReading Rea
 /// <remarks>Allocation-free apart from the mentions list: every lookup answers for spans (see <see cref="PhraseSet"/>).</remarks>
 internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LexiconSet, ChildNames> Cache = new();
+
+    /// <summary>The reader for <paramref name="lists"/>, shared by the rules, so a draft's names are read once (<see cref="DraftContext.NameMentions"/>).</summary>
+    public static ChildNames For(LexiconSet lists) => Cache.GetValue(lists, static l => new ChildNames(l.Language, l.Names));
+
     private enum Kind : byte { None, Given, Everyday, Calendar, Unknown }
 
     /// <summary>How strongly the sentence puts a person in the name's place.</summary>

@@ -14,7 +14,7 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
 {
     [ThreadStatic] private static List<NameMention>? t_mentions;
 
-    private readonly ChildNames _names = new(lexicons.Language, lexicons.Names);
+    private readonly ChildNames _names = ChildNames.For(lexicons);
 
     public string Id => RuleIds.PupilName;
 
@@ -69,12 +69,23 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
 
     private List<(int Start, int Length, Pupil Pupil, bool Full)> Names(TextAnalysis words, DraftContext draft, RosterNames roster)
     {
-        var mentions = t_mentions ??= [];
-        mentions.Clear();
-        _names.Find(words, draft.Roster, draft.Staff, mentions);
-        var found = new List<(int, int, Pupil, bool)>();
-        foreach (var mention in mentions)
+        IReadOnlyList<NameMention> mentions;
+        if (ReferenceEquals(words, draft.Words))
         {
+            mentions = draft.NameMentions(_names);
+        }
+        else
+        {
+            // Alt text: words of its own.
+            var list = t_mentions ??= [];
+            list.Clear();
+            _names.Find(words, draft.Roster, draft.Staff, list);
+            mentions = list;
+        }
+        var found = new List<(int, int, Pupil, bool)>();
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
             // A roster first name (with its surname when written) or a roster surname alone.
             var count = roster.MatchAt(words, mention.First, out var pupil, out var withLast);
             pupil ??= mention.Pupil;

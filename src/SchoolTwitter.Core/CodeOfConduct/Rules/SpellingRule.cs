@@ -44,8 +44,9 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
                 continue;
             }
             if (reported.Overlaps(token.Start, token.Length) || IsPieceOfMaskedWord(words.Text, token)) continue;
-            var word = WithoutPossessive(words.Folded(i));
-            if (word.Length < 2 || IsHandledElsewhere(words.Folded(i)) || IsHandledElsewhere(word)) continue;
+            var folded = words.Folded(i);
+            var word = WithoutPossessive(folded);
+            if (word.Length < 2 || IsHandledElsewhere(folded) || (word.Length != folded.Length && IsHandledElsewhere(word))) continue;
 
             // A capitalised word mid-sentence that names a place or person is not an American spelling ("Mold", "Grays", "Honor").
             var asName = token.Has(WordFlags.Capitalised) && !token.Has(WordFlags.SentenceStart) && !token.Has(WordFlags.LineStart)

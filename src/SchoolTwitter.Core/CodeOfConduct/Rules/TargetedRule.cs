@@ -12,19 +12,14 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 /// </summary>
 public sealed class TargetedRule(LexiconSet lexicons) : IRule
 {
-    [ThreadStatic] private static List<NameMention>? t_mentions;
-
-    private readonly ChildNames _names = new(lexicons.Language, lexicons.Names);
+    private readonly ChildNames _names = ChildNames.For(lexicons);
 
     public string Id => RuleIds.Targeted;
 
     public void Check(DraftContext draft, List<Finding> findings)
     {
-        var mentions = t_mentions ??= [];
-        mentions.Clear();
         var words = draft.Words;
-        _names.Find(words, draft.Roster, draft.Staff, mentions);
-        foreach (var mention in mentions)
+        foreach (var mention in draft.NameMentions(_names))
         {
             var who = Quote(Span(words, mention.First, mention.Last));
             var start = words[mention.First].Start;
