@@ -165,6 +165,8 @@ public sealed class TextSpeakRule : IRule
             buffer.Replace('0', 'o');
             if (_lexicons.TryTextSpeak(buffer, out var zero)) return zero;
         }
+        // Only a doubled letter can be squeezed ("lolll"): most words have none, and need no lookups at all.
+        if (!HasDoubledLetter(folded)) return null;
         if (_lexicons.IsDictionaryWord(folded) || _lexicons.IsGivenName(folded)) return null; // "loll", "Anna"
         for (var keep = 1; keep <= 2; keep++)
         {
@@ -179,6 +181,15 @@ public sealed class TextSpeakRule : IRule
             if (n >= 2 && _lexicons.TryTextSpeak(buffer[..n], out var squeezed)) return squeezed;
         }
         return null;
+    }
+
+    private static bool HasDoubledLetter(ReadOnlySpan<char> word)
+    {
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (word[k] == word[k - 1]) return true;
+        }
+        return false;
     }
 
     /// <summary>"thanks 4 coming", "hope 2 see u": a lone 2 or 4 standing for "to" or "for" between words (never "Year 4", "4 teams").</summary>
