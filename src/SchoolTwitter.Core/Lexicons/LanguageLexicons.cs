@@ -12,6 +12,9 @@ internal sealed record AmericanSpelling(string British, HashSet<string>? ExceptN
 internal sealed class LanguageLexicons
 {
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
+    private readonly KeyPrefixes _textSpeakPrefixes;
+    private readonly KeyPrefixes _americanPrefixes;
+    private readonly KeyPrefixes _misspellingPrefixes;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _acronyms;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _glossary;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _givenNames;
@@ -26,7 +29,9 @@ internal sealed class LanguageLexicons
     public LanguageLexicons(LexiconSet lists)
     {
         _dictionary = new DictionaryWords(lists);
-        _textSpeak = Pairs(lists.Entries(LexiconSet.TextSpeakList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
+        var textSpeak = Pairs(lists.Entries(LexiconSet.TextSpeakList), '=');
+        _textSpeak = textSpeak.GetAlternateLookup<ReadOnlySpan<char>>();
+        _textSpeakPrefixes = new KeyPrefixes(textSpeak.Keys);
 
         Offensives = new OffensiveLexicon(lists);
 
@@ -56,11 +61,18 @@ internal sealed class LanguageLexicons
             american[TextFolding.Fold(entry[..eq].Trim())] = new AmericanSpelling(british, exceptNear);
         }
         _american = american.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _misspellings = Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '=').GetAlternateLookup<ReadOnlySpan<char>>();
+        _americanPrefixes = new KeyPrefixes(american.Keys);
+        var misspellings = Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '=');
+        _misspellings = misspellings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _misspellingPrefixes = new KeyPrefixes(misspellings.Keys);
     }
 
-    public bool TryTextSpeak(ReadOnlySpan<char> folded, out string suggestion) =>
-        _textSpeak.TryGetValue(folded, out suggestion!);
+    public bool TryTextSpeak(ReadOnlySpan<char> folded, out string suggestion)
+    {
+        if (_textSpeakPrefixes.MayStart(folded)) return _textSpeak.TryGetValue(folded, out suggestion!);
+        suggestion = "";
+        return false;
+    }
 
     /// <summary>offensive.txt and insults.txt, with the words that aim an insult at people.</summary>
     public OffensiveLexicon Offensives { get; }
@@ -93,9 +105,9 @@ internal sealed class LanguageLexicons
     /// <summary>True when the British word list has the word only capitalised (Wednesday, England, Christmas).</summary>
     public bool IsProperNounOnly(ReadOnlySpan<char> folded) => _dictionary.Kinds(folded) == WordKinds.ProperNoun;
 
-    public AmericanSpelling? American(ReadOnlySpan<char> folded) => _american.TryGetValue(folded, out var a) ? a : null;
+    public AmericanSpelling? American(ReadOnlySpan<char> folded) => _americanPrefixes.MayStart(folded) && _american.TryGetValue(folded, out var a) ? a : null;
 
-    public string? Misspelling(ReadOnlySpan<char> folded) => _misspellings.TryGetValue(folded, out var s) ? s : null;
+    public string? Misspelling(ReadOnlySpan<char> folded) => _misspellingPrefixes.MayStart(folded) && _misspellings.TryGetValue(folded, out var s) ? s : null;
 
     /// <summary>The word as the British list capitalises it, for suggestions (e.g. "wednesday" -> "Wednesday").</summary>
     public string DisplayForm(string folded)

@@ -72,13 +72,8 @@ internal sealed class OffensiveLexicon
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _linkers;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly (string Spelling, OffensiveTerm Term)[][] _byLength;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
-
-    // The same prefixes of three letters a-z as one bit each (2 KB, in the CPU's nearest cache): asked for every word of
-    // every draft, several times over while its disguises are undone, and nearly always "no".
-    private readonly ulong[] _letterPrefixes = new ulong[(26 * 26 * 26 + 63) / 64];
-
-    private const int PrefixLength = 3;
+    private readonly KeyPrefixes _termPrefixes;
+    private readonly KeyPrefixes _insultPrefixes;
 
     /// <summary>The longest spelling a masked word is compared with ("f*ckheads" is read through its stem).</summary>
     private const int MaxMaskedLength = 32;
@@ -110,13 +105,7 @@ internal sealed class OffensiveLexicon
             }
         }
         _terms = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var prefixes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in single.Keys) prefixes.Add(key.Length > PrefixLength ? key[..PrefixLength] : key);
-        _prefixes = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var prefix in prefixes)
-        {
-            if (LetterPrefix(prefix) is var bit and >= 0) _letterPrefixes[bit >> 6] |= 1UL << bit;
-        }
+        _termPrefixes = new KeyPrefixes(single.Keys);
         _phrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         InsideWordTerms = [.. inside];
         _insideLetters = new uint[inside.Count];
@@ -141,6 +130,7 @@ internal sealed class OffensiveLexicon
             foreach (var (spelling, _) in spellings) insults.TryAdd(spelling, new OffensiveInsult(term, strong));
         }
         _insults = insults.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _insultPrefixes = new KeyPrefixes(insults.Keys);
         _targets = Folded(lists.Entries(InsultTargetsList));
         _linkers = Folded(lists.Entries(InsultLinkersList));
         _titles = Folded(lists.Entries(TitlesList));
@@ -185,23 +175,10 @@ internal sealed class OffensiveLexicon
     /// <summary>Single-word terms marked <c>*term</c>, found at the end of longer words ("bullshit", "dipshit").</summary>
     public (string Spelling, OffensiveTerm Term)[] EndOfWordTerms { get; }
 
-    public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _terms.TryGetValue(folded, out var term) ? term : null;
+    public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _termPrefixes.MayStart(folded) && _terms.TryGetValue(folded, out var term) ? term : null;
 
     /// <summary>False when no single-word spelling starts with the word's first three characters (so neither it nor any stem of it is a term).</summary>
-    public bool MayStartTerm(ReadOnlySpan<char> folded)
-    {
-        if (folded.Length < PrefixLength) return true;
-        var bit = LetterPrefix(folded);
-        return bit >= 0 ? (_letterPrefixes[bit >> 6] & (1UL << bit)) != 0 : _prefixes.Contains(folded[..PrefixLength]);
-    }
-
-    /// <summary>The bit for a word's first three letters when all are a-z, else -1.</summary>
-    private static int LetterPrefix(ReadOnlySpan<char> word)
-    {
-        if (word.Length < PrefixLength) return -1;
-        int a = word[0] - 'a', b = word[1] - 'a', c = word[2] - 'a';
-        return (uint)a < 26 && (uint)b < 26 && (uint)c < 26 ? (a * 26 + b) * 26 + c : -1;
-    }
+    public bool MayStartTerm(ReadOnlySpan<char> folded) => _termPrefixes.MayStart(folded);
 
     public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phrases.TryGetValue(folded, out var p) ? p : null;
 
@@ -210,7 +187,7 @@ internal sealed class OffensiveLexicon
         length < _byLength.Length ? _byLength[length] : [];
 
     /// <summary>The insult and whether it is strong (an insult wherever it stands) or weak (only when aimed at people).</summary>
-    public OffensiveInsult? Insult(ReadOnlySpan<char> folded) => _insults.TryGetValue(folded, out var i) ? i : null;
+    public OffensiveInsult? Insult(ReadOnlySpan<char> folded) => _insultPrefixes.MayStart(folded) && _insults.TryGetValue(folded, out var i) ? i : null;
 
     public bool IsInsultTarget(ReadOnlySpan<char> folded) => _targets.Contains(folded);
 
