@@ -74,6 +74,7 @@ internal sealed class OffensiveLexicon
     private readonly (string Spelling, OffensiveTerm Term)[][] _byLength;
     private readonly KeyPrefixes _termPrefixes;
     private readonly KeyPrefixes _insultPrefixes;
+    private readonly KeyPrefixes _phrasePrefixes;
 
     /// <summary>The longest spelling a masked word is compared with ("f*ckheads" is read through its stem).</summary>
     private const int MaxMaskedLength = 32;
@@ -107,6 +108,7 @@ internal sealed class OffensiveLexicon
         _terms = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _termPrefixes = new KeyPrefixes(single.Keys);
         _phrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _phrasePrefixes = new KeyPrefixes(phrases.Keys);
         InsideWordTerms = [.. inside];
         _insideLetters = new uint[inside.Count];
         for (var k = 0; k < inside.Count; k++) _insideLetters[k] = LetterMask(inside[k].Item1);
@@ -180,7 +182,7 @@ internal sealed class OffensiveLexicon
     /// <summary>False when no single-word spelling starts with the word's first three characters (so neither it nor any stem of it is a term).</summary>
     public bool MayStartTerm(ReadOnlySpan<char> folded) => _termPrefixes.MayStart(folded);
 
-    public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phrases.TryGetValue(folded, out var p) ? p : null;
+    public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phrasePrefixes.MayStart(folded) && _phrases.TryGetValue(folded, out var p) ? p : null;
 
     /// <summary>Every single-word spelling of letters only with <paramref name="length"/> letters (for masked words, "f*ck").</summary>
     public ReadOnlySpan<(string Spelling, OffensiveTerm Term)> SpellingsOfLength(int length) =>
