@@ -35,8 +35,8 @@ public sealed class LexiconSet
 
     private const string ResourcePrefix = "SchoolTwitter.Lexicons.";
 
-    // The two British word lists are 140,000 lines: kept as their files' text and read where they are used (a table of
-    // spans, WordTable), so start-up makes no string per word. Entries() still gives them as strings, parsed on first ask.
+    // The two British word lists are 140,000 lines: kept as their files' text, which DictionaryWords bisects (and later
+    // indexes), so start-up makes no string per word. Entries() still gives them as strings, parsed on first ask.
     private static readonly HashSet<string> BulkLists = new([BritishWordsList, BritishWordsCspellList], StringComparer.OrdinalIgnoreCase);
 
     private static readonly Lazy<BuiltInLists> BuiltIn = new(LoadBuiltIn);
@@ -171,7 +171,8 @@ public sealed class LexiconSet
     private static BuiltInLists LoadBuiltIn()
     {
         var assembly = typeof(LexiconSet).Assembly;
-        var resources = new List<(string Name, string Resource)>();
+        var lists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var bulk = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var resource in assembly.GetManifestResourceNames())
         {
             if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal)
@@ -182,12 +183,6 @@ public sealed class LexiconSet
             var name = resource[ResourcePrefix.Length..^".txt".Length];
             if (name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase)) continue;
             if (name.Contains('/') || name.Contains('\\')) continue; // a subfolder (examples/) is not a word list
-            resources.Add((name, resource));
-        }
-        var lists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        var bulk = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, resource) in resources)
-        {
             var text = EmbeddedText.Read(assembly, resource);
             if (BulkLists.Contains(name)) bulk[name] = text;
             else lists[name] = ParseEntries(text);
