@@ -69,7 +69,9 @@ public sealed class PageFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(20_000);
+        // Bounded, but generous: on a 2-core CI machine Azurite, the host and Chromium share the cores with the other test
+        // projects' builds, and a first page load has been seen to take over 20 s there.
+        context.SetDefaultTimeout(45_000);
         var page = await context.NewPageAsync();
         var browser = new SignedInBrowser(context, page, this);
         await page.GotoAsync("/.auth/login/aad?post_login_redirect_uri=/api/page");
