@@ -62,6 +62,12 @@ public sealed record ProtectionCase
     /// <summary>When X's rate limit stopped the run: it carries on then.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 
+    /// <summary>
+    /// Set while SLT have not yet been told of the case (stored with it, cleared once the channel has the alert), so an alert
+    /// the channel did not take is sent again by <see cref="ProtectionService.RetryAlertsAsync"/> rather than lost.
+    /// </summary>
+    public DateTimeOffset? AlertPendingSince { get; init; }
+
     /// <summary>The store's concurrency token (an ETag).</summary>
     public string? Version { get; init; }
 }

@@ -99,6 +99,8 @@ public sealed class ProtectionService(
             if (await HoldBackAsync(draft.Id, id, ct)) held.Add(draft.Id);
         }
 
+        // A routine leaver with nothing online needs no card; an SLT marking always gets one, as the record of what was found.
+        var alert = plan.Count > 0 || held.Count > 0 || e.Trigger == ProtectionTrigger.MustNotBeSeen;
         var opened = await cases.CreateAsync(new ProtectionCase
         {
             Id = id,
@@ -110,6 +112,7 @@ public sealed class ProtectionService(
             Status = plan.Count == 0 ? ProtectionCaseStatus.Complete : ProtectionCaseStatus.AwaitingConfirmation,
             CompletedAt = plan.Count == 0 ? now : null,
             BlockedDraftIds = held,
+            AlertPendingSince = alert ? now : null,
         }, plan, ct);
 
         // The reason is for the audit log alone: never a card, a log line or an answer.
@@ -119,11 +122,7 @@ public sealed class ProtectionService(
         logger.LogWarning("Protection case {CaseId} opened ({Trigger}): {PostCount} live posts to take down, {DraftCount} drafts held back",
             id, e.Trigger, plan.Count, held.Count);
 
-        // A routine leaver with nothing online needs no card; an SLT marking always gets one, as the record of what was found.
-        if (plan.Count > 0 || held.Count > 0 || e.Trigger == ProtectionTrigger.MustNotBeSeen)
-        {
-            await AlertAsync(opened, plan, ct);
-        }
+        if (alert) opened = await AlertAsync(opened, plan, ct);
         return new ProtectionCaseView(opened, plan);
     }
 
@@ -153,7 +152,29 @@ public sealed class ProtectionService(
         return false;
     }
 
-    private async Task AlertAsync(ProtectionCase opened, IReadOnlyList<TakeDownItem> plan, CancellationToken ct)
+    /// <summary>
+    /// Sends again every case alert the channel did not take (run by a timer): a safeguarding alert is never left unsent. A case
+    /// an SLT member has already confirmed on the page needs no alert any more. Returns how many were delivered.
+    /// </summary>
+    public async Task<int> RetryAlertsAsync(CancellationToken ct)
+    {
+        var delivered = 0;
+        foreach (var pending in (await cases.ListAsync(ct)).Where(c => c.AlertPendingSince is not null))
+        {
+            if (pending.ConfirmedAt is not null)
+            {
+                await ClearAlertPendingAsync(pending, ct);
+                continue;
+            }
+            var after = await AlertAsync(pending, await cases.GetPlanAsync(pending.Id, ct), ct);
+            if (after.AlertPendingSince is null) delivered++;
+        }
+        if (delivered > 0) logger.LogInformation("{Count} protection alerts sent again after the channel failed", delivered);
+        return delivered;
+    }
+
+    /// <returns>The case as stored after the attempt: still pending when the channel did not take the alert.</returns>
+    private async Task<ProtectionCase> AlertAsync(ProtectionCase opened, IReadOnlyList<TakeDownItem> plan, CancellationToken ct)
     {
         var c = CultureInfo.GetCultureInfo("en-GB");
         var facts = new List<KeyValuePair<string, string>>
@@ -176,7 +197,9 @@ public sealed class ProtectionService(
             lines.Add("No live post of the school's account pictures or names the pupil.");
         }
         var title = plan.Count > 0
-            ? $"Safeguarding: {plan.Count} posts picture or name a pupil who must no longer be seen"
+            ? plan.Count == 1
+                ? "Safeguarding: 1 post pictures or names a pupil who must no longer be seen"
+                : $"Safeguarding: {plan.Count} posts picture or name a pupil who must no longer be seen"
             : "Safeguarding: a pupil must no longer be seen; no live post found";
         try
         {
@@ -188,11 +211,26 @@ public sealed class ProtectionService(
         }
         catch (NotificationFailedException failed)
         {
-            // The case is stored and listed on the SLT page; the failure is audited so the DSL can see nobody was told.
-            logger.LogError("Protection case {CaseId}: SLT could not be alerted ({Reason})", opened.Id, failed.Reason);
+            // The case is stored and listed on the SLT page, still marked pending, so the timer sends the alert again; the
+            // failure is audited so the DSL can see when nobody was told.
+            logger.LogError("Protection case {CaseId}: SLT could not be alerted ({Reason}); it will be sent again", opened.Id, failed.Reason);
             await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), DraftAuditActions.System, ProtectionAuditActions.AlertFailed, opened.Id,
-                "not delivered", failed.Reason), ct);
+                "not delivered; to be sent again", failed.Reason), ct);
+            return opened;
         }
+        return await ClearAlertPendingAsync(opened, ct);
+    }
+
+    /// <summary>Clears the pending mark, re-reading the case when a take-down run or SLT changed it meanwhile.</summary>
+    private async Task<ProtectionCase> ClearAlertPendingAsync(ProtectionCase current, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5 && current.AlertPendingSince is not null; attempt++)
+        {
+            if (await cases.TryReplaceAsync(current with { AlertPendingSince = null }, ct) is { } cleared) return cleared;
+            current = await cases.GetAsync(current.Id, ct) ?? current;
+        }
+        // Still marked: the next retry re-sends one card rather than risk none.
+        return current;
     }
 
     public static string Describe(ProtectionTrigger trigger) => trigger switch

@@ -110,6 +110,7 @@ public sealed class TableProtectionCaseStore : IProtectionCaseStore
         ["CompletedAt"] = c.CompletedAt,
         ["RunHeldUntil"] = c.RunHeldUntil,
         ["PausedUntil"] = c.PausedUntil,
+        ["AlertPendingSince"] = c.AlertPendingSince,
     };
 
     private static ProtectionCase ReadCase(TableEntity e) => new()
@@ -127,6 +128,7 @@ public sealed class TableProtectionCaseStore : IProtectionCaseStore
         CompletedAt = e.GetDateTimeOffset("CompletedAt"),
         RunHeldUntil = e.GetDateTimeOffset("RunHeldUntil"),
         PausedUntil = e.GetDateTimeOffset("PausedUntil"),
+        AlertPendingSince = e.GetDateTimeOffset("AlertPendingSince"),
         Version = e.ETag.ToString(),
     };
 

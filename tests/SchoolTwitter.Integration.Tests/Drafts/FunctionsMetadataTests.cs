@@ -56,6 +56,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("InboundModeration", "%InboundModerationSchedule%")]
     [InlineData("CredentialRotationCheck", "%CredentialRotationSchedule%")]
     [InlineData("SweepDrafts", "%DraftSweepSchedule%")]
+    [InlineData("RetryProtectionAlerts", "%DraftSweepSchedule%")]
     public void Timer_triggers_take_their_schedules_from_settings(string name, string schedule)
     {
         var function = Function(name);

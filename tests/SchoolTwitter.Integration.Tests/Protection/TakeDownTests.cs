@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Time.Testing;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Protection;
@@ -255,6 +256,47 @@ public sealed class TakeDownTests(AzuriteFixture azurite) : DraftKitTests(azurit
         card.ToJsonString().ShouldNotContain("Placement");
         (await Kit.AuditAsync(caseId)).ShouldContain(e => e.Action == ProtectionAuditActions.Stalled);
         Kit.Host.X.DeleteRequests.ShouldBe(0, "a poisoned message deletes nothing by itself");
+    }
+
+    [Fact]
+    public async Task An_alert_the_slt_channel_refused_is_sent_again_by_the_timer_once_and_then_no_more()
+    {
+        var pupil = NewPupil();
+        await AddToRosterAsync(Kit, pupil);
+        await SeedPostAsync(Kit, "Sports day relay.", DateTimeOffset.UtcNow.AddDays(-3), [pupil.Id], "Pupils running");
+        var cases = Kit.Get<IProtectionCaseStore>();
+        Kit.Host.Webhook.FailNext(1, status: 400); // a refusal: the notifier does not retry it itself
+
+        var marked = await MarkAsync(pupil.Id, "Family request.");
+
+        marked.Status.ShouldBe(201, marked.Body?.ToJsonString());
+        var caseId = marked.Str("id");
+        (await cases.GetAsync(caseId, CancellationToken.None))!.AlertPendingSince.ShouldNotBeNull();
+        (await Kit.AuditAsync(caseId)).ShouldContain(e => e.Action == ProtectionAuditActions.AlertFailed);
+        Kit.Host.Webhook.Received.ShouldNotContain(n => n.ToJsonString().Contains(caseId));
+
+        await Kit.Function<RetryProtectionAlerts>().Run(new TimerInfo(), CancellationToken.None);
+
+        var alert = (await Kit.Host.Webhook.WaitForAsync(1, TimeSpan.FromSeconds(10))).Select(n => n.ToJsonString())
+            .Where(j => j.Contains(caseId)).ShouldHaveSingleItem();
+        alert.ShouldContain("Safeguarding: 1 post pictures or names a pupil who must no longer be seen");
+        alert.ShouldNotContain("Family request");
+        (await cases.GetAsync(caseId, CancellationToken.None))!.AlertPendingSince.ShouldBeNull();
+
+        await Kit.Function<RetryProtectionAlerts>().Run(new TimerInfo(), CancellationToken.None);
+        Kit.Host.Webhook.Received.Count(n => n.ToJsonString().Contains(caseId)).ShouldBe(1, "a delivered alert is not sent again");
+    }
+
+    [Fact]
+    public async Task A_delivered_alert_leaves_nothing_pending()
+    {
+        var pupil = NewPupil();
+        await AddToRosterAsync(Kit, pupil);
+
+        var marked = await MarkAsync(pupil.Id, "Family request.");
+
+        marked.Status.ShouldBe(201, marked.Body?.ToJsonString());
+        (await Kit.Get<IProtectionCaseStore>().GetAsync(marked.Str("id"), CancellationToken.None))!.AlertPendingSince.ShouldBeNull();
     }
 
     private async Task<Reply> MarkAsync(string pupilId, string reason) =>
