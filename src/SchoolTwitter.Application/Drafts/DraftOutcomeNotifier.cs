@@ -18,6 +18,7 @@ public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcom
     public const string Published = "draft.published";
     public const string Failed = "draft.failed";
     public const string NeedsReconciliation = "draft.needs-reconciliation";
+    public const string HeldBack = "draft.held-back";
 
     /// <summary>Findings listed on a card; the rest are on the SLT page.</summary>
     public const int FindingsListedAtMost = 12;
@@ -41,6 +42,19 @@ public sealed class DraftOutcomeNotifier(INotifier notifier, ILogger<DraftOutcom
 
     /// <returns>Whether the SLT channel was told.</returns>
     public Task<bool> NeedsReconciliationAsync(DraftRecord draft, CancellationToken ct) => SendAsync(ForNeedsReconciliation(draft), ct);
+
+    public Task HeldBackAsync(DraftRecord draft, CancellationToken ct) => SendAsync(ForHeldBack(draft), ct);
+
+    // A pupil must no longer be seen: the submitter hears why in general words only. Neither the draft (it may name the pupil)
+    // nor the pupil is quoted, as the card may reach a shared channel; the signed-in SLT page shows the draft.
+    public static Notification ForHeldBack(DraftRecord draft) =>
+        new Notification(HeldBack, "Your draft tweet will not be posted: it pictures or names a pupil the school must no longer show",
+            Facts(draft), draft.SubmittedBy,
+            Text: "It was stopped before it was posted. Please do not submit it again with that pupil in it; SLT have the details.")
+        {
+            Subject = draft.Id,
+            Buttons = [new("See the draft", PagePlace.Draft(draft.Id))],
+        };
 
     public static Notification ForBlocked(DraftRecord draft) =>
         About(draft, new Notification(Blocked, "Your draft tweet was not posted: it breaks the code of conduct", Facts(draft), draft.SubmittedBy,

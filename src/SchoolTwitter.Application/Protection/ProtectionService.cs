@@ -26,6 +26,7 @@ public sealed class ProtectionService(
     PostRecorder recorder,
     IAuditLog audit,
     INotifier notifier,
+    DraftOutcomeNotifier outcomes,
     TimeProvider time,
     ILogger<ProtectionService> logger)
 {
@@ -146,6 +147,8 @@ public sealed class ProtectionService(
             if (blocked is null) continue;
             await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, ProtectionAuditActions.DraftHeldBack, draftId,
                 "blocked", $"protection case {caseId}"), ct);
+            // Its submitter is told, one card each (a failed card is logged; the draft stays held back either way).
+            await outcomes.HeldBackAsync(blocked, ct);
             return true;
         }
         logger.LogError("Draft {DraftId} kept changing and could not be held back for protection case {CaseId}", draftId, caseId);

@@ -61,6 +61,7 @@ internal static class CardSamples
             (DraftOutcomeNotifier.Published, DraftOutcomeNotifier.ForPublished(Draft(DraftStatus.Published) with { TweetId = "1860000000000000001", TweetUrl = "https://x.com/i/web/status/1860000000000000001" })),
             (DraftOutcomeNotifier.Failed, DraftOutcomeNotifier.ForFailed(Draft(DraftStatus.Failed) with { FailureReason = "X refused the post: the text is over 280 characters." })),
             (DraftOutcomeNotifier.Failed + " (unreadable message)", PoisonDraftService.UnreadableAlert(QueueNames.DraftsToPublishPoison)),
+            (DraftOutcomeNotifier.HeldBack, DraftOutcomeNotifier.ForHeldBack(Draft(DraftStatus.Blocked))),
             (DraftOutcomeNotifier.NeedsReconciliation, DraftOutcomeNotifier.ForNeedsReconciliation(Draft(DraftStatus.NeedsReconciliation) with { FailureReason = "X's answer was lost: the connection dropped." })),
             (WeeklyFollowerSummary.Kind, WeeklyFollowerSummary.Build(run, Pending(), [new("901", "RandomShop", "Random *Shop* <b>deals</b>")])),
             (WeeklyFollowerSummary.Kind + " (quiet week)", WeeklyFollowerSummary.Build(quiet, [], [])),

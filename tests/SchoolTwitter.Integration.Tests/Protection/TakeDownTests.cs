@@ -98,6 +98,15 @@ public sealed class TakeDownTests(AzuriteFixture azurite) : DraftKitTests(azurit
         alert.ShouldNotContain(pupil.FirstName);
         alert.ShouldNotContain(pupil.LastName);
 
+        // The held-back draft's submitter is told, in general words: neither the pupil nor the draft is on the card.
+        var heldBack = (await Kit.Host.Webhook.WaitForAsync(2, TimeSpan.FromSeconds(10))).Select(n => n.ToJsonString())
+            .Where(j => j.Contains(DraftOutcomeNotifier.HeldBack) && j.Contains(picturing)).ShouldHaveSingleItem();
+        heldBack.ShouldContain("will not be posted");
+        heldBack.ShouldNotContain(pupil.FirstName);
+        heldBack.ShouldNotContain(pupil.LastName);
+        heldBack.ShouldNotContain(pupil.Id);
+        heldBack.ShouldNotContain("The choir raised");
+
         var confirmed = Reply.From(await Kit.CallAsync<ConfirmTakeDown>(
             DraftTestKit.Request("POST", $"/api/protection/{opened.Id}/confirmation", [], headers: DraftTestKit.Principal(Slt, "SLT")), ("id", opened.Id)));
 
