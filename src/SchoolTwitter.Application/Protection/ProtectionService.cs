@@ -95,9 +95,14 @@ public sealed class ProtectionService(
         var now = time.GetUtcNow();
         var id = "pc-" + Guid.NewGuid().ToString("N");
         var held = new List<string>();
+        var heldDrafts = new List<DraftRecord>();
         foreach (var draft in waiting.Where(d => Concerns(d, pupil, names, roster)))
         {
-            if (await HoldBackAsync(draft.Id, id, ct)) held.Add(draft.Id);
+            if (await HoldBackAsync(draft.Id, id, ct) is { } heldBack)
+            {
+                held.Add(heldBack.Id);
+                heldDrafts.Add(heldBack);
+            }
         }
 
         // A routine leaver with nothing online needs no card; an SLT marking always gets one, as the record of what was found.
@@ -124,6 +129,10 @@ public sealed class ProtectionService(
             id, e.Trigger, plan.Count, held.Count);
 
         if (alert) opened = await AlertAsync(opened, plan, ct);
+
+        // Then each held-back draft's submitter, one card each, after SLT: a channel that is down delays no safeguarding alert
+        // (a failed card is logged; the draft stays held back either way).
+        foreach (var draft in heldDrafts) await outcomes.HeldBackAsync(draft, ct);
         return new ProtectionCaseView(opened, plan);
     }
 
@@ -132,13 +141,13 @@ public sealed class ProtectionService(
         || recorder.NamedPupils(draft, roster).Any(m => string.Equals(m.Pupil.Id, pupil.Id, StringComparison.OrdinalIgnoreCase)
             || names.Contains(m.Written, StringComparer.OrdinalIgnoreCase));
 
-    /// <returns>False when the draft moved on meanwhile (published: then its post is found by the next case, or was blocked).</returns>
-    private async Task<bool> HoldBackAsync(string draftId, string caseId, CancellationToken ct)
+    /// <returns>The draft as held back; null when it moved on meanwhile (published: then its post is found by the next case, or was blocked).</returns>
+    private async Task<DraftRecord?> HoldBackAsync(string draftId, string caseId, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var draft = await drafts.GetAsync(draftId, ct);
-            if (draft is null || !OnTheirWay.Contains(draft.Status)) return false;
+            if (draft is null || !OnTheirWay.Contains(draft.Status)) return null;
             var now = time.GetUtcNow();
             var blocked = await drafts.TryTransitionAsync(draft, DraftStatus.Blocked, now, d => d with
             {
@@ -147,12 +156,10 @@ public sealed class ProtectionService(
             if (blocked is null) continue;
             await audit.AppendAsync(DraftAuditActions.Entry(now, DraftAuditActions.System, ProtectionAuditActions.DraftHeldBack, draftId,
                 "blocked", $"protection case {caseId}"), ct);
-            // Its submitter is told, one card each (a failed card is logged; the draft stays held back either way).
-            await outcomes.HeldBackAsync(blocked, ct);
-            return true;
+            return blocked;
         }
         logger.LogError("Draft {DraftId} kept changing and could not be held back for protection case {CaseId}", draftId, caseId);
-        return false;
+        return null;
     }
 
     /// <summary>
