@@ -48,6 +48,7 @@ public sealed class LexiconSet
     private readonly Lazy<LanguageLexicons> _language;
     private readonly Lazy<NameLexicons> _names;
     private readonly Lazy<GrammarLexicons> _grammar;
+    private int _preparing;
 
     /// <param name="lists">Every list's entries; for a bulk list, only the school's additions.</param>
     /// <param name="bulkText">The built-in text of the bulk lists.</param>
@@ -154,6 +155,7 @@ public sealed class LexiconSet
     /// </summary>
     internal void PrepareInBackground()
     {
+        if (Interlocked.Exchange(ref _preparing, 1) == 1) return; // started already: the tasks are queued or done
         _ = Task.Run(() => _names.Value);
         _ = Task.Run(() => _grammar.Value);
         _ = Task.Run(() => RemarkLexicon.For(this));

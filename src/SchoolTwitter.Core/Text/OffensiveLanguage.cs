@@ -241,7 +241,7 @@ public sealed class OffensiveLanguage
         Span<char> joined = stackalloc char[first.Length + second.Length];
         first.CopyTo(joined);
         second.CopyTo(joined[first.Length..]);
-        if (!_terms.MayStartTerm(joined) || _terms.Term(joined) is not { } term) return;
+        if (_terms.Term(joined) is not { } term) return;
         if (_terms.Term(first) is not null || _terms.Term(second) is not null) return; // already found on its own
         if (IsWord(first) && IsWord(second)) return; // "pen is", "as sess": two real words
         if (first.Length >= 3 && IsWord(second)) return; // "dogg in": a name, then a real word
