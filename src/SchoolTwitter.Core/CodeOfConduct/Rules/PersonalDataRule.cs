@@ -52,7 +52,9 @@ public sealed partial class PersonalDataRule : IRule
         {
             return;
         }
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || text.Contains('+'))
+        // Each pattern needs something most drafts lack (a digit, an @, "dot", "born"), so a cheap search comes before its regex.
+        var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        if (hasDigit || text.Contains('+'))
         {
             FindPhoneNumbers(text, findings);
             FindAddresses(text, findings);
@@ -62,8 +64,23 @@ public sealed partial class PersonalDataRule : IRule
             FindEmails(text, findings);
         }
         FindSpelledOutEmails(text, findings);
-        FindPostcodes(text, findings);
-        FindDatesOfBirth(text, findings);
+        if (hasDigit)
+        {
+            FindPostcodes(text, findings);
+        }
+        if (MayGiveDateOfBirth(text))
+        {
+            FindDatesOfBirth(text, findings);
+        }
+    }
+
+    /// <summary>Whether the text has a word <see cref="DateOfBirthPattern"/> starts with: DOB (dotted or not), "date of birth" or "born".</summary>
+    private static bool MayGiveDateOfBirth(string text)
+    {
+        var span = text.AsSpan();
+        return span.Contains("born", StringComparison.OrdinalIgnoreCase) || span.Contains("date", StringComparison.OrdinalIgnoreCase)
+            || span.Contains("dob", StringComparison.OrdinalIgnoreCase) || span.Contains("d.o", StringComparison.OrdinalIgnoreCase)
+            || span.Contains("do.b", StringComparison.OrdinalIgnoreCase);
     }
 
     // ---- Phone numbers ----
@@ -215,7 +232,8 @@ public sealed partial class PersonalDataRule : IRule
     /// <summary>Addresses disguised as "jane.doe (at) gmail (dot) com" or "jane at gmail dot com".</summary>
     private void FindSpelledOutEmails(string text, List<Finding> findings)
     {
-        if (text.AsSpan().IndexOf(" at", StringComparison.OrdinalIgnoreCase) < 0 && text.AsSpan().IndexOfAny('(', '[') < 0)
+        // The bracketed form needs ( or [; the plain " at " form needs a spelled-out "dot".
+        if (text.AsSpan().IndexOfAny('(', '[') < 0 && text.AsSpan().IndexOf("dot", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return;
         }
