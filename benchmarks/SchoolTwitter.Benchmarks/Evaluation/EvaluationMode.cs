@@ -51,7 +51,8 @@ public static class EvaluationMode
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static string FindNodeModules()
+    /// <summary>The repository's node_modules, found above the benchmark's own directory.</summary>
+    public static string FindNodeModules()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -42,6 +42,10 @@ public sealed class OffensiveLanguage
     private readonly LanguageLexicons _lexicons;
     private readonly OffensiveLexicon _terms;
     private readonly WordTest _isWord;
+    private readonly CleanChunks _clean = new();
+
+    /// <summary>How many terms this thread has met (reported, excused or not): a chunk that met none is clean.</summary>
+    [ThreadStatic] private static int t_surfaced;
 
     public OffensiveLanguage(LexiconSet lexicons)
     {
@@ -106,60 +110,54 @@ public sealed class OffensiveLanguage
             while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
             var end = i;
             if (start == end) break;
-            Emoji(text, start, end, ref matches, ref weakEmoji);
-            while (start < end && IsLeadingTrim(text[start])) start++;
-            while (end > start && IsTrailingTrim(text[end - 1])) end--;
-            if (end - start > 4 * MaxWord) end = start + 4 * MaxWord; // a 50,000-letter "word" is no word: look at its start
 
-            var found = matches?.Count ?? 0;
-            var trimmedEnd = end;
-            var length = FoldChunk(text, start, end, folded, origin, preferData: false, out var otherReading);
-            var chunk = folded[..length];
-            var (pieces, onlyPiece) = CheckPieces(text, chunk, origin, ref matches);
-            if (otherReading && (matches?.Count ?? 0) == found)
+            int pieces;
+            scoped ReadOnlySpan<char> piece = default;
+            int pieceStart = 0, pieceEnd = 0;
+            var raw = text.AsSpan(start, end - start);
+            if (_clean.Find(raw) is { } clean)
             {
-                // "ßallßag", "sΙut": the confusables data reads a letter otherwise than TextFolding; try its reading too.
-                var other = FoldChunk(text, start, end, scratch, origin, preferData: true, out _);
-                CheckPieces(text, scratch[..other], origin, ref matches);
-                FoldChunk(text, start, end, folded, origin, preferData: false, out _);
+                pieces = clean.Pieces;
+                piece = clean.OnlyPiece;
+                pieceStart = start + clean.PieceStart;
+                pieceEnd = start + clean.PieceEnd;
             }
-            if (pieces >= 2 && length > 0)
+            else
             {
-                var whole = (origin[0], origin[length - 1] + 1);
-                if (_terms.Term(chunk) is { } exact) Report(text, exact, whole.Item1, whole.Item2, ref matches); // "a-hole", "s.o.b"
-                else if (MaskedLetters.AsPattern(chunk, scratch) is > 0 and var n) ReportMasked(text, scratch[..n], whole.Item1, whole.Item2, IsCompound(chunk), ref matches);
-                else if (SpacedLetters.Join(chunk, scratch) is > 0 and var m) CheckWord(text, scratch[..m], whole.Item1, whole.Item2, ref matches);
-            }
-
-            // "p@k!", "hent@!": a closing "!" after leetspeak may be the word's last letter.
-            if ((matches?.Count ?? 0) == found && trimmedEnd < text.Length && text[trimmedEnd] == '!' && HasLeet(chunk))
-            {
-                var bang = FoldChunk(text, start, trimmedEnd + 1, scratch, origin, preferData: false, out _);
-                CheckPieces(text, scratch[..bang], origin, ref matches);
-                FoldChunk(text, start, end, folded, origin, preferData: false, out _);
+                var surfaced = t_surfaced;
+                pieces = ReadChunk(text, start, end, folded, origin, scratch, out var onlyPiece, ref matches, ref weakEmoji);
+                if (pieces == 1)
+                {
+                    piece = folded.Slice(onlyPiece.Start, onlyPiece.Length);
+                    pieceStart = origin[onlyPiece.Start];
+                    pieceEnd = origin[onlyPiece.Start + onlyPiece.Length - 1] + 1;
+                }
+                if (t_surfaced == surfaced && raw.Length <= CleanChunks.MaxLength)
+                {
+                    _clean.Remember(new CleanChunks.Entry(raw.ToString(), pieces, pieces == 1 ? piece.ToString() : "", pieceStart - start, pieceEnd - start));
+                }
             }
 
             // Across chunks: "s h i t" (single letters) and "wh ore" (a word split in two).
-            if (pieces == 1 && onlyPiece.Length == 1 && runLength < run.Length)
+            if (pieces == 1 && piece.Length == 1 && runLength < run.Length)
             {
-                runOrigin[runLength] = origin[onlyPiece.Start];
-                run[runLength++] = chunk[onlyPiece.Start];
+                runOrigin[runLength] = pieceStart;
+                run[runLength++] = piece[0];
             }
             else
             {
                 FlushRun(text, run[..runLength], runOrigin[..runLength], ref matches);
                 runLength = 0;
             }
-            if (pieces == 1 && previousLength > 0 && previousLength + onlyPiece.Length <= MaxWord)
+            if (pieces == 1 && previousLength > 0 && previousLength + piece.Length <= MaxWord)
             {
-                var current = chunk.Slice(onlyPiece.Start, onlyPiece.Length);
-                CheckSplitWord(text, previous[..previousLength], current, previousStart, origin[onlyPiece.Start + onlyPiece.Length - 1] + 1, ref matches);
+                CheckSplitWord(text, previous[..previousLength], piece, previousStart, pieceEnd, ref matches);
             }
             if (pieces == 1)
             {
-                chunk.Slice(onlyPiece.Start, onlyPiece.Length).CopyTo(previous);
-                previousLength = onlyPiece.Length;
-                previousStart = origin[onlyPiece.Start];
+                piece.CopyTo(previous);
+                previousLength = piece.Length;
+                previousStart = pieceStart;
             }
             else
             {
@@ -167,6 +165,49 @@ public sealed class OffensiveLanguage
             }
         }
         FlushRun(text, run[..runLength], runOrigin[..runLength], ref matches);
+    }
+
+    /// <summary>
+    /// Reads one chunk on its own (emoji, each piece, the chunk whole for masked and spaced-out words, a closing "!" as a
+    /// letter): the pieces it has, the only one's place in <paramref name="folded"/>, where the chunk is left folded, with <paramref name="origin"/>.
+    /// What it finds depends on the chunk's text alone, unless a term surfaces (its context may excuse it): see <see cref="CleanChunks"/>.
+    /// </summary>
+    private int ReadChunk(string text, int start, int end, Span<char> folded, Span<int> origin, Span<char> scratch,
+        out (int Start, int Length) onlyPiece, ref List<LanguageMatch>? matches, ref List<(int, OffensiveTerm)>? weakEmoji)
+    {
+        Emoji(text, start, end, ref matches, ref weakEmoji);
+        while (start < end && IsLeadingTrim(text[start])) start++;
+        while (end > start && IsTrailingTrim(text[end - 1])) end--;
+        if (end - start > 4 * MaxWord) end = start + 4 * MaxWord; // a 50,000-letter "word" is no word: look at its start
+
+        var found = matches?.Count ?? 0;
+        var trimmedEnd = end;
+        var length = FoldChunk(text, start, end, folded, origin, preferData: false, out var otherReading);
+        var chunk = folded[..length];
+        (var pieces, onlyPiece) = CheckPieces(text, chunk, origin, ref matches);
+        if (otherReading && (matches?.Count ?? 0) == found)
+        {
+            // "ßallßag", "sΙut": the confusables data reads a letter otherwise than TextFolding; try its reading too.
+            var other = FoldChunk(text, start, end, scratch, origin, preferData: true, out _);
+            CheckPieces(text, scratch[..other], origin, ref matches);
+            FoldChunk(text, start, end, folded, origin, preferData: false, out _);
+        }
+        if (pieces >= 2 && length > 0)
+        {
+            var whole = (origin[0], origin[length - 1] + 1);
+            if (_terms.Term(chunk) is { } exact) Report(text, exact, whole.Item1, whole.Item2, ref matches); // "a-hole", "s.o.b"
+            else if (MaskedLetters.AsPattern(chunk, scratch) is > 0 and var n) ReportMasked(text, scratch[..n], whole.Item1, whole.Item2, IsCompound(chunk), ref matches);
+            else if (SpacedLetters.Join(chunk, scratch) is > 0 and var m) CheckWord(text, scratch[..m], whole.Item1, whole.Item2, ref matches);
+        }
+
+        // "p@k!", "hent@!": a closing "!" after leetspeak may be the word's last letter.
+        if ((matches?.Count ?? 0) == found && trimmedEnd < text.Length && text[trimmedEnd] == '!' && HasLeet(chunk))
+        {
+            var bang = FoldChunk(text, start, trimmedEnd + 1, scratch, origin, preferData: false, out _);
+            CheckPieces(text, scratch[..bang], origin, ref matches);
+            FoldChunk(text, start, end, folded, origin, preferData: false, out _);
+        }
+        return pieces;
     }
 
     /// <summary>Pieces: runs of word characters, each checked as a word. "f.u.c.k" and "a_s_s" are letters spelt out; "a-hole" and "f#ck" whole chunks.</summary>
@@ -200,7 +241,11 @@ public sealed class OffensiveLanguage
             else if (_terms.Insult(emoji) is { } insult)
             {
                 if (insult.Strong) Add(ref matches, insult.Term, k, k + 2);
-                else (weakEmoji ??= []).Add((k, insult.Term));
+                else
+                {
+                    t_surfaced++;
+                    (weakEmoji ??= []).Add((k, insult.Term));
+                }
             }
             k++;
         }
@@ -433,6 +478,7 @@ public sealed class OffensiveLanguage
     /// <summary>Adds the match unless the term is innocent where it stands ("blue tits", "Moby Dick", "Col. Faget", "Mr Livshitz").</summary>
     private void Report(string text, OffensiveTerm term, int start, int end, ref List<LanguageMatch>? matches, bool atEnd = false)
     {
+        t_surfaced++;
         if (term.IsInnocentAt(text, start, end) || IsSurname(text, start, end, atEnd)) return;
         // A clinical word warns when written plainly ("penis" in RSE); disguised ("pen1s", "p e n i s") it is no clinical use.
         Add(ref matches, term, start, end, term.Warns && !IsPlainLetters(text, start, end) ? "sexual" : null);
@@ -593,6 +639,7 @@ public sealed class OffensiveLanguage
 
     private static void Add(ref List<LanguageMatch>? matches, OffensiveTerm term, int start, int end, string? category = null)
     {
+        t_surfaced++;
         matches ??= [];
         foreach (var m in matches)
         {

@@ -61,8 +61,8 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
 
             var pupils = rosterNames.PupilsNamed(name) ?? surnames.PupilsWithSurname(name);
             var kind = KindOf(name, token);
-            var ordinary = language.IsLowerCaseWord(name) || language.IsEverydayNameWord(name);
             if (pupils is null && kind == Kind.None) continue;
+            var ordinary = language.IsLowerCaseWord(name) || language.IsEverydayNameWord(name);
 
             var capitalised = token.Has(WordFlags.Capitalised);
             // "King Charles", "Saint Helen": a title-word before a capitalised name is the title, not a name.
