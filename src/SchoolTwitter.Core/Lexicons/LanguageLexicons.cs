@@ -99,6 +99,9 @@ internal sealed class LanguageLexicons
     /// <summary>True when the folded, lower-case word is in the British word list in any capitalisation.</summary>
     public bool IsDictionaryWord(ReadOnlySpan<char> folded) => (_dictionary.Kinds(folded) & WordKinds.DictionaryWord) != 0;
 
+    /// <summary>How the British word list has the word (a rule asking several questions of one word looks it up once).</summary>
+    public WordKinds DictionaryKinds(ReadOnlySpan<char> folded) => _dictionary.Kinds(folded);
+
     /// <summary>True when the British word list has the word in lower case (an ordinary word, not only a name).</summary>
     public bool IsLowerCaseWord(ReadOnlySpan<char> folded) => (_dictionary.Kinds(folded) & WordKinds.LowerCaseWord) != 0;
 

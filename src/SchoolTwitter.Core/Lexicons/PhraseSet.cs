@@ -10,6 +10,8 @@ internal sealed class PhraseSet
 {
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byFirst;
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byLast;
+    private readonly WordFilter _firstWords;
+    private readonly WordFilter _lastWords;
 
     public PhraseSet(IEnumerable<string> entries)
     {
@@ -21,19 +23,22 @@ internal sealed class PhraseSet
         }
         _byFirst = Index(phrases, p => p[0]);
         _byLast = Index(phrases, p => p[^1]);
-        Singles = phrases.Where(p => p.Length == 1).Select(p => p[0]).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = new WordFilter(phrases.Select(p => p[0]));
+        _lastWords = new WordFilter(phrases.Select(p => p[^1]));
+        Singles = new WordSet(phrases.Where(p => p.Length == 1).Select(p => p[0]));
     }
 
     /// <summary>The one-word entries.</summary>
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Singles { get; }
+    public WordSet Singles { get; }
 
     public bool Contains(ReadOnlySpan<char> folded) => Singles.Contains(folded);
 
     /// <summary>The word count of the longest phrase starting at word <paramref name="start"/> within one sentence, or 0; the last word may carry a possessive.</summary>
     public int LengthStartingAt(TextAnalysis words, int start)
     {
-        if (start < 0 || start >= words.Count || !_byFirst.TryGetValue(words.Folded(start), out var candidates)
-            && !_byFirst.TryGetValue(WithoutPossessive(words.Folded(start)), out candidates)) return 0;
+        if (start < 0 || start >= words.Count) return 0;
+        var word = words.Folded(start);
+        if (!Starting(word, out var candidates) && (!word.EndsWith("'s") || !Starting(word[..^2], out candidates))) return 0;
         var best = 0;
         foreach (var phrase in candidates)
         {
@@ -45,7 +50,7 @@ internal sealed class PhraseSet
     /// <summary>The word count of the longest phrase ending at word <paramref name="end"/> within one sentence, or 0.</summary>
     public int LengthEndingAt(TextAnalysis words, int end)
     {
-        if (end < 0 || end >= words.Count || !_byLast.TryGetValue(words.Folded(end), out var candidates)) return 0;
+        if (end < 0 || end >= words.Count || !_lastWords.MayHold(words.Folded(end)) || !_byLast.TryGetValue(words.Folded(end), out var candidates)) return 0;
         var best = 0;
         foreach (var phrase in candidates)
         {
@@ -53,6 +58,13 @@ internal sealed class PhraseSet
             if (phrase.Length > best && start >= 0 && Matches(words, start, phrase)) best = phrase.Length;
         }
         return best;
+    }
+
+    private bool Starting(ReadOnlySpan<char> word, out string[][] candidates)
+    {
+        if (_firstWords.MayHold(word)) return _byFirst.TryGetValue(word, out candidates!);
+        candidates = [];
+        return false;
     }
 
     private static bool Matches(TextAnalysis words, int start, string[] phrase)

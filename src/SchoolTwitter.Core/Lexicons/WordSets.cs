@@ -9,7 +9,7 @@ namespace SchoolTwitter.Core.Lexicons;
 internal sealed class WordSets
 {
     private readonly string _listName;
-    private readonly Dictionary<string, HashSet<string>> _sets;
+    private readonly Dictionary<string, WordSet> _sets;
 
     public WordSets(LexiconSet lists, string listName)
     {
@@ -23,11 +23,11 @@ internal sealed class WordSets
             if (!sets.TryGetValue(name, out var set)) sets[name] = set = new HashSet<string>(StringComparer.Ordinal);
             foreach (var word in entry[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)) set.Add(TextFolding.Fold(word));
         }
-        _sets = sets;
+        _sets = sets.ToDictionary(p => p.Key, p => new WordSet(p.Value), StringComparer.Ordinal);
     }
 
     /// <summary>The set called <paramref name="name"/>; a missing line is a broken data file, so it fails at start-up, not per draft.</summary>
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> this[string name] =>
-        _sets.TryGetValue(name, out var set) ? set.GetAlternateLookup<ReadOnlySpan<char>>()
+    public WordSet this[string name] =>
+        _sets.TryGetValue(name, out var set) ? set
             : throw new InvalidOperationException($"The word list {_listName}.txt has no “{name}:” line.");
 }

@@ -327,9 +327,9 @@ public sealed class TextAnalysis
             if (i > 0 && !char.IsWhiteSpace(text[i - 1]) && text[i - 1] is not ('(' or '"' or '“')) continue;
             var c = text[i];
             var isLink = c is '#' or '＃' or '@' or '＠'
-                || text.AsSpan(i).StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-                || text.AsSpan(i).StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                || text.AsSpan(i).StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+                || (c is 'h' or 'H' && (text.AsSpan(i).StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                    || text.AsSpan(i).StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+                || (c is 'w' or 'W' && text.AsSpan(i).StartsWith("www.", StringComparison.OrdinalIgnoreCase));
             if (!isLink || i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])) continue;
             var end = i + 1;
             while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;

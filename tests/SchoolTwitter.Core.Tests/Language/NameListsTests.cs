@@ -51,7 +51,7 @@ public sealed class NameListsTests : IDisposable
             names.Before, names.Pets, names.Places, names.Motion, names.DateLeaders, names.ModalFollowers, names.Verbs, names.Be,
             names.PersonWords, names.Praise, names.ObjectLeaders, names.FamousLeaders, names.StoryLeaders, names.Calendar, names.Next, names.Vocative];
 
-        kinds.ShouldAllBe(k => k.Singles.Set.Count > 0);
+        kinds.ShouldAllBe(k => k.Singles.Words.Count > 0);
         names.WellKnown.Contains("matilda").ShouldBeTrue();
     }
 

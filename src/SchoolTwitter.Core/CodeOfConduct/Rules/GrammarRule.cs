@@ -17,7 +17,7 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 public sealed class GrammarRule : IRule
 {
     private readonly GrammarLexicons _grammar;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _modals, _modalOfExceptions, _doubles, _itsFollowers,
+    private readonly WordSet _modals, _modalOfExceptions, _doubles, _itsFollowers,
         _beForms, _thereFollowers, _possessivePrepositions, _placeBeforeOf, _theyAreFollowers, _youAreFollowers, _welcomeContinuers,
         _subjectPlural, _subjectSingular, _subjectPronouns, _objectPronouns, _subjunctiveLeaders, _auxiliaries, _determiners,
         _irregularPlurals, _groupSubjects, _groupParticiples, _consonantSoundVowels, _letterNamers, _abbreviations,
@@ -429,10 +429,10 @@ public sealed class GrammarRule : IRule
         return null;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> starts)
+    private static bool StartsWithAny(ReadOnlySpan<char> word, WordSet starts)
     {
         if (starts.Contains(word)) return true;
-        foreach (var s in starts.Set)
+        foreach (var s in starts.Words)
         {
             if (word.StartsWith(s, StringComparison.Ordinal)) return true;
         }

@@ -88,7 +88,11 @@ internal sealed class ReportedSpans
 internal sealed class RosterNames
 {
     private readonly Dictionary<string, Pupil[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstName;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lastNames;
+    private readonly WordFilter _firstNameFilter;
+    private readonly WordSet _lastNames;
+
+    /// <summary>Each pupil's folded first-name and last-name parts, so matching a name in a draft allocates nothing.</summary>
+    private readonly Dictionary<Pupil, (string[] First, string[] Last)> _parts = new(ReferenceEqualityComparer.Instance);
 
     public RosterNames(PupilRoster roster)
     {
@@ -98,24 +102,27 @@ internal sealed class RosterNames
         {
             if (string.IsNullOrWhiteSpace(pupil.FirstName)) continue;
             // "Anne-Marie" and "Mary Jane": the analysis splits them, so index the first part and compare the rest later.
-            var first = TextFolding.Fold(pupil.FirstName.Trim());
-            var key = first.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)[0];
+            var firstParts = Parts(pupil.FirstName);
+            if (firstParts.Length == 0) continue;
+            var key = firstParts[0];
             if (!byFirst.TryGetValue(key, out var list)) byFirst[key] = list = [];
             list.Add(pupil);
-            if (!string.IsNullOrWhiteSpace(pupil.LastName))
-            {
-                foreach (var part in TextFolding.Fold(pupil.LastName).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)) last.Add(part);
-            }
+            var lastParts = string.IsNullOrWhiteSpace(pupil.LastName) ? [] : Parts(pupil.LastName);
+            last.UnionWith(lastParts);
+            _parts.TryAdd(pupil, (firstParts, lastParts));
         }
         _byFirstName = byFirst.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _lastNames = last.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstNameFilter = new WordFilter(byFirst.Keys);
+        _lastNames = new WordSet(last);
         IsEmpty = byFirst.Count == 0;
     }
 
     public bool IsEmpty { get; }
 
     public Pupil[]? PupilsNamed(ReadOnlySpan<char> foldedFirstName) =>
-        _byFirstName.TryGetValue(foldedFirstName, out var pupils) ? pupils : null;
+        _firstNameFilter.MayHold(foldedFirstName) && _byFirstName.TryGetValue(foldedFirstName, out var pupils) ? pupils : null;
+
+    private static string[] Parts(string name) => TextFolding.Fold(name.Trim()).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
 
     public bool IsLastName(ReadOnlySpan<char> folded) => _lastNames.Contains(folded);
 
@@ -132,7 +139,7 @@ internal sealed class RosterNames
         var best = 0;
         foreach (var candidate in candidates)
         {
-            var firstParts = TextFolding.Fold(candidate.FirstName.Trim()).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+            var (firstParts, lastParts) = _parts[candidate];
             if (i + firstParts.Length > words.Count) continue;
             var ok = true;
             for (var k = 1; k < firstParts.Length && ok; k++)
@@ -142,9 +149,8 @@ internal sealed class RosterNames
             if (!ok) continue;
             var length = firstParts.Length;
             var hasLast = false;
-            if (!string.IsNullOrWhiteSpace(candidate.LastName))
+            if (lastParts.Length > 0)
             {
-                var lastParts = TextFolding.Fold(candidate.LastName.Trim()).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
                 var at = i + length;
                 var lastOk = at + lastParts.Length <= words.Count;
                 for (var k = 0; k < lastParts.Length && lastOk; k++)

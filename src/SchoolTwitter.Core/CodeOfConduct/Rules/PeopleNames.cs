@@ -15,6 +15,7 @@ internal sealed class PeopleNames
     private static readonly PeopleNames None = new([], []);
 
     private readonly Dictionary<string, Pupil[]>.AlternateLookup<ReadOnlySpan<char>> _pupilsBySurname;
+    private readonly Lexicons.WordFilter _surnameFilter;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstNames;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lastNames;
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _fullNames;
@@ -31,6 +32,7 @@ internal sealed class PeopleNames
             }
         }
         _pupilsBySurname = bySurname.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _surnameFilter = new Lexicons.WordFilter(bySurname.Keys);
 
         var first = new HashSet<string>(StringComparer.Ordinal);
         var last = new HashSet<string>(StringComparer.Ordinal);
@@ -58,7 +60,8 @@ internal sealed class PeopleNames
         staff.Members.Count == 0 ? None : ByStaff.GetValue(staff, static s => new PeopleNames([], s.Members));
 
     /// <summary>The roster pupils with this surname (or part of a double-barrelled one), or null.</summary>
-    public Pupil[]? PupilsWithSurname(ReadOnlySpan<char> folded) => _pupilsBySurname.TryGetValue(folded, out var p) ? p : null;
+    public Pupil[]? PupilsWithSurname(ReadOnlySpan<char> folded) =>
+        _surnameFilter.MayHold(folded) && _pupilsBySurname.TryGetValue(folded, out var p) ? p : null;
 
     public bool IsStaffFirstName(ReadOnlySpan<char> folded) => _firstNames.Contains(folded);
 

@@ -59,7 +59,7 @@ public sealed partial class PersonalDataRule : IRule
             FindPhoneNumbers(text, findings);
             FindAddresses(text, findings);
         }
-        if (text.Contains('@'))
+        if (MayHoldEmail(text))
         {
             FindEmails(text, findings);
         }
@@ -72,6 +72,18 @@ public sealed partial class PersonalDataRule : IRule
         {
             FindDatesOfBirth(text, findings);
         }
+    }
+
+    /// <summary>Whether an @ follows a character an address's local part can end with (an @mention follows a space).</summary>
+    private static bool MayHoldEmail(string text)
+    {
+        for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            if (at == 0) continue;
+            var c = text[at - 1];
+            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-') return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the text has a word <see cref="DateOfBirthPattern"/> starts with: DOB (dotted or not), "date of birth" or "born".</summary>

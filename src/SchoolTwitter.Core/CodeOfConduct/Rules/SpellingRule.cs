@@ -57,10 +57,11 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
                 Add(findings, words, i, $"{Quote(words.Original(i))} is the American spelling; write “{british}”.", british);
                 continue;
             }
-            if (IsKnown(word, roster))
+            var kinds = _lexicons.DictionaryKinds(word);
+            if ((kinds & WordKinds.DictionaryWord) != 0 || IsKnownOtherwise(word, roster))
             {
                 // Two-letter entries found only in capitals are symbols and codes (Na, Se, Ar), not names to capitalise.
-                if (token.Has(WordFlags.LowerCase) && word.Length > 2 && _lexicons.IsProperNounOnly(word) && !_lexicons.IsGlossaryWord(word) && !roster.IsLastName(word)
+                if (token.Has(WordFlags.LowerCase) && word.Length > 2 && kinds == WordKinds.ProperNoun && !_lexicons.IsGlossaryWord(word) && !roster.IsLastName(word)
                     && !_lexicons.IsGivenName(word))
                 {
                     var capital = _lexicons.DisplayForm(word.ToString());
@@ -102,8 +103,9 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
         _lexicons.TryTextSpeak(word, out _) || _lexicons.Offensive(word) is not null || _lexicons.Insult(word) is not null
         || _grammar.FixedMistake(word) is not null;
 
-    private bool IsKnown(ReadOnlySpan<char> word, RosterNames roster) =>
-        _lexicons.IsDictionaryWord(word) || IsListedName(word, roster) || _lexicons.IsEverydayNameWord(word) || IsPluralOfWord(word)
+    /// <summary>Known though not in the British word list: a listed name, a name-word, a regular plural of a word.</summary>
+    private bool IsKnownOtherwise(ReadOnlySpan<char> word, RosterNames roster) =>
+        IsListedName(word, roster) || _lexicons.IsEverydayNameWord(word) || IsPluralOfWord(word)
         || (word.Length > 3 && word.EndsWith("s") && IsListedName(word[..^1], roster))
         || (word.Length > 4 && word.EndsWith("es") && IsListedName(word[..^2], roster));
 

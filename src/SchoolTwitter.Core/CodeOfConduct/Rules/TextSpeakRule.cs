@@ -11,7 +11,7 @@ namespace SchoolTwitter.Core.CodeOfConduct.Rules;
 /// </summary>
 public sealed class TextSpeakRule : IRule
 {
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _letterNamers, _numberWordLeaders, _numberWordFollowers;
+    private readonly WordSet _letterNamers, _numberWordLeaders, _numberWordFollowers;
     private readonly LanguageLexicons _lexicons;
 
     /// <summary>Contexts come from text-speak-words.txt: named letters ("Plan B") and the words around a lone 2 or 4.</summary>
