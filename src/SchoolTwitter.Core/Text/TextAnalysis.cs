@@ -89,7 +89,7 @@ public sealed class TextAnalysis
                 continue;
             }
             var limit = skipIndex < skipped.Length ? skipped[skipIndex].Start : text.Length;
-            if (!IsWordChar(text, i, out _))
+            if (!IsWordChar(text, i, out _, out _))
             {
                 i++;
                 continue;
@@ -105,9 +105,8 @@ public sealed class TextAnalysis
             while (i < limit)
             {
                 var c = text[i];
-                if (IsWordChar(text, i, out var unit))
+                if (IsWordChar(text, i, out var unit, out var fc))
                 {
-                    var fc = unit == 2 ? TextFolding.FoldCodePoint(char.ConvertToUtf32(c, text[i + 1])) : TextFolding.FoldChar(c);
                     folded[foldedLength++] = fc;
                     if (char.IsDigit(fc)) flags |= WordFlags.HasDigit;
                     else
@@ -300,18 +299,22 @@ public sealed class TextAnalysis
 
     private static bool IsLetterAt(string text, int i) => char.IsLetter(TextFolding.FoldChar(text[i])) || char.IsLetter(text[i]);
 
-    /// <summary>Whether a letter or digit starts at <paramref name="i"/>; <paramref name="units"/> is 2 for a letter outside the BMP (maths alphabet).</summary>
-    private static bool IsWordChar(string text, int i, out int units)
+    /// <summary>
+    /// Whether a letter or digit starts at <paramref name="i"/>, and its folded form; <paramref name="units"/> is 2 for a letter
+    /// outside the BMP (maths alphabet).
+    /// </summary>
+    private static bool IsWordChar(string text, int i, out int units, out char folded)
     {
         var c = text[i];
         units = 1;
         if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
         {
             units = 2;
-            return TextFolding.FoldCodePoint(char.ConvertToUtf32(c, text[i + 1])) != TextFolding.Removed;
+            folded = TextFolding.FoldCodePoint(char.ConvertToUtf32(c, text[i + 1]));
+            return folded != TextFolding.Removed;
         }
-        var f = TextFolding.FoldChar(c);
-        return f != TextFolding.Removed && (char.IsLetterOrDigit(f) && !char.IsSurrogate(f));
+        folded = TextFolding.FoldChar(c);
+        return folded != TextFolding.Removed && (char.IsLetterOrDigit(folded) && !char.IsSurrogate(folded));
     }
 
     private static (int Start, int End)[] SkippedSpans(string text, IReadOnlyList<TextEntity> entities)

@@ -97,10 +97,15 @@ public static class TwitterText
         {
             while (nextUrl < urls.Count && urls[nextUrl].Start < i) nextUrl++;
             int emojiLength;
+            var c = text[i];
             if (nextUrl < urls.Count && urls[nextUrl].Start == i)
             {
                 weighted += config.TransformedUrlLength * scale;
                 i += urls[nextUrl].Length - 1;
+            }
+            else if (c < 0x80 && !(char.IsAsciiDigit(c) || c is '#' or '*'))
+            {
+                weighted += config.WeightOf(c); // ASCII other than a keycap's first character is one code point and no emoji
             }
             else if (config.EmojiParsingEnabled && (emojiLength = EmojiScanner.SequenceLength(text, i)) > 0)
             {

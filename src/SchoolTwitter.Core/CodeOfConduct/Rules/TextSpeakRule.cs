@@ -54,7 +54,8 @@ public sealed class TextSpeakRule : IRule
                 continue;
             }
             // A word split once to hide it: "gr 8", "l8 r", "lo l".
-            if (i > 0 && i - 1 > covered && IsSplit(words, i) && JoinedTextSpeak(words, i - 1, out var joinedSuggestion))
+            // The joined form is asked first: the list's prefixes answer "no" for almost every pair without a dictionary lookup.
+            if (i > 0 && i - 1 > covered && JoinedTextSpeak(words, i - 1, out var joinedSuggestion) && IsSplit(words, i))
             {
                 Report(findings, words, i - 1, i, joinedSuggestion);
                 covered = i;
@@ -167,7 +168,6 @@ public sealed class TextSpeakRule : IRule
         }
         // Only a doubled letter can be squeezed ("lolll"): most words have none, and need no lookups at all.
         if (!HasDoubledLetter(folded)) return null;
-        if (_lexicons.IsDictionaryWord(folded) || _lexicons.IsGivenName(folded)) return null; // "loll", "Anna"
         for (var keep = 1; keep <= 2; keep++)
         {
             var n = 0;
@@ -178,7 +178,11 @@ public sealed class TextSpeakRule : IRule
                 if (same < keep) buffer[n++] = folded[k];
             }
             if (n == folded.Length) return null;
-            if (n >= 2 && _lexicons.TryTextSpeak(buffer[..n], out var squeezed)) return squeezed;
+            if (n >= 2 && _lexicons.TryTextSpeak(buffer[..n], out var squeezed))
+            {
+                // Asked only now, as most squeezed words are no abbreviation: a real word is no stretched one ("loll", "Anna").
+                return _lexicons.IsDictionaryWord(folded) || _lexicons.IsGivenName(folded) ? null : squeezed;
+            }
         }
         return null;
     }

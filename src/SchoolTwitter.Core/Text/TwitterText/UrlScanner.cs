@@ -37,8 +37,9 @@ internal static class UrlScanner
     /// <summary>Appends every URL entity in <paramref name="text"/>, in order.</summary>
     public static void Extract(string text, List<TextEntity> into)
     {
-        // As twitter-text: without a dot there is no URL.
-        if (text.Length == 0 || !text.Contains('.'))
+        // As twitter-text: a URL's top-level domain follows a dot, so without a dot followed by a letter or digit there is no
+        // URL (a draft's full stops are followed by spaces).
+        if (!HasDotBeforeLetterOrDigit(text))
         {
             return;
         }
@@ -52,6 +53,15 @@ internal static class UrlScanner
                 into.Add(new TextEntity(TextEntityKind.Url, start, end - start, text.Substring(start, end - start)));
             }
         }
+    }
+
+    private static bool HasDotBeforeLetterOrDigit(string text)
+    {
+        for (var dot = text.IndexOf('.'); dot >= 0 && dot + 1 < text.Length; dot = text.IndexOf('.', dot + 1))
+        {
+            if (char.IsLetterOrDigit(text[dot + 1])) return true;
+        }
+        return false;
     }
 
     /// <summary>One match of VALID_URL: the preceding character (if consumed), the URL and its groups.</summary>
