@@ -12,6 +12,8 @@ internal sealed class GrammarLexicons
     private readonly KeyPrefixes _fixedPrefixes;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _participleOfPast;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pastOfParticiple;
+    private readonly WordFilter _pastForms;
+    private readonly WordFilter _participleForms;
 
     public GrammarLexicons(LexiconSet lists)
     {
@@ -47,6 +49,8 @@ internal sealed class GrammarLexicons
         }
         _participleOfPast = participleOfPast.GetAlternateLookup<ReadOnlySpan<char>>();
         _pastOfParticiple = pastOfParticiple.GetAlternateLookup<ReadOnlySpan<char>>();
+        _pastForms = new WordFilter(participleOfPast.Keys);
+        _participleForms = new WordFilter(pastOfParticiple.Keys);
     }
 
     public WordSets Words { get; }
@@ -55,8 +59,8 @@ internal sealed class GrammarLexicons
     public string? FixedMistake(ReadOnlySpan<char> folded) => _fixedPrefixes.MayStart(folded) && _fixed.TryGetValue(folded, out var correction) ? correction : null;
 
     /// <summary>The participle for a past tense that is never one ("went" -> "gone").</summary>
-    public string? ParticipleOf(ReadOnlySpan<char> past) => _participleOfPast.TryGetValue(past, out var p) ? p : null;
+    public string? ParticipleOf(ReadOnlySpan<char> past) => _pastForms.MayHold(past) && _participleOfPast.TryGetValue(past, out var p) ? p : null;
 
     /// <summary>The past tense for a participle that is never one ("done" -> "did").</summary>
-    public string? PastOf(ReadOnlySpan<char> participle) => _pastOfParticiple.TryGetValue(participle, out var p) ? p : null;
+    public string? PastOf(ReadOnlySpan<char> participle) => _participleForms.MayHold(participle) && _pastOfParticiple.TryGetValue(participle, out var p) ? p : null;
 }

@@ -15,11 +15,11 @@ internal sealed class LanguageLexicons
     private readonly KeyPrefixes _textSpeakPrefixes;
     private readonly KeyPrefixes _americanPrefixes;
     private readonly KeyPrefixes _misspellingPrefixes;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _acronyms;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _glossary;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _givenNames;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _everydayNames;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _places;
+    private readonly WordSet _acronyms;
+    private readonly WordSet _glossary;
+    private readonly WordSet _givenNames;
+    private readonly WordSet _everydayNames;
+    private readonly WordSet _places;
     private readonly DictionaryWords _dictionary;
     private readonly Dictionary<string, AmericanSpelling>.AlternateLookup<ReadOnlySpan<char>> _american;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _misspellings;
@@ -138,8 +138,7 @@ internal sealed class LanguageLexicons
     }
 
     // HashSet rather than FrozenSet: thousands of names build in a millisecond, and lookups cost the same.
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FoldedSet(IEnumerable<string> entries) =>
-        new HashSet<string>(entries.Select(TextFolding.Fold), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static WordSet FoldedSet(IEnumerable<string> entries) => new(entries.Select(TextFolding.Fold));
 
     /// <summary>An entry and its hyphen/space parts, so "Newton-le-Willows" also admits "Newton", "le", "Willows" as tokens.</summary>
     private static IEnumerable<string> WordsOf(string entry)

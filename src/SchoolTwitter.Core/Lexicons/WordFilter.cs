@@ -3,18 +3,28 @@ using System.Runtime.CompilerServices;
 namespace SchoolTwitter.Core.Lexicons;
 
 /// <summary>
-/// One bit in 1,024 for each word of a list, chosen by the word's first and last characters and its length. A word whose bit is
-/// clear is in no entry, answered without hashing it: the rules ask dozens of small lists (a few to a few hundred words,
-/// a roster's names)
-/// about every word of a draft, and almost every answer is no.
+/// A bit for each word of a list, chosen by the word's first two and last two characters and its length, at least 16 bits per
+/// word (256 at least, 128 KB at most). A word whose bit is clear is in no entry, answered without hashing the whole word or
+/// reading the list's buckets: the rules ask dozens of lists (a few words to several thousand names) about every word of a
+/// draft, and almost every answer is no.
 /// </summary>
 internal sealed class WordFilter
 {
-    private readonly Bits _bits;
+    private readonly ulong[] _bits;
+    private readonly int _shift;
 
     public WordFilter(IEnumerable<string> words)
     {
-        foreach (var word in words) _bits[Bit(word) >> 6] |= 1UL << Bit(word);
+        var list = words as ICollection<string> ?? [.. words];
+        var bits = 256;
+        while (bits < 16 * list.Count && bits < 1 << 20) bits <<= 1;
+        _bits = new ulong[bits / 64];
+        _shift = 32 - System.Numerics.BitOperations.Log2((uint)bits);
+        foreach (var word in list)
+        {
+            var bit = Bit(word);
+            _bits[bit >> 6] |= 1UL << bit;
+        }
     }
 
     /// <summary>False when no word of the list can be <paramref name="word"/>.</summary>
@@ -26,13 +36,12 @@ internal sealed class WordFilter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bit(ReadOnlySpan<char> word) =>
-        word.IsEmpty ? 0 : (int)((word[0] * 0x9E3779B1u ^ word[^1] * 0x85EBCA77u ^ (uint)word.Length * 0xC2B2AE3Du) >> 22);
-
-    [InlineArray(16)]
-    private struct Bits
+    private int Bit(ReadOnlySpan<char> word)
     {
-        private ulong _element;
+        if (word.IsEmpty) return 0;
+        var hash = word[0] * 0x9E3779B1u ^ word[^1] * 0x85EBCA77u ^ (uint)word.Length * 0xC2B2AE3Du;
+        if (word.Length > 1) hash ^= word[1] * 0x27D4EB2Fu ^ word[^2] * 0x165667B1u;
+        return (int)((hash * 0x9E3779B1u) >> _shift);
     }
 }
 
@@ -51,6 +60,8 @@ internal sealed class WordSet
 
     /// <summary>The words, for the few lookups that compare a word's start rather than the whole word.</summary>
     public IReadOnlySet<string> Words => _words.Set;
+
+    public int Count => _words.Set.Count;
 
     public bool Contains(ReadOnlySpan<char> word) => _filter.MayHold(word) && _words.Contains(word);
 }

@@ -157,6 +157,7 @@ public sealed class GrammarRule : IRule
     /// <summary>The verb a subject needs when <paramref name="verb"/> does not agree with it ("they was" -> "were"), or null.</summary>
     private string? Agreement(TextAnalysis words, int i, ReadOnlySpan<char> subject, ReadOnlySpan<char> verb)
     {
+        if (verb is not ("was" or "were" or "don't" or "has" or "is" or "have" or "are")) return null; // the verbs below, asked first
         var plural = _subjectPlural.Contains(subject);
         // "it" is an object too ("everything in it are", "shoot it are"): only the subject when it opens a clause.
         var singular = _subjectSingular.Contains(subject) && (!subject.SequenceEqual("it") || StartsClause(words, i - 1));
