@@ -67,6 +67,20 @@ public static class CheckerCpuTimer
                 foreach (var line in json) DraftReader.Parse(line);
             }),
         ];
+        if (args.Contains("--context"))
+        {
+            var entities = drafts.Select(d => Core.Text.TwitterText.ExtractEntities(d.Text)).ToList();
+            var analyses = drafts.Select((d, k) => Core.Text.TextAnalysis.Analyse(d.Text, entities[k])).ToList();
+            var offensive = new Core.Text.OffensiveLanguage(Core.Lexicons.LexiconSet.Load());
+            operations =
+            [
+                ("(entities)", () => { foreach (var d in drafts) Core.Text.TwitterText.ExtractEntities(d.Text); }),
+                ("(weighted length)", () => { for (var k = 0; k < drafts.Count; k++) Core.Text.TwitterText.WeightedLength(drafts[k].Text, entities[k]); }),
+                ("(words)", () => { for (var k = 0; k < drafts.Count; k++) Core.Text.TextAnalysis.Analyse(drafts[k].Text, entities[k]); }),
+                ("(offensive find)", () => { for (var k = 0; k < drafts.Count; k++) offensive.Find(drafts[k].Text, analyses[k]); }),
+                .. operations,
+            ];
+        }
         // Sentences nobody here wrote, whose words the corpus templates never repeat: the check's cost on unseen text.
         var brown = BrownDrafts(CheckerBenchmarks.DraftCount);
         if (brown.Count > 0)

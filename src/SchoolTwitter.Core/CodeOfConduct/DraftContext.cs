@@ -36,6 +36,11 @@ public sealed class DraftContext
     public int WeightedLength { get; }
     public TextAnalysis Words { get; }
 
+    private RosterNames? _rosterNames;
+
+    /// <summary>The roster's names folded for lookup, found once per draft for the rules that read them.</summary>
+    internal RosterNames RosterNames => _rosterNames ??= LanguageRuleSupport.NamesOf(Roster);
+
     [ThreadStatic] private static List<NameMention>? t_found;
     private ChildNames? _namesReader;
     private NameMention[]? _names;

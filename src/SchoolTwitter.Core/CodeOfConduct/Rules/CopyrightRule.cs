@@ -71,7 +71,9 @@ public sealed class CopyrightRule : IRule
     private static (int Start, int Length, int Words) LongestQuotation(string text)
     {
         (int, int, int) best = (0, 0, 0);
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAny(QuotationMarks);
+        if (first < 0) return best;
+        for (var i = first; i < text.Length; i++)
         {
             var close = Closing(text, i);
             if (close == '\0') continue;
@@ -85,6 +87,8 @@ public sealed class CopyrightRule : IRule
         }
         return best;
     }
+
+    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("“«\"‘");
 
     private static char Closing(string text, int i) => text[i] switch
     {
@@ -111,6 +115,7 @@ public sealed class CopyrightRule : IRule
     /// <summary>Four or more short lines of three to nine words, and none of prose length: a song or poem set out (a list of items is shorter).</summary>
     private static bool VerseShaped(string text)
     {
+        if (text.AsSpan().Count('\n') < VerseLines - 1) return false; // too few lines to be verse, whatever their words
         var lines = 0;
         var from = 0;
         while (from <= text.Length)

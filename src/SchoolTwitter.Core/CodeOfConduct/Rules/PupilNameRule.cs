@@ -26,7 +26,7 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
     {
         var found = new List<PupilMention>();
         if (draft.Roster.Pupils.Count == 0) return found;
-        var roster = NamesOf(draft.Roster);
+        var roster = draft.RosterNames;
         foreach (var (start, length, pupil, _) in Names(draft.Words, draft, roster))
         {
             found.Add(new PupilMention(pupil, draft.Text.Substring(start, length)));
@@ -46,7 +46,7 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
     {
         var images = draft.Draft.Images;
         if (images.Count == 0 || draft.Roster.Pupils.Count == 0) return;
-        var roster = NamesOf(draft.Roster);
+        var roster = draft.RosterNames;
 
         foreach (var (start, length, pupil, full) in Names(draft.Words, draft, roster))
         {

@@ -32,7 +32,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     public void Check(DraftContext draft, List<Finding> findings)
     {
         var words = draft.Words;
-        var roster = NamesOf(draft.Roster);
+        var roster = draft.RosterNames;
         var reported = ReportedSpans.Of(findings);
         for (var i = 0; i < words.Count; i++)
         {
