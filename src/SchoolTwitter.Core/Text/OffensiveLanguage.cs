@@ -115,7 +115,7 @@ public sealed class OffensiveLanguage
             scoped ReadOnlySpan<char> piece = default;
             int pieceStart = 0, pieceEnd = 0;
             var raw = text.AsSpan(start, end - start);
-            if (_clean.Find(raw) is { } clean)
+            if (_clean.TryFind(raw, out var clean))
             {
                 pieces = clean.Pieces;
                 piece = clean.OnlyPiece;
@@ -134,7 +134,7 @@ public sealed class OffensiveLanguage
                 }
                 if (t_surfaced == surfaced && raw.Length <= CleanChunks.MaxLength)
                 {
-                    _clean.Remember(new CleanChunks.Entry(raw.ToString(), pieces, pieces == 1 ? piece.ToString() : "", pieceStart - start, pieceEnd - start));
+                    _clean.Remember(raw, pieces, pieces == 1 ? piece : [], pieceStart - start, pieceEnd - start);
                 }
             }
 

@@ -57,10 +57,22 @@ public sealed class CleanChunksTests
     public void A_remembered_chunk_is_found_by_its_exact_text_only()
     {
         var chunks = new CleanChunks();
-        chunks.Remember(new CleanChunks.Entry("today!", 1, "today", 0, 5));
-        chunks.Find("today!").ShouldNotBeNull().OnlyPiece.ShouldBe("today");
-        chunks.Find("today").ShouldBeNull();
-        chunks.Find("Today!").ShouldBeNull();
+        chunks.Remember("today!", 1, "today", 0, 5);
+        chunks.TryFind("today!", out var entry).ShouldBeTrue();
+        entry.OnlyPiece.ToString().ShouldBe("today");
+        (entry.Pieces, entry.PieceStart, entry.PieceEnd).ShouldBe((1, 0, 5));
+        chunks.TryFind("today", out _).ShouldBeFalse();
+        chunks.TryFind("Today!", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_chunk_of_several_pieces_is_remembered_without_one()
+    {
+        var chunks = new CleanChunks();
+        chunks.Remember("well-being", 2, [], 0, 0);
+        chunks.TryFind("well-being", out var entry).ShouldBeTrue();
+        entry.Pieces.ShouldBe(2);
+        entry.OnlyPiece.IsEmpty.ShouldBeTrue();
     }
 
     [Fact]
@@ -68,8 +80,8 @@ public sealed class CleanChunksTests
     {
         var chunks = new CleanChunks();
         var longChunk = new string('a', CleanChunks.MaxLength + 1);
-        chunks.Remember(new CleanChunks.Entry(longChunk, 1, longChunk, 0, longChunk.Length));
-        chunks.Find(longChunk).ShouldBeNull();
+        chunks.Remember(longChunk, 1, longChunk, 0, longChunk.Length);
+        chunks.TryFind(longChunk, out _).ShouldBeFalse();
     }
 
     private static bool Offensive(CodeOfConductChecker checker, string text) =>

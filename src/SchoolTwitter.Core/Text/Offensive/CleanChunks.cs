@@ -10,42 +10,57 @@ namespace SchoolTwitter.Core.Text;
 /// <remarks>
 /// Only a chunk in which no term surfaced at all is kept: one whose term its context excused ("blue tits", "Mr Dick") is read
 /// again each time, as the next context may not excuse it. So an answer from here is the answer reading would give. The table
-/// has a fixed number of slots, each overwritten by the next chunk that lands on it, so its memory is bounded (under 2 MB) however
-/// much a long-running process reads. Thread-safe without locks: an entry is immutable and a slot is replaced whole.
+/// has a fixed number of slots, each overwritten by the next chunk that lands on it, so its memory is bounded (under 1 MB) however
+/// much a long-running process reads. Thread-safe without locks: a slot holds one immutable string and is replaced whole.
+/// Each slot's string packs what a hit needs into one object, so a lookup reads one object rather than three: four header
+/// characters (piece count, only piece's start and end offsets, chunk length), then the chunk, then the only piece's folded
+/// letters.
 /// </remarks>
 internal sealed class CleanChunks
 {
     /// <summary>Longer chunks (links, run-together hashtags) are rare enough to read each time.</summary>
     public const int MaxLength = 40;
 
+    private const int Header = 4;
     private const int Slots = 1 << 13;
 
-    private readonly Entry?[] _slots = new Entry?[Slots];
+    private readonly string?[] _slots = new string?[Slots];
 
     /// <summary>
     /// A clean chunk: how many pieces (runs of word characters) it has and, when it has one, the piece's folded letters and
     /// where they start and end, as offsets from the chunk's start (what the matcher needs to join it to its neighbours).
     /// </summary>
-    public sealed class Entry(string chunk, int pieces, string onlyPiece, int pieceStart, int pieceEnd)
+    public readonly ref struct Entry(int pieces, ReadOnlySpan<char> onlyPiece, int pieceStart, int pieceEnd)
     {
-        public string Chunk { get; } = chunk;
         public int Pieces { get; } = pieces;
-        public string OnlyPiece { get; } = onlyPiece;
+        public ReadOnlySpan<char> OnlyPiece { get; } = onlyPiece;
         public int PieceStart { get; } = pieceStart;
         public int PieceEnd { get; } = pieceEnd;
     }
 
-    public Entry? Find(ReadOnlySpan<char> chunk)
+    public bool TryFind(ReadOnlySpan<char> chunk, out Entry entry)
     {
-        if (chunk.Length > MaxLength) return null;
-        var entry = Volatile.Read(ref _slots[Slot(chunk)]);
-        return entry is not null && chunk.SequenceEqual(entry.Chunk) ? entry : null;
+        entry = default;
+        if (chunk.Length > MaxLength) return false;
+        var packed = Volatile.Read(ref _slots[Slot(chunk)]);
+        if (packed is null || packed[3] != chunk.Length || !packed.AsSpan(Header, chunk.Length).SequenceEqual(chunk)) return false;
+        entry = new Entry(packed[0], packed.AsSpan(Header + chunk.Length), packed[1], packed[2]);
+        return true;
     }
 
-    public void Remember(Entry entry)
+    /// <summary>Remembers a chunk read clean; <paramref name="onlyPiece"/> is empty unless it has one piece.</summary>
+    public void Remember(ReadOnlySpan<char> chunk, int pieces, ReadOnlySpan<char> onlyPiece, int pieceStart, int pieceEnd)
     {
-        if (entry.Chunk.Length > MaxLength) return;
-        Volatile.Write(ref _slots[Slot(entry.Chunk)], entry);
+        if (chunk.Length > MaxLength || onlyPiece.Length > chunk.Length || pieces > char.MaxValue) return;
+        Span<char> chars = stackalloc char[Header + 2 * MaxLength];
+        chars[0] = (char)pieces;
+        chars[1] = (char)pieceStart;
+        chars[2] = (char)pieceEnd;
+        chars[3] = (char)chunk.Length;
+        chunk.CopyTo(chars[Header..]);
+        onlyPiece.CopyTo(chars[(Header + chunk.Length)..]);
+        var packed = new string(chars[..(Header + chunk.Length + onlyPiece.Length)]);
+        Volatile.Write(ref _slots[Slot(chunk)], packed);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
