@@ -163,28 +163,10 @@ public sealed class ProtectionService(
     }
 
     /// <summary>
-    /// Sends again every case alert the channel did not take (run by a timer): a safeguarding alert is never left unsent. A case
-    /// an SLT member has already confirmed on the page needs no alert any more. Returns how many were delivered.
+    /// The SLT alert for a case: the pupil by roster id and initials only (never their name), what opened the case in the
+    /// roster's terms, and the live posts to take down.
     /// </summary>
-    public async Task<int> RetryAlertsAsync(CancellationToken ct)
-    {
-        var delivered = 0;
-        foreach (var pending in (await cases.ListAsync(ct)).Where(c => c.AlertPendingSince is not null))
-        {
-            if (pending.ConfirmedAt is not null)
-            {
-                await ClearAlertPendingAsync(pending, ct);
-                continue;
-            }
-            var after = await AlertAsync(pending, await cases.GetPlanAsync(pending.Id, ct), ct);
-            if (after.AlertPendingSince is null) delivered++;
-        }
-        if (delivered > 0) logger.LogInformation("{Count} protection alerts sent again after the channel failed", delivered);
-        return delivered;
-    }
-
-    /// <returns>The case as stored after the attempt: still pending when the channel did not take the alert.</returns>
-    private async Task<ProtectionCase> AlertAsync(ProtectionCase opened, IReadOnlyList<TakeDownItem> plan, CancellationToken ct)
+    public static Notification AlertCard(ProtectionCase opened, IReadOnlyList<TakeDownItem> plan)
     {
         var c = CultureInfo.GetCultureInfo("en-GB");
         var facts = new List<KeyValuePair<string, string>>
@@ -211,13 +193,40 @@ public sealed class ProtectionService(
                 ? "Safeguarding: 1 post pictures or names a pupil who must no longer be seen"
                 : $"Safeguarding: {plan.Count} posts picture or name a pupil who must no longer be seen"
             : "Safeguarding: a pupil must no longer be seen; no live post found";
+        return new Notification(AlertKind, title, facts, Text: string.Join('\n', lines))
+        {
+            Subject = opened.Id,
+            Buttons = [new("Review and take down", PagePlace.Protection with { Item = opened.Id })],
+        };
+    }
+
+    /// <summary>
+    /// Sends again every case alert the channel did not take (run by a timer): a safeguarding alert is never left unsent. A case
+    /// an SLT member has already confirmed on the page needs no alert any more. Returns how many were delivered.
+    /// </summary>
+    public async Task<int> RetryAlertsAsync(CancellationToken ct)
+    {
+        var delivered = 0;
+        foreach (var pending in (await cases.ListAsync(ct)).Where(c => c.AlertPendingSince is not null))
+        {
+            if (pending.ConfirmedAt is not null)
+            {
+                await ClearAlertPendingAsync(pending, ct);
+                continue;
+            }
+            var after = await AlertAsync(pending, await cases.GetPlanAsync(pending.Id, ct), ct);
+            if (after.AlertPendingSince is null) delivered++;
+        }
+        if (delivered > 0) logger.LogInformation("{Count} protection alerts sent again after the channel failed", delivered);
+        return delivered;
+    }
+
+    /// <returns>The case as stored after the attempt: still pending when the channel did not take the alert.</returns>
+    private async Task<ProtectionCase> AlertAsync(ProtectionCase opened, IReadOnlyList<TakeDownItem> plan, CancellationToken ct)
+    {
         try
         {
-            await notifier.NotifyAsync(new Notification(AlertKind, title, facts, Text: string.Join('\n', lines))
-            {
-                Subject = opened.Id,
-                Buttons = [new("Review and take down", PagePlace.Protection with { Item = opened.Id })],
-            }, ct);
+            await notifier.NotifyAsync(AlertCard(opened, plan), ct);
         }
         catch (NotificationFailedException failed)
         {

@@ -3,6 +3,7 @@ using SchoolTwitter.Application.ContentSafety;
 using SchoolTwitter.Application.Drafts;
 using SchoolTwitter.Application.Followers;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Protection;
 using SchoolTwitter.Application.Rotation;
 using SchoolTwitter.Core.CodeOfConduct;
 using SchoolTwitter.Core.Followers;
@@ -71,12 +72,38 @@ internal static class CardSamples
             (RotationNotifications.RotatedKind, RotationNotifications.Rotated(opened, "deputy@oakfield.example", new DateTimeOffset(2027, 4, 10, 0, 0, 0, TimeSpan.Zero))),
             (SecondCheckNotifications.OutageKind, SecondCheckNotifications.Outage(SubmittedAt, "Azure AI text analysis answered 500")),
             (SecondCheckNotifications.RestoredKind, SecondCheckNotifications.Restored(SubmittedAt, SubmittedAt.AddHours(2))),
+            (ProtectionService.AlertKind, ProtectionService.AlertCard(Case, TakeDownPlan(TakeDownState.Pending))),
+            (ProtectionService.AlertKind + " (no live post)", ProtectionService.AlertCard(Case with { BlockedDraftIds = [] }, [])),
+            (TakeDownService.ReportKind, TakeDownService.ReportCard(new TakeDownReport(Case, TakeDownPlan(TakeDownState.Removed)))),
+            (TakeDownService.ReportKind + " (some not removed)", TakeDownService.ReportCard(new TakeDownReport(Case,
+                [.. TakeDownPlan(TakeDownState.Removed).Take(1), new TakeDownItem("1860000000000000003", "pictured", SubmittedAt.AddDays(-40), TakeDownState.NotRemoved, 3, "X answered 403")]))),
+            (TakeDownService.StalledKind, TakeDownService.StalledCard(new TakeDownReport(Case, TakeDownPlan(TakeDownState.Pending)), TakeDownPlan(TakeDownState.Pending))),
         ];
     }
 
+    /// <summary>A protection case as the roster upload opens it: the pupil by id and initials only.</summary>
+    private static ProtectionCase Case { get; } = new()
+    {
+        Id = "pc-0123456789abcdef",
+        PupilId = "P0042",
+        PupilInitials = "A. <b>N.</b>",
+        Trigger = ProtectionTrigger.ConsentWithdrawn,
+        OpenedBy = "roster upload",
+        OpenedAt = SubmittedAt,
+        Status = ProtectionCaseStatus.AwaitingConfirmation,
+        BlockedDraftIds = [DraftId],
+    };
+
+    private static List<TakeDownItem> TakeDownPlan(TakeDownState state) =>
+    [
+        new("1860000000000000001", "pictured", SubmittedAt.AddDays(-30), state),
+        new("1860000000000000002", "named in the text", SubmittedAt.AddDays(-10), state),
+    ];
+
     /// <summary>The kinds the application sends: every public kind constant of the classes that build notifications.</summary>
     public static IReadOnlySet<string> KindConstants() =>
-        new[] { typeof(DraftOutcomeNotifier), typeof(RotationNotifications), typeof(WeeklyFollowerSummary), typeof(SecondCheckNotifications) }
+        new[] { typeof(DraftOutcomeNotifier), typeof(RotationNotifications), typeof(WeeklyFollowerSummary), typeof(SecondCheckNotifications),
+                typeof(ProtectionService), typeof(TakeDownService) }
             .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
