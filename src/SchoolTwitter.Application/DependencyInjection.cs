@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.TryAddSingleton<DraftQueryService>();
         services.TryAddSingleton<PoisonDraftService>();
         services.TryAddSingleton<RosterService>();
+        services.TryAddSingleton<StaffListService>();
 
         services.TryAddSingleton<PostRecorder>();
         services.TryAddTransient<ProtectionService>();

@@ -147,6 +147,31 @@ public sealed class SltPageTests(PageFixture fixture)
     }
 
     [Fact]
+    public async Task A_staff_list_is_uploaded_in_the_roster_section_and_a_bad_line_replaces_nothing()
+    {
+        await using var head = await fixture.SignInAsync(TrialSchool.Head);
+        await head.OpenAsync("Roster");
+        var staff = head.Page.GetByLabel("The staff and governors list");
+        var upload = head.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and replace the staff list" });
+
+        await staff.SetInputFilesAsync(Csv("staff.csv", "Title,FirstName,LastName,Role\nMrs,Sarah,Pemberton,Teacher\nMr,Tom,,Coach\n"));
+        await upload.ClickAsync();
+        (await head.StatusAsync()).ShouldStartWith("Nothing was changed");
+        await Expect(head.Page.Locator("#staff-outcome")).ToContainTextAsync("Line 3 has an empty LastName.");
+
+        await staff.SetInputFilesAsync(Csv("staff.csv", "Title,FirstName,LastName,Role\nMrs,Sarah,Pemberton,Teacher\nMr,Tom,Baker,Coach\n"));
+        await upload.ClickAsync();
+        await Expect(head.Page.Locator("#status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^The staff list now holds 2 adults"));
+        var adults = head.Page.Locator(".counts li").Last;
+        await Expect(adults).ToContainTextAsync("staff and governors");
+        await Expect(adults.Locator("strong")).ToHaveTextAsync("2");
+        head.Errors.ShouldBeEmpty();
+    }
+
+    private static FilePayload Csv(string name, string text) =>
+        new() { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
+
+    [Fact]
     public async Task A_user_who_is_not_slt_is_refused_everywhere()
     {
         await using var teacher = await fixture.SignInAsync(TrialSchool.Teacher);
@@ -158,7 +183,7 @@ public sealed class SltPageTests(PageFixture fixture)
             (await teacher.FetchAsync("GET", path)).Status.ShouldBe(403, path);
         }
         foreach (var (method, path) in new[] { ("POST", "page/drafts/0123456789abcdef0123456789abcdef/approval"), ("POST", "page/drafts/0123456789abcdef0123456789abcdef/cancellation"),
-                     ("POST", "page/review/90002/decision"), ("POST", "page/credentials"), ("PUT", "page/roster"), ("PUT", "page/members/teacher@trial-school.example/agreement"),
+                     ("POST", "page/review/90002/decision"), ("POST", "page/credentials"), ("PUT", "page/roster"), ("PUT", "page/staff"), ("PUT", "page/members/teacher@trial-school.example/agreement"),
                      ("POST", "page/follow-policy"), ("PUT", "page/members/teacher@trial-school.example") })
         {
             (await teacher.FetchAsync(method, path, "{}")).Status.ShouldBe(403, $"{method} {path}");

@@ -19,6 +19,8 @@ public static class DraftAuditActions
     public const string Cancelled = "draft.cancelled";
     public const string RosterReplaced = "roster.replaced";
     public const string RosterRefused = "roster.refused";
+    public const string StaffReplaced = "staff.replaced";
+    public const string StaffRefused = "staff.refused";
 
     public const string System = "system";
 

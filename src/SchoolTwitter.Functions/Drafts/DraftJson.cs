@@ -50,6 +50,13 @@ internal static class DraftJson
         w.WriteEndObject();
     });
 
+    public static ContentResult StaffReplaced(int adults) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("adults"u8, adults);
+        w.WriteEndObject();
+    });
+
     private static void WriteOrNull(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null) w.WriteNull(name);

@@ -10,16 +10,20 @@ using SchoolTwitter.Functions.Http;
 namespace SchoolTwitter.Functions.Page;
 
 /// <summary>
-/// The roster on the SLT page: counts with and without photo consent (never a name), and the MIS export uploaded through
-/// the same <see cref="RosterService"/> as the HTTP API: any bad line is listed and nothing is replaced.
+/// The roster on the SLT page: counts with and without photo consent and of the staff list (never a name), and the MIS
+/// export and the staff list uploaded through the same <see cref="RosterService"/> and <see cref="StaffListService"/> as the
+/// HTTP API: any bad line is listed and nothing is replaced.
 /// </summary>
-public sealed class PageRoster(RosterSummary summary, RosterService roster)
+public sealed class PageRoster(RosterSummary summary, RosterService roster, StaffListService staff)
 {
     [Function("SltPageRoster")]
     [SltOnly("page.refused", "roster")]
     public async Task<IActionResult> Show(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "page/roster")] HttpRequest request, CancellationToken ct) =>
-        PageAnswers.Json(request, await summary.GetAsync(ct));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "page/roster")] HttpRequest request, CancellationToken ct)
+    {
+        var counts = await summary.GetAsync(ct);
+        return PageAnswers.Json(request, new { counts.Pupils, counts.WithPhotoConsent, counts.WithoutPhotoConsent, Adults = await summary.AdultsAsync(ct) });
+    }
 
     [Function("SltPageUploadRoster")]
     [SltOnly(DraftAuditActions.RosterRefused, "roster")]
@@ -45,6 +49,33 @@ public sealed class PageRoster(RosterSummary summary, RosterService roster)
             Replaced = true,
             Message = $"The roster now holds {counts.Pupils} pupils: {counts.WithPhotoConsent} with photo consent and {counts.WithoutPhotoConsent} without.",
             Counts = counts,
+        });
+    }
+
+    [Function("SltPageUploadStaff")]
+    [SltOnly(DraftAuditActions.StaffRefused, StaffListService.Subject)]
+    public async Task<IActionResult> UploadStaff(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "page/staff")] HttpRequest request, CancellationToken ct)
+    {
+        var body = await BoundedBodyReader.ReadAsync(request, PutRoster.MaxBodyBytes, ct);
+        if (body.TooLarge) return PageAnswers.Problem(request, ProblemResults.PayloadTooLarge(PutRoster.MaxBodyBytes));
+
+        var result = await staff.ReplaceAsync(Encoding.UTF8.GetString(body.Bytes!), request.Caller().Id, ct);
+        if (!result.IsValid)
+        {
+            return PageAnswers.Json(request, new
+            {
+                Replaced = false,
+                Message = "Nothing was changed: the staff list has problems on the lines below. Correct them and upload it again.",
+                Problems = result.Errors.Select(e => e.Message),
+            });
+        }
+        var adults = result.Value!.Members.Count;
+        return PageAnswers.Json(request, new
+        {
+            Replaced = true,
+            Message = $"The staff list now holds {adults} {(adults == 1 ? "adult" : "adults")}: their names in a draft are read as adults', not pupils'.",
+            Adults = adults,
         });
     }
 }

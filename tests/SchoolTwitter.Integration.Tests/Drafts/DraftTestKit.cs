@@ -199,6 +199,10 @@ public sealed class DraftTestKit : IAsyncDisposable
     public async Task<Reply> PutRosterAsync(string csv, IDictionary<string, string>? headers = null) =>
         Reply.From(await CallAsync<PutRoster>(Request("PUT", "/api/roster", Encoding.UTF8.GetBytes(csv), "text/csv", headers ?? SltReader())));
 
+    /// <summary>PUT /api/staff with the CSV, as <paramref name="headers"/> (default: a signed-in SLT member).</summary>
+    public async Task<Reply> PutStaffAsync(string csv, IDictionary<string, string>? headers = null) =>
+        Reply.From(await CallAsync<PutStaff>(Request("PUT", "/api/staff", Encoding.UTF8.GetBytes(csv), "text/csv", headers ?? SltReader())));
+
     /// <summary>Drafts rows and media blobs written since <paramref name="since"/> (storage's own clock).</summary>
     public async Task<int> StoredSinceAsync(DateTimeOffset since)
     {

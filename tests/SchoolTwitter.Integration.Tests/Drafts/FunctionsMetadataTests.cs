@@ -30,6 +30,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetDraft", "get", "drafts/{id}", "Function")]
     [InlineData("ApproveDraft", "post", "drafts/{id}/approval", "Function")]
     [InlineData("PutRoster", "put", "roster", "Function")]
+    [InlineData("PutStaff", "put", "staff", "Function")]
     [InlineData("PutTerms", "put", "terms", "Function")]
     [InlineData("SubmitRotatedCredentials", "post", "credentials/rotation", "Function")]
     [InlineData("GetCredentialStatus", "get", "credentials/status", "Function")]

@@ -372,7 +372,8 @@
       h('ul', { class: 'counts' },
         h('li', null, h('strong', null, String(counts.pupils)), 'pupils'),
         h('li', null, h('strong', null, String(counts.withPhotoConsent)), 'with photo consent'),
-        h('li', null, h('strong', null, String(counts.withoutPhotoConsent)), 'without photo consent')));
+        h('li', null, h('strong', null, String(counts.withoutPhotoConsent)), 'without photo consent'),
+        h('li', null, h('strong', null, String(counts.adults)), 'staff and governors')));
     const form = h('form', { novalidate: true });
     const [fileField, file] = field('The MIS export', h('input', { type: 'file', accept: '.csv,text/csv' }), 'A CSV file with the columns Id, FirstName, LastName, PhotoConsent. It replaces the whole list, but only if every line is right.');
     const submit = h('button', { type: 'submit' }, 'Upload and replace the roster');
@@ -397,6 +398,32 @@
       });
     });
     add(body, form, outcome);
+
+    // The staff and governors list: their names in a draft are adults', not pupils'.
+    const staffForm = h('form', { novalidate: true });
+    const [staffField, staffFile] = field('The staff and governors list', h('input', { type: 'file', accept: '.csv,text/csv' }), 'A CSV file with the columns Title, FirstName, LastName, Role (Title and Role may be left out). It replaces the whole list, but only if every line is right.');
+    const staffSubmit = h('button', { type: 'submit' }, 'Upload and replace the staff list');
+    const staffOutcome = h('div', { id: 'staff-outcome' });
+    add(staffForm, h('fieldset', null, h('legend', null, 'Upload a new staff list'), staffField, h('div', { class: 'actions' }, staffSubmit)));
+    staffForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (staffFile.files.length === 0) {
+        say('Choose the CSV file first.', true);
+        staffFile.focus();
+        return;
+      }
+      act(staffSubmit, async () => {
+        const result = await api('PUT', 'staff', await staffFile.files[0].text(), 'text/csv');
+        if (result.replaced) {
+          await show('roster', true);
+          say(result.message);
+        } else {
+          say(result.message, true);
+          staffOutcome.replaceChildren(h('h3', null, 'Problems in the staff list'), h('ul', null, result.problems.map((p) => h('li', { class: 'field-error' }, p))));
+        }
+      });
+    });
+    add(body, staffForm, staffOutcome);
   }
 
   // ---------------------------------------------------------------- Protection: a child who must no longer be seen
