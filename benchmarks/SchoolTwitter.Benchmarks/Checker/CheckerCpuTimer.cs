@@ -9,10 +9,13 @@ using SchoolTwitter.Core.Drafts;
 namespace SchoolTwitter.Benchmarks.Checker;
 
 /// <summary>
-/// <c>checker-cpu [--rounds N]</c>: the checker over the 10,000-draft corpus on this thread, timed by the thread's own CPU
-/// clock as well as the wall clock. On a shared, busy machine the wall clock also counts time the thread spent waiting for a
-/// core; the thread's CPU time counts only the time it ran, so drafts per CPU-second is the single-core throughput.
-/// Complements <see cref="CheckerBenchmarks"/> (BenchmarkDotNet, wall clock), which is the reference on a quiet machine.
+/// <c>checker-cpu [--rounds N] [--by-rule] [--context] [--profile-loop]</c>: the checker over the 10,000-draft corpus on this
+/// thread, timed by the thread's own CPU clock as well as the wall clock, then over 10,000 Brown corpus sentences (words the
+/// corpus templates never repeat, so nothing the checker remembers helps). On a shared, busy machine the wall clock also
+/// counts time the thread spent waiting for a core; the thread's CPU time counts only the time it ran, and the best round is
+/// the figure other work on the machine moves least. <c>--by-rule</c> times each rule inside the checker's own loop;
+/// <c>--context</c> adds the shared analysis' parts on their own; <c>--profile-loop</c> only checks, for 40 s, for
+/// <c>dotnet-trace</c>. Complements <see cref="CheckerBenchmarks"/> (BenchmarkDotNet, wall clock), the reference on a quiet machine.
 /// </summary>
 public static class CheckerCpuTimer
 {

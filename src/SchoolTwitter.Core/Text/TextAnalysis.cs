@@ -320,8 +320,9 @@ public sealed class TextAnalysis
     private static (int Start, int End)[] SkippedSpans(string text, IReadOnlyList<TextEntity> entities)
     {
         List<(int, int)>? spans = null;
-        foreach (var e in entities)
+        for (var k = 0; k < entities.Count; k++)
         {
+            var e = entities[k];
             if (e.Length > 0) (spans ??= []).Add((e.Start, e.End));
         }
         // Anything twitter-text did not mark but that is plainly a hashtag, mention or link is not a word either.

@@ -22,6 +22,8 @@ public static class TwitterText
         }
         var urls = new List<TextEntity>();
         UrlScanner.Extract(text, urls);
+        // Most drafts have no link, hashtag, mention or cashtag: they share one empty answer.
+        if (urls.Count == 0 && text.AsSpan().IndexOfAny(TagStarts) < 0) return EntityList.None;
         var entities = new List<TextEntity>(urls);
         TagScanners.ExtractHashtags(text, entities);
         AddMentions(text, entities);
@@ -192,8 +194,13 @@ public static class TwitterText
     }
 
     /// <summary>The extracted entities, carrying every URL found so the weighted length counts URLs exactly as twitter-text does.</summary>
+    /// <summary>What a hashtag, mention or cashtag starts with.</summary>
+    private static readonly System.Buffers.SearchValues<char> TagStarts = System.Buffers.SearchValues.Create("#＃@＠$");
+
     private sealed class EntityList(List<TextEntity> entities, List<TextEntity> urls) : IReadOnlyList<TextEntity>
     {
+        public static readonly EntityList None = new([], []);
+
         public IReadOnlyList<TextEntity> Urls { get; } = urls;
         public TextEntity this[int index] => entities[index];
         public int Count => entities.Count;
