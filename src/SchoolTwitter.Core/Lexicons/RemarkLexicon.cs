@@ -106,6 +106,7 @@ internal sealed class RemarkLexicon
     private static readonly RemarkRole GroupForms = RemarkRole.GroupNoun | RemarkRole.GroupNominal | RemarkRole.GroupAdjective | RemarkRole.PeopleWord;
 
     private readonly Dictionary<string, WordRoles>.AlternateLookup<ReadOnlySpan<char>> _roles;
+    private readonly WordFilter _roleWords;
     private readonly Dictionary<string, RemarkEntry[]>.AlternateLookup<ReadOnlySpan<char>> _entries;
 
     private RemarkLexicon(LexiconSet lists)
@@ -126,6 +127,7 @@ internal sealed class RemarkLexicon
             }
         }
         _roles = roles.GetAlternateLookup<ReadOnlySpan<char>>();
+        _roleWords = new WordFilter(roles.Keys);
         // Longest first, so a phrase wins over its first word ("cooked the books" over "cooked").
         _entries = entries.ToDictionary(e => e.Key, e => e.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -139,7 +141,7 @@ internal sealed class RemarkLexicon
     }
 
     /// <summary>Every role the one-word entries for <paramref name="folded"/> have.</summary>
-    public RemarkRole Roles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? r.Word : RemarkRole.None;
+    public RemarkRole Roles(ReadOnlySpan<char> folded) => _roleWords.MayHold(folded) && _roles.TryGetValue(folded, out var r) ? r.Word : RemarkRole.None;
 
     /// <summary>The roles of the one-word entries for a word and of the many-word entries it starts (filled while loading).</summary>
     private sealed class WordRoles
@@ -149,7 +151,8 @@ internal sealed class RemarkLexicon
     }
 
     /// <summary>The roles of one-word entries (<c>Word</c>) and of many-word entries starting with <paramref name="folded"/> (<c>Phrase</c>).</summary>
-    public (RemarkRole Word, RemarkRole Phrase) AllRoles(ReadOnlySpan<char> folded) => _roles.TryGetValue(folded, out var r) ? (r.Word, r.Phrase) : default;
+    public (RemarkRole Word, RemarkRole Phrase) AllRoles(ReadOnlySpan<char> folded) =>
+        _roleWords.MayHold(folded) && _roles.TryGetValue(folded, out var r) ? (r.Word, r.Phrase) : default;
 
     /// <summary>The entries whose first word is <paramref name="folded"/>, longest first.</summary>
     public RemarkEntry[]? EntriesStartingWith(ReadOnlySpan<char> folded) => _entries.TryGetValue(folded, out var e) ? e : null;
