@@ -374,11 +374,22 @@
         h('li', null, h('strong', null, String(counts.withPhotoConsent)), 'with photo consent'),
         h('li', null, h('strong', null, String(counts.withoutPhotoConsent)), 'without photo consent'),
         h('li', null, h('strong', null, String(counts.adults)), 'staff and governors')));
+    uploadCsv(body, { path: 'roster', label: 'The MIS export', legend: 'Upload a new roster', button: 'Upload and replace the roster',
+      hint: 'A CSV file with the columns Id, FirstName, LastName, PhotoConsent. It replaces the whole list, but only if every line is right.',
+      problems: 'Problems in the file' });
+    // The staff and governors list: their names in a draft are adults', not pupils'.
+    uploadCsv(body, { path: 'staff', label: 'The staff and governors list', legend: 'Upload a new staff list', button: 'Upload and replace the staff list',
+      hint: 'A CSV file with the columns Title, FirstName, LastName, Role (Title and Role may be left out). It replaces the whole list, but only if every line is right.',
+      problems: 'Problems in the staff list' });
+  }
+
+  /** A CSV file replacing a whole list (PUT page/{path}): the answer's message, and its problems by line when nothing was replaced. */
+  function uploadCsv(body, { path, label, legend, button, hint, problems }) {
     const form = h('form', { novalidate: true });
-    const [fileField, file] = field('The MIS export', h('input', { type: 'file', accept: '.csv,text/csv' }), 'A CSV file with the columns Id, FirstName, LastName, PhotoConsent. It replaces the whole list, but only if every line is right.');
-    const submit = h('button', { type: 'submit' }, 'Upload and replace the roster');
-    const outcome = h('div', { id: 'roster-outcome' });
-    add(form, h('fieldset', null, h('legend', null, 'Upload a new roster'), fileField, h('div', { class: 'actions' }, submit)));
+    const [fileField, file] = field(label, h('input', { type: 'file', accept: '.csv,text/csv' }), hint);
+    const submit = h('button', { type: 'submit' }, button);
+    const outcome = h('div', { id: `${path}-outcome` });
+    add(form, h('fieldset', null, h('legend', null, legend), fileField, h('div', { class: 'actions' }, submit)));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (file.files.length === 0) {
@@ -387,43 +398,17 @@
         return;
       }
       act(submit, async () => {
-        const result = await api('PUT', 'roster', await file.files[0].text(), 'text/csv');
+        const result = await api('PUT', path, await file.files[0].text(), 'text/csv');
         if (result.replaced) {
           await show('roster', true);
           say(result.message);
         } else {
           say(result.message, true);
-          outcome.replaceChildren(h('h3', null, 'Problems in the file'), h('ul', null, result.problems.map((p) => h('li', { class: 'field-error' }, p))));
+          outcome.replaceChildren(h('h3', null, problems), h('ul', null, result.problems.map((p) => h('li', { class: 'field-error' }, p))));
         }
       });
     });
     add(body, form, outcome);
-
-    // The staff and governors list: their names in a draft are adults', not pupils'.
-    const staffForm = h('form', { novalidate: true });
-    const [staffField, staffFile] = field('The staff and governors list', h('input', { type: 'file', accept: '.csv,text/csv' }), 'A CSV file with the columns Title, FirstName, LastName, Role (Title and Role may be left out). It replaces the whole list, but only if every line is right.');
-    const staffSubmit = h('button', { type: 'submit' }, 'Upload and replace the staff list');
-    const staffOutcome = h('div', { id: 'staff-outcome' });
-    add(staffForm, h('fieldset', null, h('legend', null, 'Upload a new staff list'), staffField, h('div', { class: 'actions' }, staffSubmit)));
-    staffForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (staffFile.files.length === 0) {
-        say('Choose the CSV file first.', true);
-        staffFile.focus();
-        return;
-      }
-      act(staffSubmit, async () => {
-        const result = await api('PUT', 'staff', await staffFile.files[0].text(), 'text/csv');
-        if (result.replaced) {
-          await show('roster', true);
-          say(result.message);
-        } else {
-          say(result.message, true);
-          staffOutcome.replaceChildren(h('h3', null, 'Problems in the staff list'), h('ul', null, result.problems.map((p) => h('li', { class: 'field-error' }, p))));
-        }
-      });
-    });
-    add(body, staffForm, staffOutcome);
   }
 
   // ---------------------------------------------------------------- Protection: a child who must no longer be seen
