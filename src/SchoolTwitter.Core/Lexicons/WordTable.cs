@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace SchoolTwitter.Core.Lexicons;
@@ -31,19 +32,46 @@ internal sealed class WordTable
     private readonly ulong[] _slots;
     private readonly int _mask;
 
+    // A Bloom filter of the words (two bits each, about 15 bits a word): most words the rules ask about that are not in the
+    // lists (a misspelling's one-letter variants, a hundred or more for each) are turned away without reading a slot.
+    private readonly ulong[] _bloom;
+    private readonly int _bloomShift;
+
     private WordTable(char[] chars, ulong[] slots, int count)
     {
         _chars = chars;
         _slots = slots;
         _mask = slots.Length - 1;
         Count = count;
+        var bits = 1 << 12;
+        while (bits < 14 * count && bits < 1 << 26) bits <<= 1;
+        _bloom = new ulong[bits / 64];
+        _bloomShift = 32 - BitOperations.Log2((uint)bits);
+        foreach (var slot in slots)
+        {
+            if (slot == 0) continue;
+            var hash = Hash(chars.AsSpan(StartOf(slot), LengthOf(slot)));
+            var (a, b) = BloomBits(hash, _bloomShift);
+            _bloom[a >> 6] |= 1UL << a;
+            _bloom[b >> 6] |= 1UL << b;
+        }
     }
 
     /// <summary>How many different words the table holds.</summary>
     public int Count { get; }
 
     /// <summary>The lists <paramref name="folded"/> is in; <see cref="WordKinds.None"/> when it is in none.</summary>
-    public WordKinds Kinds(ReadOnlySpan<char> folded) => Find(_slots, _mask, _chars, folded, Hash(folded), out var at) ? KindsOf(_slots[at]) : WordKinds.None;
+    public WordKinds Kinds(ReadOnlySpan<char> folded)
+    {
+        var hash = Hash(folded);
+        var (a, b) = BloomBits(hash, _bloomShift);
+        if (((_bloom[a >> 6] >> a) & (_bloom[b >> 6] >> b) & 1) == 0) return WordKinds.None;
+        return Find(_slots, _mask, _chars, folded, hash, out var at) ? KindsOf(_slots[at]) : WordKinds.None;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int A, int B) BloomBits(uint hash, int shift) =>
+        ((int)((hash * 0x9E3779B1u) >> shift), (int)(((hash ^ (hash >> 16)) * 0x85EBCA77u) >> shift));
 
     public bool Contains(ReadOnlySpan<char> folded, WordKinds any) => (Kinds(folded) & any) != 0;
 
