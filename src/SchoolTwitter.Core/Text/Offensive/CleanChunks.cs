@@ -10,8 +10,9 @@ namespace SchoolTwitter.Core.Text;
 /// <remarks>
 /// Only a chunk in which no term surfaced at all is kept: one whose term its context excused ("blue tits", "Mr Dick") is read
 /// again each time, as the next context may not excuse it. So an answer from here is the answer reading would give. The table
-/// has a fixed number of slots, each overwritten by the next chunk that lands on it, so its memory is bounded (under 1 MB) however
-/// much a long-running process reads. Thread-safe without locks: a slot holds one immutable string and is replaced whole.
+/// has a fixed number of slots, each overwritten by the next chunk that lands on it, so its memory is bounded (at most 1.6 MB,
+/// every slot holding a 40-character chunk) however much a long-running process reads. Thread-safe without locks: a slot holds
+/// one immutable string and is replaced whole.
 /// Each slot's string packs what a hit needs into one object, so a lookup reads one object rather than three: four header
 /// characters (piece count, only piece's start and end offsets, chunk length), then the chunk, then the only piece's folded
 /// letters.
