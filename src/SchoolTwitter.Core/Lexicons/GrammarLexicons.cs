@@ -9,7 +9,7 @@ namespace SchoolTwitter.Core.Lexicons;
 internal sealed class GrammarLexicons
 {
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _fixed;
-    private readonly KeyPrefixes _fixedPrefixes;
+    private readonly WordFilter _fixedWords;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _participleOfPast;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pastOfParticiple;
     private readonly WordFilter _pastForms;
@@ -24,7 +24,7 @@ internal sealed class GrammarLexicons
             if (eq > 0) fixedMistakes[TextFolding.Fold(entry[..eq].Trim())] = entry[(eq + 1)..].Trim();
         }
         _fixed = fixedMistakes.GetAlternateLookup<ReadOnlySpan<char>>();
-        _fixedPrefixes = new KeyPrefixes(fixedMistakes.Keys);
+        _fixedWords = new WordFilter(fixedMistakes.Keys);
         Words = new WordSets(lists, LexiconSet.GrammarWordsList);
 
         // "went" -> "gone" (after have); "gone" -> "went" (after a subject). A form that is also the base ("come", "run"),
@@ -56,7 +56,7 @@ internal sealed class GrammarLexicons
     public WordSets Words { get; }
 
     /// <summary>The correction of a word that is always a mistake ("alot" -> "a lot", "mens" -> "men's").</summary>
-    public string? FixedMistake(ReadOnlySpan<char> folded) => _fixedPrefixes.MayStart(folded) && _fixed.TryGetValue(folded, out var correction) ? correction : null;
+    public string? FixedMistake(ReadOnlySpan<char> folded) => _fixedWords.MayHold(folded) && _fixed.TryGetValue(folded, out var correction) ? correction : null;
 
     /// <summary>The participle for a past tense that is never one ("went" -> "gone").</summary>
     public string? ParticipleOf(ReadOnlySpan<char> past) => _pastForms.MayHold(past) && _participleOfPast.TryGetValue(past, out var p) ? p : null;

@@ -2,8 +2,8 @@ namespace SchoolTwitter.Core.Lexicons;
 
 /// <summary>
 /// The first three characters of every key of a word list, as one bit per a-z trigram (2 KB, in the CPU's nearest cache)
-/// and a small set for the rest. Most of a draft's words are in none of the small lists (offensive terms, insults, text
-/// language, misspellings), so asking this first answers "not there" without hashing the word.
+/// and a small set for the rest: "can this word, or a word built on it, be a key?" The offensive matcher asks it before
+/// trying a word's stems. Whether a word itself is in a list is <see cref="WordFilter"/>'s question.
 /// </summary>
 internal sealed class KeyPrefixes
 {

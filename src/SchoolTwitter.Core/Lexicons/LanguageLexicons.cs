@@ -12,9 +12,9 @@ internal sealed record AmericanSpelling(string British, HashSet<string>? ExceptN
 internal sealed class LanguageLexicons
 {
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
-    private readonly KeyPrefixes _textSpeakPrefixes;
-    private readonly KeyPrefixes _americanPrefixes;
-    private readonly KeyPrefixes _misspellingPrefixes;
+    private readonly WordFilter _textSpeakWords;
+    private readonly WordFilter _americanWords;
+    private readonly WordFilter _misspeltWords;
     private readonly WordSet _acronyms;
     private readonly WordSet _glossary;
     private readonly WordSet _givenNames;
@@ -31,7 +31,7 @@ internal sealed class LanguageLexicons
         _dictionary = new DictionaryWords(lists);
         var textSpeak = Pairs(lists.Entries(LexiconSet.TextSpeakList), '=');
         _textSpeak = textSpeak.GetAlternateLookup<ReadOnlySpan<char>>();
-        _textSpeakPrefixes = new KeyPrefixes(textSpeak.Keys);
+        _textSpeakWords = new WordFilter(textSpeak.Keys);
 
         Offensives = new OffensiveLexicon(lists);
 
@@ -61,15 +61,15 @@ internal sealed class LanguageLexicons
             american[TextFolding.Fold(entry[..eq].Trim())] = new AmericanSpelling(british, exceptNear);
         }
         _american = american.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _americanPrefixes = new KeyPrefixes(american.Keys);
+        _americanWords = new WordFilter(american.Keys);
         var misspellings = Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '=');
         _misspellings = misspellings.GetAlternateLookup<ReadOnlySpan<char>>();
-        _misspellingPrefixes = new KeyPrefixes(misspellings.Keys);
+        _misspeltWords = new WordFilter(misspellings.Keys);
     }
 
     public bool TryTextSpeak(ReadOnlySpan<char> folded, out string suggestion)
     {
-        if (_textSpeakPrefixes.MayStart(folded)) return _textSpeak.TryGetValue(folded, out suggestion!);
+        if (_textSpeakWords.MayHold(folded)) return _textSpeak.TryGetValue(folded, out suggestion!);
         suggestion = "";
         return false;
     }
@@ -108,9 +108,9 @@ internal sealed class LanguageLexicons
     /// <summary>True when the British word list has the word only capitalised (Wednesday, England, Christmas).</summary>
     public bool IsProperNounOnly(ReadOnlySpan<char> folded) => _dictionary.Kinds(folded) == WordKinds.ProperNoun;
 
-    public AmericanSpelling? American(ReadOnlySpan<char> folded) => _americanPrefixes.MayStart(folded) && _american.TryGetValue(folded, out var a) ? a : null;
+    public AmericanSpelling? American(ReadOnlySpan<char> folded) => _americanWords.MayHold(folded) && _american.TryGetValue(folded, out var a) ? a : null;
 
-    public string? Misspelling(ReadOnlySpan<char> folded) => _misspellingPrefixes.MayStart(folded) && _misspellings.TryGetValue(folded, out var s) ? s : null;
+    public string? Misspelling(ReadOnlySpan<char> folded) => _misspeltWords.MayHold(folded) && _misspellings.TryGetValue(folded, out var s) ? s : null;
 
     /// <summary>The word as the British list capitalises it, for suggestions (e.g. "wednesday" -> "Wednesday").</summary>
     public string DisplayForm(string folded)

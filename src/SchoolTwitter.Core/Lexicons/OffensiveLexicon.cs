@@ -73,8 +73,9 @@ internal sealed class OffensiveLexicon
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly (string Spelling, OffensiveTerm Term)[][] _byLength;
     private readonly KeyPrefixes _termPrefixes;
-    private readonly KeyPrefixes _insultPrefixes;
-    private readonly KeyPrefixes _phrasePrefixes;
+    private readonly WordFilter _termWords;
+    private readonly WordFilter _insultWords;
+    private readonly WordFilter _phraseStarts;
 
     /// <summary>The longest spelling a masked word is compared with ("f*ckheads" is read through its stem).</summary>
     private const int MaxMaskedLength = 32;
@@ -107,8 +108,9 @@ internal sealed class OffensiveLexicon
         }
         _terms = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _termPrefixes = new KeyPrefixes(single.Keys);
+        _termWords = new WordFilter(single.Keys);
         _phrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _phrasePrefixes = new KeyPrefixes(phrases.Keys);
+        _phraseStarts = new WordFilter(phrases.Keys);
         InsideWordTerms = [.. inside];
         _insideLetters = new uint[inside.Count];
         for (var k = 0; k < inside.Count; k++) _insideLetters[k] = LetterMask(inside[k].Item1);
@@ -132,7 +134,7 @@ internal sealed class OffensiveLexicon
             foreach (var (spelling, _) in spellings) insults.TryAdd(spelling, new OffensiveInsult(term, strong));
         }
         _insults = insults.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _insultPrefixes = new KeyPrefixes(insults.Keys);
+        _insultWords = new WordFilter(insults.Keys);
         _targets = Folded(lists.Entries(InsultTargetsList));
         _linkers = Folded(lists.Entries(InsultLinkersList));
         _titles = Folded(lists.Entries(TitlesList));
@@ -177,19 +179,19 @@ internal sealed class OffensiveLexicon
     /// <summary>Single-word terms marked <c>*term</c>, found at the end of longer words ("bullshit", "dipshit").</summary>
     public (string Spelling, OffensiveTerm Term)[] EndOfWordTerms { get; }
 
-    public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _termPrefixes.MayStart(folded) && _terms.TryGetValue(folded, out var term) ? term : null;
+    public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _termWords.MayHold(folded) && _terms.TryGetValue(folded, out var term) ? term : null;
 
     /// <summary>False when no single-word spelling starts with the word's first three characters (so neither it nor any stem of it is a term).</summary>
     public bool MayStartTerm(ReadOnlySpan<char> folded) => _termPrefixes.MayStart(folded);
 
-    public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phrasePrefixes.MayStart(folded) && _phrases.TryGetValue(folded, out var p) ? p : null;
+    public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phraseStarts.MayHold(folded) && _phrases.TryGetValue(folded, out var p) ? p : null;
 
     /// <summary>Every single-word spelling of letters only with <paramref name="length"/> letters (for masked words, "f*ck").</summary>
     public ReadOnlySpan<(string Spelling, OffensiveTerm Term)> SpellingsOfLength(int length) =>
         length < _byLength.Length ? _byLength[length] : [];
 
     /// <summary>The insult and whether it is strong (an insult wherever it stands) or weak (only when aimed at people).</summary>
-    public OffensiveInsult? Insult(ReadOnlySpan<char> folded) => _insultPrefixes.MayStart(folded) && _insults.TryGetValue(folded, out var i) ? i : null;
+    public OffensiveInsult? Insult(ReadOnlySpan<char> folded) => _insultWords.MayHold(folded) && _insults.TryGetValue(folded, out var i) ? i : null;
 
     public bool IsInsultTarget(ReadOnlySpan<char> folded) => _targets.Contains(folded);
 

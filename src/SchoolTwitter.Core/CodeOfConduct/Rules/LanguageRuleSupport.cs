@@ -26,8 +26,8 @@ internal static class LanguageRuleSupport
     public static ReadOnlySpan<char> Span(TextAnalysis words, int first, int last) =>
         words.Text.AsSpan(words[first].Start, words[last].End - words[first].Start);
 
-    public static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordSet(string words) =>
-        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>A rule's own small set of words, written space-separated.</summary>
+    public static WordSet WordsOf(string words) => new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static readonly ConditionalWeakTable<PupilRoster, RosterNames> RosterNameCache = new();
 

@@ -19,10 +19,10 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
     /// Capitalised words a near miss is checked against: names of days, months, festivals and nations. Any other unknown
     /// capitalised word is taken for a person or place ("Hennessey" is not a misspelt "Hennessy").
     /// </summary>
-    private static readonly WordSet OftenMisspeltNames = new(
-        ("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+    private static readonly WordSet OftenMisspeltNames = WordsOf(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
         "october november december christmas easter halloween hallowe'en diwali ramadan hanukkah eid advent lent pentecost " +
-        "britain british england english scotland scottish wales welsh ireland irish europe european remembrance").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        "britain british england english scotland scottish wales welsh ireland irish europe european remembrance");
 
     private readonly LanguageLexicons _lexicons = lexicons.Language;
     private readonly GrammarLexicons _grammar = lexicons.Grammar;
@@ -120,7 +120,7 @@ public sealed class SpellingRule(LexiconSet lexicons) : IRule
         return _lexicons.IsLowerCaseWord(stem) && !IrregularPlurals.Contains(stem);
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IrregularPlurals = WordSet(
+    private static readonly WordSet IrregularPlurals = WordsOf(
         "men women children people mice geese teeth feet lice oxen dice data media criteria phenomena");
 
     /// <summary>In a list the school or a package keeps without inflections: glossary, acronyms, given names, places, roster ("Bee-Bots", "TAs").</summary>
