@@ -51,7 +51,7 @@ public sealed class DraftContext
         if (_names is not null && ReferenceEquals(_namesReader, reader)) return _names;
         var found = t_found ??= [];
         found.Clear();
-        reader.Find(Words, Roster, Staff, found);
+        reader.Find(Words, this, found);
         _namesReader = reader;
         return _names = found.Count == 0 ? [] : [.. found];
     }

@@ -40,13 +40,14 @@ internal sealed class ChildNames(LanguageLexicons language, NameLexicons names)
 
     private const int MaxRunWords = 4;
 
-    public void Find(TextAnalysis words, PupilRoster roster, StaffList staff, List<NameMention> found)
+    /// <summary>The names in <paramref name="words"/> (the draft's text or an image's alt text), read with the draft's roster and staff list.</summary>
+    public void Find(TextAnalysis words, DraftContext draft, List<NameMention> found)
     {
         var count = words.Count;
         if (count == 0) return;
-        var rosterNames = NamesOf(roster);
-        var surnames = PeopleNames.Of(roster);
-        var adults = PeopleNames.Of(staff);
+        var rosterNames = draft.RosterNames;
+        var surnames = PeopleNames.Of(draft.Roster);
+        var adults = PeopleNames.Of(draft.Staff);
         Span<bool> cleared = count <= 256 ? stackalloc bool[count] : new bool[count];
         ClearWellKnown(words, rosterNames, cleared);
 

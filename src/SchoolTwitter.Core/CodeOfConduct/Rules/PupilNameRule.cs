@@ -79,7 +79,7 @@ public sealed class PupilNameRule(LexiconSet lexicons) : IRule
             // Alt text: words of its own.
             var list = t_mentions ??= [];
             list.Clear();
-            _names.Find(words, draft.Roster, draft.Staff, list);
+            _names.Find(words, draft, list);
             mentions = list;
         }
         var found = new List<(int, int, Pupil, bool)>();
