@@ -74,6 +74,9 @@ internal sealed class LanguageLexicons
         return false;
     }
 
+    /// <summary>Whether two words written together may be text language, asked without joining them.</summary>
+    public bool MayBeTextSpeak(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => _textSpeakWords.MayHold(first, second);
+
     /// <summary>offensive.txt and insults.txt, with the words that aim an insult at people.</summary>
     public OffensiveLexicon Offensives { get; }
 

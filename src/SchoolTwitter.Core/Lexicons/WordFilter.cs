@@ -35,12 +35,27 @@ internal sealed class WordFilter
         return (_bits[bit >> 6] & (1UL << bit)) != 0;
     }
 
+    /// <summary>As <see cref="MayHold(ReadOnlySpan{char})"/> for <paramref name="first"/> and <paramref name="second"/> written together.</summary>
+    public bool MayHold(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        if (first.IsEmpty || second.IsEmpty) return MayHold(first.IsEmpty ? second : first);
+        var bit = Bit(first[0], first.Length > 1 ? first[1] : second[0], second.Length > 1 ? second[^2] : first[^1], second[^1],
+            first.Length + second.Length);
+        return (_bits[bit >> 6] & (1UL << bit)) != 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Bit(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return 0;
-        var hash = word[0] * 0x9E3779B1u ^ word[^1] * 0x85EBCA77u ^ (uint)word.Length * 0xC2B2AE3Du;
-        if (word.Length > 1) hash ^= word[1] * 0x27D4EB2Fu ^ word[^2] * 0x165667B1u;
+        if (word.Length == 1) return (int)(((word[0] * 0x9E3779B1u ^ word[0] * 0x85EBCA77u ^ 0xC2B2AE3Du) * 0x9E3779B1u) >> _shift);
+        return Bit(word[0], word[1], word[^2], word[^1], word.Length);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Bit(char first, char second, char secondLast, char last, int length)
+    {
+        var hash = first * 0x9E3779B1u ^ last * 0x85EBCA77u ^ (uint)length * 0xC2B2AE3Du ^ second * 0x27D4EB2Fu ^ secondLast * 0x165667B1u;
         return (int)((hash * 0x9E3779B1u) >> _shift);
     }
 }

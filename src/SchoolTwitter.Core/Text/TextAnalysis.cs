@@ -270,6 +270,8 @@ public sealed class TextAnalysis
             return WordFlags.SentenceStart | WordFlags.LineStart;
         }
         var gap = text.AsSpan(previousEnd, start - previousEnd);
+        // Most words follow one space, which marks nothing.
+        if (gap.Length == 1 && gap[0] == ' ') return WordFlags.None;
         var flags = WordFlags.None;
         if (gap.Length == 1 && gap[0] is '-' or '‐' or '‑') flags |= WordFlags.AfterHyphen;
         var newline = gap.IndexOfAny('\n', '\r');
@@ -328,6 +330,12 @@ public sealed class TextAnalysis
         // Anything twitter-text did not mark but that is plainly a hashtag, mention or link is not a word either.
         for (var i = 0; i < text.Length; i++)
         {
+            // Only a #, @, http or www. can start one: jump to the next of those.
+            var rest = text.AsSpan(i);
+            var tag = rest.IndexOfAny(TagStarts);
+            var link = rest.IndexOfAny(LinkStarts);
+            if (tag < 0 && link < 0) break;
+            i += tag < 0 ? link : link < 0 ? tag : Math.Min(tag, link);
             if (i > 0 && !char.IsWhiteSpace(text[i - 1]) && text[i - 1] is not ('(' or '"' or '“')) continue;
             var c = text[i];
             var isLink = c is '#' or '＃' or '@' or '＠'
@@ -346,6 +354,12 @@ public sealed class TextAnalysis
         spans.Sort(static (a, b) => a.Item1.CompareTo(b.Item1));
         return [.. spans];
     }
+
+    private static readonly System.Buffers.SearchValues<char> TagStarts = System.Buffers.SearchValues.Create("#＃@＠");
+
+    // ASCII only, so the search stays vectorised.
+    private static readonly System.Buffers.SearchValues<string> LinkStarts =
+        System.Buffers.SearchValues.Create(["http://", "https://", "www."], StringComparison.OrdinalIgnoreCase);
 
     private static bool Covered(List<(int Start, int End)>? spans, int position)
     {

@@ -47,6 +47,28 @@ public sealed class WordFilterTests
         filter.MayHold("").ShouldBeFalse();
     }
 
+    [Fact]
+    public void Two_words_are_asked_as_their_joined_form_is_at_every_split()
+    {
+        // The text-language rule asks "gr 8" and "lo l" this way without joining them: the answer must be the joined word's.
+        var lists = LexiconSet.Load();
+        var textSpeak = lists.Entries(LexiconSet.TextSpeakList).Select(e => Text.TextFolding.Fold(e.Split('=')[0].Trim())).ToList();
+        var filter = new WordFilter(textSpeak);
+        var words = textSpeak.Concat(DictionarySample(2_000)).Where(w => w.Length >= 2).ToList();
+        var asked = 0;
+        foreach (var word in words)
+        {
+            for (var split = 1; split < word.Length; split++)
+            {
+                filter.MayHold(word.AsSpan(0, split), word.AsSpan(split)).ShouldBe(filter.MayHold(word), $"{word} at {split}");
+                asked++;
+            }
+        }
+        asked.ShouldBeGreaterThan(5_000);
+        textSpeak.Where(w => w.Length >= 2).Where(w => !filter.MayHold(w.AsSpan(0, 1), w.AsSpan(1))).ShouldBeEmpty();
+        filter.MayHold("", "gr8").ShouldBe(filter.MayHold("gr8"));
+    }
+
     private static List<string> DictionarySample(int count)
     {
         var words = new List<string>(count);

@@ -81,6 +81,14 @@ public sealed class HashtagPositionRule : IRule
                 i = entities[next++].End;
                 continue;
             }
+            // ASCII letters end words and other ASCII marks do not; only digits, # and * can start an emoji (a keycap).
+            var c = text[i];
+            if (c < 0x80 && !char.IsAsciiDigit(c) && c is not ('#' or '*'))
+            {
+                if (char.IsAsciiLetter(c)) lastWordEnd = i + 1;
+                i++;
+                continue;
+            }
             var emoji = EmojiScanner.SequenceLength(text, i);
             if (emoji > 0)
             {

@@ -127,10 +127,13 @@ internal sealed class RemarkReading
             (_roles[k], _phrases[k]) = lexicon.AllRoles(words.Folded(k));
             present |= _roles[k] | _phrases[k];
             _clauseStart[k] = k == 0 || tokens[k].Has(WordFlags.SentenceStart) || tokens[k].Has(WordFlags.LineStart)
-                || words.GapBefore(k).IndexOfAny(ClauseBreaks) >= 0;
+                || BreaksClause(words.GapBefore(k));
         }
         Present = present;
     }
+
+    // Most words follow one space.
+    private static bool BreaksClause(ReadOnlySpan<char> gap) => gap is not " " && gap.IndexOfAny(ClauseBreaks) >= 0;
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",;:()[]—–\"“”");
 }

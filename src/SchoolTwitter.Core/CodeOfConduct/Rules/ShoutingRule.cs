@@ -78,7 +78,10 @@ public sealed class ShoutingRule(LexiconSet lexicons) : IRule
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsBang(text[i]) || words.IsSkipped(i))
+            var next = text.AsSpan(i).IndexOfAny(Bangs);
+            if (next < 0) return;
+            i += next;
+            if (words.IsSkipped(i))
             {
                 i++;
                 continue;
@@ -101,6 +104,8 @@ public sealed class ShoutingRule(LexiconSet lexicons) : IRule
             }
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> Bangs = System.Buffers.SearchValues.Create("!?！？‼⁉⁈❗❓");
 
     private static bool IsBang(char c) => c is '!' or '?' or '！' or '？' or '‼' or '⁉' or '⁈' or '❗' or '❓';
 }

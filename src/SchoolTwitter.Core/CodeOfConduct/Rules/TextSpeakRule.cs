@@ -48,7 +48,7 @@ public sealed class TextSpeakRule : IRule
                 Report(findings, words, i, i, numberWord);
                 continue;
             }
-            if (LetterDigitSpelling(folded) is { } spelt)
+            if (words[i].Has(WordFlags.HasDigit) && LetterDigitSpelling(folded) is { } spelt)
             {
                 Report(findings, words, i, i, spelt);
                 continue;
@@ -148,26 +148,30 @@ public sealed class TextSpeakRule : IRule
     private bool JoinedTextSpeak(TextAnalysis words, int first, out string suggestion)
     {
         suggestion = "";
-        if (words[first].FoldedLength + words[first + 1].FoldedLength > 24) return false;
+        var length = words[first].FoldedLength + words[first + 1].FoldedLength;
+        if (length is < 3 or > 24 || !_lexicons.MayBeTextSpeak(words.Folded(first), words.Folded(first + 1))) return false;
         Span<char> joined = stackalloc char[words[first].FoldedLength + words[first + 1].FoldedLength];
         words.Folded(first).CopyTo(joined);
         words.Folded(first + 1).CopyTo(joined[words[first].FoldedLength..]);
-        return _lexicons.TryTextSpeak(joined, out suggestion!) && joined.Length >= 3;
+        return _lexicons.TryTextSpeak(joined, out suggestion!);
     }
 
     /// <summary>"l0l" (zero for o), "looool", "plzzz", "thxxx": the listed abbreviation behind a zero or stretched letters.</summary>
     private string? Variant(ReadOnlySpan<char> folded)
     {
         if (folded.Length < 3 || folded.Length > 24) return null;
+        var zeroed = folded.IndexOf('0') > 0;
+        // Only a doubled letter can be squeezed ("lolll"): most words have none, and need no lookups at all.
+        var doubled = HasDoubledLetter(folded);
+        if (!zeroed && !doubled) return null;
         Span<char> buffer = stackalloc char[folded.Length];
-        if (folded.IndexOf('0') > 0)
+        if (zeroed)
         {
             folded.CopyTo(buffer);
             buffer.Replace('0', 'o');
             if (_lexicons.TryTextSpeak(buffer, out var zero)) return zero;
         }
-        // Only a doubled letter can be squeezed ("lolll"): most words have none, and need no lookups at all.
-        if (!HasDoubledLetter(folded)) return null;
+        if (!doubled) return null;
         for (var keep = 1; keep <= 2; keep++)
         {
             var n = 0;
