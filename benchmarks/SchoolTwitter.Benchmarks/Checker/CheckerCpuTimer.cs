@@ -116,8 +116,8 @@ public static class CheckerCpuTimer
     {
         Console.WriteLine();
         Console.WriteLine($"{drafts.Count:N0} drafts from {drafts[0].Id?.Split('-')[0]}:");
-        Console.WriteLine("| Rule | Time per draft | Share |");
-        Console.WriteLine("|---|---|---|");
+        Console.WriteLine("| Rule | Time per draft | Share | Allocated per draft |");
+        Console.WriteLine("|---|---|---|---|");
         var rules = checker.Rules;
         var best = new double[rules.Count + 1];
         Array.Fill(best, double.MaxValue);
@@ -143,13 +143,30 @@ public static class CheckerCpuTimer
             }
             for (var k = 0; k < best.Length; k++) best[k] = Math.Min(best[k], round[k] * 1e6 / Stopwatch.Frequency / drafts.Count);
         }
-        var total = best.Sum();
-        var named = best.Select((us, k) => (Name: k == 0 ? "(the draft's entities, length and words, shared by every rule)" : rules[k - 1].Id, Us: us));
-        foreach (var (rule, us) in named.OrderByDescending(p => p.Us))
+        // Bytes allocated by each, in a round of their own so that asking the allocator costs the timed rounds nothing.
+        var bytes = new long[rules.Count + 1];
+        foreach (var draft in drafts)
         {
-            Console.WriteLine($"| {rule} | {us.ToString("0.00", CultureInfo.InvariantCulture)} µs | {(us / total).ToString("P0", CultureInfo.InvariantCulture)} |");
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var context = new DraftContext(draft, roster, Core.Roster.StaffList.Empty);
+            var after = GC.GetAllocatedBytesForCurrentThread();
+            bytes[0] += after - before;
+            findings.Clear();
+            for (var k = 0; k < rules.Count; k++)
+            {
+                before = after;
+                rules[k].Check(context, findings);
+                after = GC.GetAllocatedBytesForCurrentThread();
+                bytes[k + 1] += after - before;
+            }
         }
-        Console.WriteLine($"| (total) | {total.ToString("0.00", CultureInfo.InvariantCulture)} µs | |");
+        var total = best.Sum();
+        var named = best.Select((us, k) => (Name: k == 0 ? "(the draft's entities, length and words, shared by every rule)" : rules[k - 1].Id, Us: us, Bytes: bytes[k] / (double)drafts.Count));
+        foreach (var (rule, us, allocated) in named.OrderByDescending(p => p.Us))
+        {
+            Console.WriteLine($"| {rule} | {us.ToString("0.00", CultureInfo.InvariantCulture)} µs | {(us / total).ToString("P0", CultureInfo.InvariantCulture)} | {allocated:N0} B |");
+        }
+        Console.WriteLine($"| (total) | {total.ToString("0.00", CultureInfo.InvariantCulture)} µs | | {bytes.Sum() / (double)drafts.Count:N0} B |");
     }
 
     private static void Measure(string name, int rounds, int count, Action round)

@@ -6,7 +6,10 @@ namespace SchoolTwitter.Core.CodeOfConduct;
 /// <summary>Checks a draft against every rule of the school's code of conduct. Thread-safe; build once (see <see cref="CodeOfConductFactory"/>).</summary>
 public sealed class CodeOfConductChecker(IReadOnlyList<IRule> rules)
 {
-    public IReadOnlyList<IRule> Rules { get; } = rules;
+    // An array, so running the rules on each draft needs no enumerator.
+    private readonly IRule[] _rules = [.. rules];
+
+    public IReadOnlyList<IRule> Rules => _rules;
 
     public Verdict Check(Draft draft, PupilRoster? roster = null) => Check(draft, roster, null);
 
@@ -15,11 +18,11 @@ public sealed class CodeOfConductChecker(IReadOnlyList<IRule> rules)
     {
         var context = new DraftContext(draft, roster ?? PupilRoster.Empty, staff ?? StaffList.Empty);
         var findings = new List<Finding>();
-        foreach (var rule in Rules)
+        foreach (var rule in _rules)
         {
             rule.Check(context, findings);
         }
-        findings.Sort(static (a, b) => (a.Start ?? int.MaxValue).CompareTo(b.Start ?? int.MaxValue));
+        if (findings.Count > 1) findings.Sort(static (a, b) => (a.Start ?? int.MaxValue).CompareTo(b.Start ?? int.MaxValue));
         return Verdict.From(draft.Id, context.WeightedLength, findings);
     }
 }

@@ -13,9 +13,9 @@ public sealed record Verdict(string? Id, VerdictOutcome Outcome, int WeightedLen
     public static Verdict From(string? id, int weightedLength, IReadOnlyList<Finding> findings)
     {
         var outcome = VerdictOutcome.Pass;
-        foreach (var f in findings)
+        for (var k = 0; k < findings.Count; k++)
         {
-            if (f.Severity == Severity.Block) { outcome = VerdictOutcome.Blocked; break; }
+            if (findings[k].Severity == Severity.Block) { outcome = VerdictOutcome.Blocked; break; }
             outcome = VerdictOutcome.Review;
         }
         return new Verdict(id, outcome, weightedLength, findings);

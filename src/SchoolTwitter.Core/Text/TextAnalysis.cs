@@ -105,6 +105,28 @@ public sealed class TextAnalysis
             while (i < limit)
             {
                 var c = text[i];
+                // ASCII letters and digits, most of any draft, fold to themselves in lower case.
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (char.IsAsciiDigit(c))
+                    {
+                        folded[foldedLength++] = c;
+                        flags |= WordFlags.HasDigit;
+                    }
+                    else
+                    {
+                        folded[foldedLength++] = (char)(c | 0x20);
+                        flags |= WordFlags.HasLetter;
+                        if (c <= 'Z')
+                        {
+                            flags |= letters > 0 ? WordFlags.InnerCapital : WordFlags.Capitalised;
+                            upper++;
+                        }
+                        letters++;
+                    }
+                    end = ++i;
+                    continue;
+                }
                 if (IsWordChar(text, i, out var unit, out var fc))
                 {
                     folded[foldedLength++] = fc;
