@@ -181,6 +181,9 @@ internal sealed class OffensiveLexicon
 
     public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _termWords.MayHold(folded) && _terms.TryGetValue(folded, out var term) ? term : null;
 
+    /// <summary>False when <paramref name="first"/> and <paramref name="second"/> written together cannot be a term, asked without joining them.</summary>
+    public bool MayBeTerm(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => _termWords.MayHold(first, second);
+
     /// <summary>False when no single-word spelling starts with the word's first three characters (so neither it nor any stem of it is a term).</summary>
     public bool MayStartTerm(ReadOnlySpan<char> folded) => _termPrefixes.MayStart(folded);
 

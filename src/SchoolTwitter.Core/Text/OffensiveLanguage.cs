@@ -282,7 +282,7 @@ public sealed class OffensiveLanguage
 
     private void CheckSplitWord(string text, ReadOnlySpan<char> first, ReadOnlySpan<char> second, int start, int end, ref List<LanguageMatch>? matches)
     {
-        if (first.Length + second.Length < 4) return;
+        if (first.Length + second.Length < 4 || !_terms.MayBeTerm(first, second)) return;
         Span<char> joined = stackalloc char[first.Length + second.Length];
         first.CopyTo(joined);
         second.CopyTo(joined[first.Length..]);

@@ -89,6 +89,12 @@ public sealed class TextAnalysis
                 continue;
             }
             var limit = skipIndex < skipped.Length ? skipped[skipIndex].Start : text.Length;
+            // Spaces and ASCII punctuation, most of what lies between words, fold to themselves: no word starts there.
+            if (text[i] < 0x80 && !char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
             if (!IsWordChar(text, i, out _, out _))
             {
                 i++;

@@ -73,13 +73,18 @@ public sealed class HashtagPositionRule : IRule
     {
         var lastWordEnd = 0;
         var next = 0;
+        var count = entities.Count;
+        // Nothing to skip before the next entity starts: the list is asked only there.
+        var nextStart = count > 0 ? entities[0].Start : int.MaxValue;
         for (var i = 0; i < text.Length;)
         {
-            while (next < entities.Count && entities[next].End <= i) next++;
-            if (next < entities.Count && entities[next].Start <= i)
+            if (i >= nextStart)
             {
-                i = entities[next++].End;
-                continue;
+                while (next < count && entities[next].End <= i) next++;
+                var skip = next < count && entities[next].Start <= i;
+                if (skip) i = entities[next++].End;
+                nextStart = next < count ? entities[next].Start : int.MaxValue;
+                if (skip) continue;
             }
             // ASCII letters end words and other ASCII marks do not; only digits, # and * can start an emoji (a keycap).
             var c = text[i];
