@@ -38,7 +38,7 @@ public sealed class TextSpeakRule : IRule
                 if (Applies(words, i)) Report(findings, words, i, i, suggestion);
                 continue;
             }
-            if (Variant(folded) is { } variant)
+            if (Variant(folded, words[i].Has(WordFlags.HasDigit)) is { } variant)
             {
                 Report(findings, words, i, i, variant);
                 continue;
@@ -157,10 +157,10 @@ public sealed class TextSpeakRule : IRule
     }
 
     /// <summary>"l0l" (zero for o), "looool", "plzzz", "thxxx": the listed abbreviation behind a zero or stretched letters.</summary>
-    private string? Variant(ReadOnlySpan<char> folded)
+    private string? Variant(ReadOnlySpan<char> folded, bool hasDigit)
     {
         if (folded.Length < 3 || folded.Length > 24) return null;
-        var zeroed = folded.IndexOf('0') > 0;
+        var zeroed = hasDigit && folded.IndexOf('0') > 0;
         // Only a doubled letter can be squeezed ("lolll"): most words have none, and need no lookups at all.
         var doubled = HasDoubledLetter(folded);
         if (!zeroed && !doubled) return null;
