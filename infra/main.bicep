@@ -262,6 +262,9 @@ var alertEvents = {
   notificationFailed: [
     'DraftNotificationFailed'
   ]
+  secondCheckDown: [
+    'SecondCheckDown'
+  ]
 }
 
 // Every app setting, in one object. The first block is the platform's; the second is every constant in SettingNames

@@ -43,6 +43,8 @@ param alertEvents {
   poisonMessage: string[]
   @description('Required. Events logged when SLT could not be told a draft needs them (an approval, a post to check).')
   notificationFailed: string[]
+  @description('Required. Events logged when the Azure AI second check stops answering (every draft then waits for SLT approval).')
+  secondCheckDown: string[]
 }
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -128,6 +130,15 @@ var rules = [
     query: '${eventQuery} | where event in (${eventList(alertEvents.rotationOverdue)})'
     frequency: 'PT1H'
     window: 'PT1H'
+  }
+  {
+    key: 'second-check-down'
+    displayName: 'SchoolTwitter: the Azure AI second check is not answering'
+    description: 'The Azure AI second check did not answer (an outage, a role assignment removed, a quota reached): nothing is posted unchecked, but every draft waits for an SLT member\'s approval until it answers again.'
+    severity: 2
+    query: '${eventQuery} | where event in (${eventList(alertEvents.secondCheckDown)})'
+    frequency: 'PT15M'
+    window: 'PT15M'
   }
 ]
 

@@ -54,12 +54,12 @@ public sealed class StorageAndAlertsTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Three_log_alert_rules_watch_poison_messages_failed_publishes_and_overdue_rotation()
+    public void Four_log_alert_rules_watch_poison_messages_failed_publishes_overdue_rotation_and_the_second_check()
     {
         var monitoring = infra.Main.ModuleTemplate("monitoring");
         var rules = monitoring.Variable("rules")!.AsArray();
 
-        rules.Select(r => r!["key"]!.GetValue<string>()).ShouldBe(["poison-queue", "publish-failed", "rotation-overdue"]);
+        rules.Select(r => r!["key"]!.GetValue<string>()).ShouldBe(["poison-queue", "publish-failed", "rotation-overdue", "second-check-down"]);
 
         var ruleResource = infra.Main.OfType("Microsoft.Insights/scheduledQueryRules").ShouldHaveSingleItem();
         ruleResource["kind"]!.GetValue<string>().ShouldBe("LogAlert");
@@ -84,6 +84,7 @@ public sealed class StorageAndAlertsTests(CompiledInfra infra)
     [InlineData("rotationOverdue", "RotationCycleOverdue")]
     [InlineData("notificationFailed", "DraftNotificationFailed")]
     [InlineData("poisonMessage", "QueueMessagePoisoned")]
+    [InlineData("secondCheckDown", "SecondCheckDown")]
     public void Alert_event_names_are_the_documented_ones(string alert, string eventName)
     {
         var events = infra.Main.Variable("alertEvents")![alert]!.AsArray().Select(e => e!.GetValue<string>());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolTwitter.Application.Notifications;
+using SchoolTwitter.Application.Telemetry;
 
 namespace SchoolTwitter.Application.ContentSafety;
 
@@ -34,7 +35,7 @@ public sealed class SecondCheckOutage(
             var claimed = new SecondCheckStatus(status.DownSince ?? time.GetUtcNow(), status.Reason ?? reason, Alerted: true);
             if (!await store.TrySaveAsync(_service, claimed, etag, ct)) continue;
 
-            logger.LogWarning("The second check is down since {Since}: {Reason}; SLT are told once", claimed.DownSince, claimed.Reason);
+            logger.LogSecondCheckDown(_service, claimed.DownSince!.Value, claimed.Reason!);
             if (await SendAsync(SecondCheckNotifications.Outage(claimed.DownSince!.Value, claimed.Reason!), ct)) return;
 
             // Not delivered: give the claim back, so the next failure tries again.

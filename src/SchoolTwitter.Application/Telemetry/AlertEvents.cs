@@ -17,6 +17,7 @@ public static partial class AlertEvents
         public const string RotationCycleOverdue = "RotationCycleOverdue";
         public const string QueueMessagePoisoned = "QueueMessagePoisoned";
         public const string DraftNotificationFailed = "DraftNotificationFailed";
+        public const string SecondCheckDown = "SecondCheckDown";
     }
 
     /// <summary>The numeric EventIds (9100 range: alerting events; distinct from every other logged id).</summary>
@@ -27,6 +28,7 @@ public static partial class AlertEvents
         public const int RotationCycleOverdue = 9103;
         public const int QueueMessagePoisoned = 9104;
         public const int DraftNotificationFailed = 9105;
+        public const int SecondCheckDown = 9106;
     }
 
     public static readonly EventId DraftPublishFailed = new(Ids.DraftPublishFailed, Names.DraftPublishFailed);
@@ -34,10 +36,11 @@ public static partial class AlertEvents
     public static readonly EventId RotationCycleOverdue = new(Ids.RotationCycleOverdue, Names.RotationCycleOverdue);
     public static readonly EventId QueueMessagePoisoned = new(Ids.QueueMessagePoisoned, Names.QueueMessagePoisoned);
     public static readonly EventId DraftNotificationFailed = new(Ids.DraftNotificationFailed, Names.DraftNotificationFailed);
+    public static readonly EventId SecondCheckDown = new(Ids.SecondCheckDown, Names.SecondCheckDown);
 
     /// <summary>Every alerting event.</summary>
     public static IReadOnlyList<EventId> All { get; } =
-        [DraftPublishFailed, DraftNeedsReconciliation, RotationCycleOverdue, QueueMessagePoisoned, DraftNotificationFailed];
+        [DraftPublishFailed, DraftNeedsReconciliation, RotationCycleOverdue, QueueMessagePoisoned, DraftNotificationFailed, SecondCheckDown];
 
     /// <summary>A draft was marked failed: it was not posted and a person must re-submit it.</summary>
     [LoggerMessage(EventId = Ids.DraftPublishFailed, EventName = Names.DraftPublishFailed, Level = LogLevel.Error,
@@ -61,6 +64,15 @@ public static partial class AlertEvents
     [LoggerMessage(EventId = Ids.DraftNotificationFailed, EventName = Names.DraftNotificationFailed, Level = LogLevel.Error,
         Message = "SLT could not be told that draft {DraftId} {Need}; the sweep will try again")]
     public static partial void LogDraftNotificationFailed(this ILogger logger, string draftId, string need);
+
+    /// <summary>
+    /// The second check (Azure AI) stopped answering, so every draft waits for an SLT member's approval until it answers again.
+    /// Logged once per outage, when it is claimed, so council IT hear of it even when the SLT channel is down too. The reason
+    /// names the call and its status, never a draft's content.
+    /// </summary>
+    [LoggerMessage(EventId = Ids.SecondCheckDown, EventName = Names.SecondCheckDown, Level = LogLevel.Error,
+        Message = "The second check ({Service}) is down since {DownSince}: {Reason}; every draft waits for SLT approval until it answers")]
+    public static partial void LogSecondCheckDown(this ILogger logger, string service, DateTimeOffset downSince, string reason);
 
     /// <summary>A queue message failed every retry and reached the app's poison handling.</summary>
     [LoggerMessage(EventId = Ids.QueueMessagePoisoned, EventName = Names.QueueMessagePoisoned, Level = LogLevel.Error,

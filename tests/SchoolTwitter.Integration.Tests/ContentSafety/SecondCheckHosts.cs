@@ -23,10 +23,15 @@ internal static class SecondCheckHosts
         return settings;
     }
 
-    public static Task<DraftTestKit> DraftKitAsync(AzuriteFixture azurite, FakeAzureAiServer ai, TokenCredential? credential = null) =>
+    public static Task<DraftTestKit> DraftKitAsync(AzuriteFixture azurite, FakeAzureAiServer ai, TokenCredential? credential = null,
+        Action<IServiceCollection>? services = null) =>
         DraftTestKit.StartAsync(azurite,
             configure: o => { foreach (var (name, value) in Settings(ai)) o.Settings[name] = value; },
-            services: s => s.Replace(ServiceDescriptor.Singleton<TokenCredential>(credential ?? new FakeAiCredential())));
+            services: s =>
+            {
+                s.Replace(ServiceDescriptor.Singleton<TokenCredential>(credential ?? new FakeAiCredential()));
+                services?.Invoke(s);
+            });
 
     /// <summary>A school account of its own (follower and moderation tests), with <paramref name="extra"/> settings on top.</summary>
     public static Task<FollowerRig> RigAsync(AzuriteFixture azurite, FakeAzureAiServer ai, DateTimeOffset now, bool on = true,
