@@ -121,45 +121,14 @@ public static class CheckerCpuTimer
         var rules = checker.Rules;
         var best = new double[rules.Count + 1];
         Array.Fill(best, double.MaxValue);
-        var round = new long[rules.Count + 1];
         var findings = new List<Finding>();
         for (var r = 0; r < rounds; r++)
         {
-            Array.Clear(round);
-            foreach (var draft in drafts)
-            {
-                var before = Stopwatch.GetTimestamp();
-                var context = new DraftContext(draft, roster, Core.Roster.StaffList.Empty);
-                var after = Stopwatch.GetTimestamp();
-                round[0] += after - before;
-                findings.Clear();
-                for (var k = 0; k < rules.Count; k++)
-                {
-                    before = after;
-                    rules[k].Check(context, findings);
-                    after = Stopwatch.GetTimestamp();
-                    round[k + 1] += after - before;
-                }
-            }
+            var round = PerRule(rules, drafts, roster, findings, Stopwatch.GetTimestamp);
             for (var k = 0; k < best.Length; k++) best[k] = Math.Min(best[k], round[k] * 1e6 / Stopwatch.Frequency / drafts.Count);
         }
         // Bytes allocated by each, in a round of their own so that asking the allocator costs the timed rounds nothing.
-        var bytes = new long[rules.Count + 1];
-        foreach (var draft in drafts)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var context = new DraftContext(draft, roster, Core.Roster.StaffList.Empty);
-            var after = GC.GetAllocatedBytesForCurrentThread();
-            bytes[0] += after - before;
-            findings.Clear();
-            for (var k = 0; k < rules.Count; k++)
-            {
-                before = after;
-                rules[k].Check(context, findings);
-                after = GC.GetAllocatedBytesForCurrentThread();
-                bytes[k + 1] += after - before;
-            }
-        }
+        var bytes = PerRule(rules, drafts, roster, findings, GC.GetAllocatedBytesForCurrentThread);
         var total = best.Sum();
         var named = best.Select((us, k) => (Name: k == 0 ? "(the draft's entities, length and words, shared by every rule)" : rules[k - 1].Id, Us: us, Bytes: bytes[k] / (double)drafts.Count));
         foreach (var (rule, us, allocated) in named.OrderByDescending(p => p.Us))
@@ -167,6 +136,32 @@ public static class CheckerCpuTimer
             Console.WriteLine($"| {rule} | {us.ToString("0.00", CultureInfo.InvariantCulture)} µs | {(us / total).ToString("P0", CultureInfo.InvariantCulture)} | {allocated:N0} B |");
         }
         Console.WriteLine($"| (total) | {total.ToString("0.00", CultureInfo.InvariantCulture)} µs | | {bytes.Sum() / (double)drafts.Count:N0} B |");
+    }
+
+    /// <summary>
+    /// One pass over the drafts as the checker runs them (every rule in turn on each draft), adding what <paramref name="meter"/>
+    /// moved by around the shared analysis (index 0) and each rule.
+    /// </summary>
+    private static long[] PerRule(IReadOnlyList<IRule> rules, IReadOnlyList<Draft> drafts, Core.Roster.PupilRoster roster,
+        List<Finding> findings, Func<long> meter)
+    {
+        var totals = new long[rules.Count + 1];
+        foreach (var draft in drafts)
+        {
+            var before = meter();
+            var context = new DraftContext(draft, roster, Core.Roster.StaffList.Empty);
+            var after = meter();
+            totals[0] += after - before;
+            findings.Clear();
+            for (var k = 0; k < rules.Count; k++)
+            {
+                before = after;
+                rules[k].Check(context, findings);
+                after = meter();
+                totals[k + 1] += after - before;
+            }
+        }
+        return totals;
     }
 
     private static void Measure(string name, int rounds, int count, Action round)
