@@ -30,13 +30,26 @@ public sealed class CleanChunksTests
     [Theory]
     [InlineData("What a s h i t afternoon at sports day!")] // single letters across clean chunks
     [InlineData("He is a wh ore and a liar.")] // a word split across two clean chunks
-    [InlineData("Well done to the whole of Year 6 today!")] // nothing at all
     public void Reading_a_draft_again_from_remembered_chunks_gives_the_same_matches(string text)
     {
         var matcher = new OffensiveLanguage(LanguageChecks.Lexicons);
         var first = matcher.Find(text);
+        first.ShouldNotBeEmpty();
         var again = matcher.Find(text);
         again.ShouldBe(first);
+    }
+
+    [Theory]
+    [InlineData("Group s and group h and group i and group t met.", "What a s h i t afternoon at sports day!")]
+    [InlineData("The wh sound and the ore in the mine.", "He is a wh ore and a liar.")]
+    public void Pieces_remembered_clean_in_one_draft_still_join_into_a_term_in_the_next(string clean, string offensive)
+    {
+        // The first draft leaves each piece remembered as clean on its own; the second joins them across chunks.
+        var matcher = new OffensiveLanguage(LanguageChecks.Lexicons);
+        matcher.Find(clean).ShouldBeEmpty();
+        var found = matcher.Find(offensive);
+        found.ShouldNotBeEmpty();
+        found.ShouldBe(new OffensiveLanguage(LanguageChecks.Lexicons).Find(offensive));
     }
 
     [Fact]
