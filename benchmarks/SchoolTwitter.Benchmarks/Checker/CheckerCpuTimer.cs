@@ -15,7 +15,7 @@ namespace SchoolTwitter.Benchmarks.Checker;
 /// counts time the thread spent waiting for a core; the thread's CPU time counts only the time it ran, and the best round is
 /// the figure other work on the machine moves least. <c>--by-rule</c> times each rule inside the checker's own loop;
 /// <c>--context</c> adds the shared analysis' parts on their own; <c>--profile-loop</c> only checks, for 40 s, for
-/// <c>dotnet-trace</c>. Complements <see cref="CheckerBenchmarks"/> (BenchmarkDotNet, wall clock), the reference on a quiet machine.
+/// a profiler (<c>perf</c> with the runtime's perf map, as docs/cli.md shows, or <c>dotnet-trace</c>). Complements <see cref="CheckerBenchmarks"/> (BenchmarkDotNet, wall clock), the reference on a quiet machine.
 /// </summary>
 public static class CheckerCpuTimer
 {
@@ -32,7 +32,7 @@ public static class CheckerCpuTimer
 
         if (args.Contains("--profile-loop"))
         {
-            // For dotnet-trace: the check alone for 40 s, so the samples are the checker's.
+            // For a profiler: the check alone for 40 s, so the samples are the checker's.
             var until = Stopwatch.StartNew();
             while (until.Elapsed.TotalSeconds < 40)
             {

@@ -8,12 +8,9 @@ namespace SchoolTwitter.Core.Lexicons;
 /// </summary>
 internal sealed class GrammarLexicons
 {
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _fixed;
-    private readonly WordFilter _fixedWords;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _participleOfPast;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pastOfParticiple;
-    private readonly WordFilter _pastForms;
-    private readonly WordFilter _participleForms;
+    private readonly WordMap<string> _fixed;
+    private readonly WordMap<string> _participleOfPast;
+    private readonly WordMap<string> _pastOfParticiple;
 
     public GrammarLexicons(LexiconSet lists)
     {
@@ -23,8 +20,7 @@ internal sealed class GrammarLexicons
             var eq = entry.IndexOf('=');
             if (eq > 0) fixedMistakes[TextFolding.Fold(entry[..eq].Trim())] = entry[(eq + 1)..].Trim();
         }
-        _fixed = fixedMistakes.GetAlternateLookup<ReadOnlySpan<char>>();
-        _fixedWords = new WordFilter(fixedMistakes.Keys);
+        _fixed = new WordMap<string>(fixedMistakes);
         Words = new WordSets(lists, LexiconSet.GrammarWordsList);
 
         // "went" -> "gone" (after have); "gone" -> "went" (after a subject). A form that is also the base ("come", "run"),
@@ -47,20 +43,18 @@ internal sealed class GrammarLexicons
                 if (participle != parts[0] && !pasts.Contains(participle)) pastOfParticiple[participle] = pasts[0];
             }
         }
-        _participleOfPast = participleOfPast.GetAlternateLookup<ReadOnlySpan<char>>();
-        _pastOfParticiple = pastOfParticiple.GetAlternateLookup<ReadOnlySpan<char>>();
-        _pastForms = new WordFilter(participleOfPast.Keys);
-        _participleForms = new WordFilter(pastOfParticiple.Keys);
+        _participleOfPast = new WordMap<string>(participleOfPast);
+        _pastOfParticiple = new WordMap<string>(pastOfParticiple);
     }
 
     public WordSets Words { get; }
 
     /// <summary>The correction of a word that is always a mistake ("alot" -> "a lot", "mens" -> "men's").</summary>
-    public string? FixedMistake(ReadOnlySpan<char> folded) => _fixedWords.MayHold(folded) && _fixed.TryGetValue(folded, out var correction) ? correction : null;
+    public string? FixedMistake(ReadOnlySpan<char> folded) => _fixed.Find(folded);
 
     /// <summary>The participle for a past tense that is never one ("went" -> "gone").</summary>
-    public string? ParticipleOf(ReadOnlySpan<char> past) => _pastForms.MayHold(past) && _participleOfPast.TryGetValue(past, out var p) ? p : null;
+    public string? ParticipleOf(ReadOnlySpan<char> past) => _participleOfPast.Find(past);
 
     /// <summary>The past tense for a participle that is never one ("done" -> "did").</summary>
-    public string? PastOf(ReadOnlySpan<char> participle) => _participleForms.MayHold(participle) && _pastOfParticiple.TryGetValue(participle, out var p) ? p : null;
+    public string? PastOf(ReadOnlySpan<char> participle) => _pastOfParticiple.Find(participle);
 }

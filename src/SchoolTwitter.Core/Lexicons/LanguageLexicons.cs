@@ -11,27 +11,22 @@ internal sealed record AmericanSpelling(string British, HashSet<string>? ExceptN
 /// </summary>
 internal sealed class LanguageLexicons
 {
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
-    private readonly WordFilter _textSpeakWords;
-    private readonly WordFilter _americanWords;
-    private readonly WordFilter _misspeltWords;
+    private readonly WordMap<string> _textSpeak;
     private readonly WordSet _acronyms;
     private readonly WordSet _glossary;
     private readonly WordSet _givenNames;
     private readonly WordSet _everydayNames;
     private readonly WordSet _places;
     private readonly DictionaryWords _dictionary;
-    private readonly Dictionary<string, AmericanSpelling>.AlternateLookup<ReadOnlySpan<char>> _american;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _misspellings;
+    private readonly WordMap<AmericanSpelling> _american;
+    private readonly WordMap<string> _misspellings;
 
     // Start-up time counts (the CLI's first verdict): the loops below run once and should not wait for tiered JIT.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public LanguageLexicons(LexiconSet lists)
     {
         _dictionary = new DictionaryWords(lists);
-        var textSpeak = Pairs(lists.Entries(LexiconSet.TextSpeakList), '=');
-        _textSpeak = textSpeak.GetAlternateLookup<ReadOnlySpan<char>>();
-        _textSpeakWords = new WordFilter(textSpeak.Keys);
+        _textSpeak = new WordMap<string>(Pairs(lists.Entries(LexiconSet.TextSpeakList), '='));
 
         Offensives = new OffensiveLexicon(lists);
 
@@ -60,22 +55,19 @@ internal sealed class LanguageLexicons
             }
             american[TextFolding.Fold(entry[..eq].Trim())] = new AmericanSpelling(british, exceptNear);
         }
-        _american = american.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _americanWords = new WordFilter(american.Keys);
-        var misspellings = Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '=');
-        _misspellings = misspellings.GetAlternateLookup<ReadOnlySpan<char>>();
-        _misspeltWords = new WordFilter(misspellings.Keys);
+        _american = new WordMap<AmericanSpelling>(american);
+        _misspellings = new WordMap<string>(Pairs(lists.Entries(LexiconSet.CommonMisspellingsList), '='));
     }
 
     public bool TryTextSpeak(ReadOnlySpan<char> folded, out string suggestion)
     {
-        if (_textSpeakWords.MayHold(folded)) return _textSpeak.TryGetValue(folded, out suggestion!);
-        suggestion = "";
-        return false;
+        var found = _textSpeak.Find(folded);
+        suggestion = found ?? "";
+        return found is not null;
     }
 
     /// <summary>Whether two words written together may be text language, asked without joining them.</summary>
-    public bool MayBeTextSpeak(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => _textSpeakWords.MayHold(first, second);
+    public bool MayBeTextSpeak(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => _textSpeak.MayHold(first, second);
 
     /// <summary>offensive.txt and insults.txt, with the words that aim an insult at people.</summary>
     public OffensiveLexicon Offensives { get; }
@@ -111,9 +103,9 @@ internal sealed class LanguageLexicons
     /// <summary>True when the British word list has the word only capitalised (Wednesday, England, Christmas).</summary>
     public bool IsProperNounOnly(ReadOnlySpan<char> folded) => _dictionary.Kinds(folded) == WordKinds.ProperNoun;
 
-    public AmericanSpelling? American(ReadOnlySpan<char> folded) => _americanWords.MayHold(folded) && _american.TryGetValue(folded, out var a) ? a : null;
+    public AmericanSpelling? American(ReadOnlySpan<char> folded) => _american.Find(folded);
 
-    public string? Misspelling(ReadOnlySpan<char> folded) => _misspeltWords.MayHold(folded) && _misspellings.TryGetValue(folded, out var s) ? s : null;
+    public string? Misspelling(ReadOnlySpan<char> folded) => _misspellings.Find(folded);
 
     /// <summary>The word as the British list capitalises it, for suggestions (e.g. "wednesday" -> "Wednesday").</summary>
     public string DisplayForm(string folded)

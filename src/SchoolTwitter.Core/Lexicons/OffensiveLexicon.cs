@@ -65,17 +65,14 @@ internal sealed class OffensiveLexicon
 {
     public const string ClinicalCategory = "clinical";
 
-    private readonly Dictionary<string, OffensiveTerm>.AlternateLookup<ReadOnlySpan<char>> _terms;
-    private readonly Dictionary<string, OffensivePhrase[]>.AlternateLookup<ReadOnlySpan<char>> _phrases;
-    private readonly Dictionary<string, OffensiveInsult>.AlternateLookup<ReadOnlySpan<char>> _insults;
+    private readonly WordMap<OffensiveTerm> _terms;
+    private readonly WordMap<OffensivePhrase[]> _phrases;
+    private readonly WordMap<OffensiveInsult> _insults;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _targets;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _linkers;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly (string Spelling, OffensiveTerm Term)[][] _byLength;
     private readonly KeyPrefixes _termPrefixes;
-    private readonly WordFilter _termWords;
-    private readonly WordFilter _insultWords;
-    private readonly WordFilter _phraseStarts;
 
     /// <summary>The longest spelling a masked word is compared with ("f*ckheads" is read through its stem).</summary>
     private const int MaxMaskedLength = 32;
@@ -106,11 +103,9 @@ internal sealed class OffensiveLexicon
                 if (position == TermPosition.End) end.Add((spelling, term));
             }
         }
-        _terms = single.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _terms = new WordMap<OffensiveTerm>(single);
         _termPrefixes = new KeyPrefixes(single.Keys);
-        _termWords = new WordFilter(single.Keys);
-        _phrases = phrases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _phraseStarts = new WordFilter(phrases.Keys);
+        _phrases = new WordMap<OffensivePhrase[]>(phrases.Select(p => KeyValuePair.Create(p.Key, p.Value.ToArray())));
         InsideWordTerms = [.. inside];
         _insideLetters = new uint[inside.Count];
         for (var k = 0; k < inside.Count; k++) _insideLetters[k] = LetterMask(inside[k].Item1);
@@ -133,8 +128,7 @@ internal sealed class OffensiveLexicon
             var term = Build(entry, OffensiveLanguage.InsultCategory, out var spellings);
             foreach (var (spelling, _) in spellings) insults.TryAdd(spelling, new OffensiveInsult(term, strong));
         }
-        _insults = insults.ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _insultWords = new WordFilter(insults.Keys);
+        _insults = new WordMap<OffensiveInsult>(insults);
         _targets = Folded(lists.Entries(InsultTargetsList));
         _linkers = Folded(lists.Entries(InsultLinkersList));
         _titles = Folded(lists.Entries(TitlesList));
@@ -179,22 +173,22 @@ internal sealed class OffensiveLexicon
     /// <summary>Single-word terms marked <c>*term</c>, found at the end of longer words ("bullshit", "dipshit").</summary>
     public (string Spelling, OffensiveTerm Term)[] EndOfWordTerms { get; }
 
-    public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _termWords.MayHold(folded) && _terms.TryGetValue(folded, out var term) ? term : null;
+    public OffensiveTerm? Term(ReadOnlySpan<char> folded) => _terms.Find(folded);
 
     /// <summary>False when <paramref name="first"/> and <paramref name="second"/> written together cannot be a term, asked without joining them.</summary>
-    public bool MayBeTerm(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => _termWords.MayHold(first, second);
+    public bool MayBeTerm(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => _terms.MayHold(first, second);
 
     /// <summary>False when no single-word spelling starts with the word's first three characters (so neither it nor any stem of it is a term).</summary>
     public bool MayStartTerm(ReadOnlySpan<char> folded) => _termPrefixes.MayStart(folded);
 
-    public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phraseStarts.MayHold(folded) && _phrases.TryGetValue(folded, out var p) ? p : null;
+    public OffensivePhrase[]? PhrasesStartingWith(ReadOnlySpan<char> folded) => _phrases.Find(folded);
 
     /// <summary>Every single-word spelling of letters only with <paramref name="length"/> letters (for masked words, "f*ck").</summary>
     public ReadOnlySpan<(string Spelling, OffensiveTerm Term)> SpellingsOfLength(int length) =>
         length < _byLength.Length ? _byLength[length] : [];
 
     /// <summary>The insult and whether it is strong (an insult wherever it stands) or weak (only when aimed at people).</summary>
-    public OffensiveInsult? Insult(ReadOnlySpan<char> folded) => _insultWords.MayHold(folded) && _insults.TryGetValue(folded, out var i) ? i : null;
+    public OffensiveInsult? Insult(ReadOnlySpan<char> folded) => _insults.Find(folded);
 
     public bool IsInsultTarget(ReadOnlySpan<char> folded) => _targets.Contains(folded);
 

@@ -8,10 +8,8 @@ namespace SchoolTwitter.Core.Lexicons;
 /// </summary>
 internal sealed class PhraseSet
 {
-    private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byFirst;
-    private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byLast;
-    private readonly WordFilter _firstWords;
-    private readonly WordFilter _lastWords;
+    private readonly WordMap<string[][]> _byFirst;
+    private readonly WordMap<string[][]> _byLast;
 
     public PhraseSet(IEnumerable<string> entries)
     {
@@ -23,8 +21,6 @@ internal sealed class PhraseSet
         }
         _byFirst = Index(phrases, p => p[0]);
         _byLast = Index(phrases, p => p[^1]);
-        _firstWords = new WordFilter(phrases.Select(p => p[0]));
-        _lastWords = new WordFilter(phrases.Select(p => p[^1]));
         Singles = new WordSet(phrases.Where(p => p.Length == 1).Select(p => p[0]));
     }
 
@@ -38,7 +34,7 @@ internal sealed class PhraseSet
     {
         if (start < 0 || start >= words.Count) return 0;
         var word = words.Folded(start);
-        if (!Starting(word, out var candidates) && (!word.EndsWith("'s") || !Starting(word[..^2], out candidates))) return 0;
+        if ((_byFirst.Find(word) ?? (word.EndsWith("'s") ? _byFirst.Find(word[..^2]) : null)) is not { } candidates) return 0;
         var best = 0;
         foreach (var phrase in candidates)
         {
@@ -50,7 +46,7 @@ internal sealed class PhraseSet
     /// <summary>The word count of the longest phrase ending at word <paramref name="end"/> within one sentence, or 0.</summary>
     public int LengthEndingAt(TextAnalysis words, int end)
     {
-        if (end < 0 || end >= words.Count || !_lastWords.MayHold(words.Folded(end)) || !_byLast.TryGetValue(words.Folded(end), out var candidates)) return 0;
+        if (end < 0 || end >= words.Count || _byLast.Find(words.Folded(end)) is not { } candidates) return 0;
         var best = 0;
         foreach (var phrase in candidates)
         {
@@ -58,13 +54,6 @@ internal sealed class PhraseSet
             if (phrase.Length > best && start >= 0 && Matches(words, start, phrase)) best = phrase.Length;
         }
         return best;
-    }
-
-    private bool Starting(ReadOnlySpan<char> word, out string[][] candidates)
-    {
-        if (_firstWords.MayHold(word)) return _byFirst.TryGetValue(word, out candidates!);
-        candidates = [];
-        return false;
     }
 
     private static bool Matches(TextAnalysis words, int start, string[] phrase)
@@ -91,8 +80,6 @@ internal sealed class PhraseSet
         return words;
     }
 
-    private static Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> Index(List<string[]> phrases, Func<string[], string> key) =>
-        phrases.GroupBy(key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static WordMap<string[][]> Index(List<string[]> phrases, Func<string[], string> key) =>
+        new(phrases.GroupBy(key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.OrderByDescending(p => p.Length).ToArray())));
 }

@@ -105,8 +105,7 @@ internal sealed class RemarkLexicon
 
     private static readonly RemarkRole GroupForms = RemarkRole.GroupNoun | RemarkRole.GroupNominal | RemarkRole.GroupAdjective | RemarkRole.PeopleWord;
 
-    private readonly Dictionary<string, WordRoles>.AlternateLookup<ReadOnlySpan<char>> _roles;
-    private readonly WordFilter _roleWords;
+    private readonly WordMap<WordRoles> _roles;
     private readonly Dictionary<string, RemarkEntry[]>.AlternateLookup<ReadOnlySpan<char>> _entries;
 
     private RemarkLexicon(LexiconSet lists)
@@ -126,8 +125,7 @@ internal sealed class RemarkLexicon
                 else forRoles.Phrase |= entry.Role;
             }
         }
-        _roles = roles.GetAlternateLookup<ReadOnlySpan<char>>();
-        _roleWords = new WordFilter(roles.Keys);
+        _roles = new WordMap<WordRoles>(roles);
         // Longest first, so a phrase wins over its first word ("cooked the books" over "cooked").
         _entries = entries.ToDictionary(e => e.Key, e => e.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -141,7 +139,7 @@ internal sealed class RemarkLexicon
     }
 
     /// <summary>Every role the one-word entries for <paramref name="folded"/> have.</summary>
-    public RemarkRole Roles(ReadOnlySpan<char> folded) => _roleWords.MayHold(folded) && _roles.TryGetValue(folded, out var r) ? r.Word : RemarkRole.None;
+    public RemarkRole Roles(ReadOnlySpan<char> folded) => _roles.Find(folded)?.Word ?? RemarkRole.None;
 
     /// <summary>The roles of the one-word entries for a word and of the many-word entries it starts (filled while loading).</summary>
     private sealed class WordRoles
@@ -152,7 +150,7 @@ internal sealed class RemarkLexicon
 
     /// <summary>The roles of one-word entries (<c>Word</c>) and of many-word entries starting with <paramref name="folded"/> (<c>Phrase</c>).</summary>
     public (RemarkRole Word, RemarkRole Phrase) AllRoles(ReadOnlySpan<char> folded) =>
-        _roleWords.MayHold(folded) && _roles.TryGetValue(folded, out var r) ? (r.Word, r.Phrase) : default;
+        _roles.Find(folded) is { } r ? (r.Word, r.Phrase) : default;
 
     /// <summary>The entries whose first word is <paramref name="folded"/>, longest first.</summary>
     public RemarkEntry[]? EntriesStartingWith(ReadOnlySpan<char> folded) => _entries.TryGetValue(folded, out var e) ? e : null;

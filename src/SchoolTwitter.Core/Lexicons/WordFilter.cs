@@ -80,3 +80,22 @@ internal sealed class WordSet
 
     public bool Contains(ReadOnlySpan<char> word) => _filter.MayHold(word) && _words.Contains(word);
 }
+
+/// <summary>A map from folded words asked about with spans, its <see cref="WordFilter"/> asked first.</summary>
+internal sealed class WordMap<TValue> where TValue : class
+{
+    private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _map;
+    private readonly WordFilter _filter;
+
+    public WordMap(IEnumerable<KeyValuePair<string, TValue>> entries)
+    {
+        var map = new Dictionary<string, TValue>(entries, StringComparer.Ordinal);
+        _map = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        _filter = new WordFilter(map.Keys);
+    }
+
+    public TValue? Find(ReadOnlySpan<char> word) => _filter.MayHold(word) && _map.TryGetValue(word, out var value) ? value : null;
+
+    /// <summary>False when <paramref name="first"/> and <paramref name="second"/> written together cannot be a key, asked without joining them.</summary>
+    public bool MayHold(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => _filter.MayHold(first, second);
+}

@@ -193,10 +193,10 @@ public static class TwitterText
         entities.RemoveRange(kept, entities.Count - kept);
     }
 
-    /// <summary>The extracted entities, carrying every URL found so the weighted length counts URLs exactly as twitter-text does.</summary>
     /// <summary>What a hashtag, mention or cashtag starts with.</summary>
     private static readonly System.Buffers.SearchValues<char> TagStarts = System.Buffers.SearchValues.Create("#＃@＠$");
 
+    /// <summary>The extracted entities, carrying every URL found so the weighted length counts URLs exactly as twitter-text does.</summary>
     private sealed class EntityList(List<TextEntity> entities, List<TextEntity> urls) : IReadOnlyList<TextEntity>
     {
         public static readonly EntityList None = new([], []);

@@ -69,6 +69,18 @@ public sealed class WordFilterTests
         filter.MayHold("", "gr8").ShouldBe(filter.MayHold("gr8"));
     }
 
+    [Fact]
+    public void A_word_map_finds_each_key_s_value_and_nothing_for_other_words()
+    {
+        var keys = DictionarySample(3_000).Distinct().ToList();
+        var map = new WordMap<string>(keys.Select(k => KeyValuePair.Create(k, k.ToUpperInvariant())));
+        keys.Where(k => map.Find(k) != k.ToUpperInvariant()).ShouldBeEmpty();
+        map.Find("").ShouldBeNull();
+        map.Find("zzqxj").ShouldBeNull();
+        map.Find(keys[0] + "zz").ShouldBeNull();
+        keys.Where(k => k.Length >= 2 && !map.MayHold(k.AsSpan(0, 1), k.AsSpan(1))).ShouldBeEmpty();
+    }
+
     private static List<string> DictionarySample(int count)
     {
         var words = new List<string>(count);

@@ -87,8 +87,7 @@ internal sealed class ReportedSpans
 /// <summary>A roster's names folded for fast lookup, built once per roster instance.</summary>
 internal sealed class RosterNames
 {
-    private readonly Dictionary<string, Pupil[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstName;
-    private readonly WordFilter _firstNameFilter;
+    private readonly WordMap<Pupil[]> _byFirstName;
     private readonly WordSet _lastNames;
 
     /// <summary>Each pupil's folded first-name and last-name parts, so matching a name in a draft allocates nothing.</summary>
@@ -111,8 +110,7 @@ internal sealed class RosterNames
             last.UnionWith(lastParts);
             _parts.TryAdd(pupil, (firstParts, lastParts));
         }
-        _byFirstName = byFirst.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _firstNameFilter = new WordFilter(byFirst.Keys);
+        _byFirstName = new WordMap<Pupil[]>(byFirst.Select(p => KeyValuePair.Create(p.Key, p.Value.ToArray())));
         _lastNames = new WordSet(last);
         IsEmpty = byFirst.Count == 0;
     }
@@ -120,7 +118,7 @@ internal sealed class RosterNames
     public bool IsEmpty { get; }
 
     public Pupil[]? PupilsNamed(ReadOnlySpan<char> foldedFirstName) =>
-        _firstNameFilter.MayHold(foldedFirstName) && _byFirstName.TryGetValue(foldedFirstName, out var pupils) ? pupils : null;
+        _byFirstName.Find(foldedFirstName);
 
     private static string[] Parts(string name) => TextFolding.Fold(name.Trim()).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
 

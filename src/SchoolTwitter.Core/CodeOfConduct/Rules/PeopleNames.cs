@@ -14,8 +14,7 @@ internal sealed class PeopleNames
     private static readonly ConditionalWeakTable<StaffList, PeopleNames> ByStaff = new();
     private static readonly PeopleNames None = new([], []);
 
-    private readonly Dictionary<string, Pupil[]>.AlternateLookup<ReadOnlySpan<char>> _pupilsBySurname;
-    private readonly Lexicons.WordFilter _surnameFilter;
+    private readonly Lexicons.WordMap<Pupil[]> _pupilsBySurname;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstNames;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lastNames;
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _fullNames;
@@ -31,8 +30,7 @@ internal sealed class PeopleNames
                 list.Add(pupil);
             }
         }
-        _pupilsBySurname = bySurname.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _surnameFilter = new Lexicons.WordFilter(bySurname.Keys);
+        _pupilsBySurname = new Lexicons.WordMap<Pupil[]>(bySurname.Select(p => KeyValuePair.Create(p.Key, p.Value.ToArray())));
 
         var first = new HashSet<string>(StringComparer.Ordinal);
         var last = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +59,7 @@ internal sealed class PeopleNames
 
     /// <summary>The roster pupils with this surname (or part of a double-barrelled one), or null.</summary>
     public Pupil[]? PupilsWithSurname(ReadOnlySpan<char> folded) =>
-        _surnameFilter.MayHold(folded) && _pupilsBySurname.TryGetValue(folded, out var p) ? p : null;
+        _pupilsBySurname.Find(folded);
 
     public bool IsStaffFirstName(ReadOnlySpan<char> folded) => _firstNames.Contains(folded);
 
